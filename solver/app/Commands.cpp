@@ -1,0 +1,76 @@
+#include "app/Commands.hpp"
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/ProgressLine.hpp"
+#include "core/Parallel.hpp"
+#include "input/CaseReader.hpp"
+#include "input/CaseWriter.hpp"
+#include "model/ProblemBuilder.hpp"
+#include "run/Simulation.hpp"
+
+namespace dermaflux::app {
+namespace {
+
+void print_figure(const char* label, const std::optional<double>& value, const char* unit) {
+  if (value)
+    std::printf("  %-22s %.6g %s\n", label, *value, unit);
+  else
+    std::printf("  %-22s -\n", label);
+}
+
+}  // namespace
+
+int run_command(const RunArguments& arguments) {
+  core::set_thread_count(arguments.threads);
+  const input::Case c = input::read_case(arguments.case_file);
+  run::RunOptions options;
+  options.output_dir = arguments.output_dir.empty() ? c.output.directory : arguments.output_dir;
+
+  ProgressLine progress(arguments.quiet);
+  options.on_progress = [&](const run::Progress& p) { progress.update(p); };
+  const run::RunResult result = run::run_case(c, options);
+  progress.finish();
+
+  const auto& s = result.summary;
+  std::printf(
+      "dermaflux: %s finished: %zu cells, %ld steps, %ld CG iterations, %.2f s on %d threads\n",
+      c.name.c_str(), s.cells, s.steps, s.linear_iterations, s.wall_s, s.threads);
+  print_figure("dose", s.dose_ug_cm2, "ug/cm^2");
+  print_figure("receptor", s.receptor_ug_cm2, "ug/cm^2");
+  for (std::size_t l = 0; l < s.layer_names.size(); ++l)
+    print_figure(s.layer_names[l].c_str(), s.per_layer_ug_cm2[l], "ug/cm^2");
+  print_figure("steady flux",
+               s.steady_state ? std::optional(s.steady_state->flux_ug_cm2_h) : std::nullopt,
+               "ug/cm^2/h");
+  print_figure("lag time",
+               s.steady_state ? std::optional(s.steady_state->lag_time_h) : std::nullopt, "h");
+  print_figure("max mass balance", s.max_mass_balance_rel, "(relative)");
+  std::printf("results:  %s\n", options.output_dir.string().c_str());
+  if (c.output.vtk)
+    std::printf("ParaView: %s\n", (options.output_dir / (c.name + ".pvd")).string().c_str());
+  return 0;
+}
+
+int check_command(const std::filesystem::path& case_file) {
+  const input::Case c = input::read_case(case_file);
+  std::cout << input::write_case_yaml(c);
+  const auto problem = model::build_problem(c);
+  const auto& g = problem.mesh.grid;
+  std::cout << "# mesh: " << g.nx() << " x " << g.ny() << " x " << g.nz() << " = " << g.cell_count()
+            << " cells\n";
+  for (int m = 0; m <= problem.mesh.layer_count; ++m) {
+    int planes = 0;
+    for (int k = 0; k < g.nz(); ++k) planes += problem.mesh.material_of_plane(k) == m ? 1 : 0;
+    if (planes == 0) continue;
+    std::cout << "#   "
+              << (m == 0 ? std::string("vehicle film")
+                         : c.layers[static_cast<std::size_t>(m - 1)].name)
+              << ": " << planes << " cell layers\n";
+  }
+  std::cout << "# case is valid\n";
+  return 0;
+}
+
+}  // namespace dermaflux::app

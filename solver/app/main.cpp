@@ -1,0 +1,55 @@
+// dermaflux: drug and cosmetic actives entering (microneedled) skin.
+//
+//   dermaflux run CASE.yaml [--output DIR] [--threads N] [--quiet]
+//   dermaflux check CASE.yaml
+//
+// Exit status: 0 success, 2 bad input, 3 numerical failure, 4 file error,
+// 1 anything else. Every error is one line on standard error.
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "app/Commands.hpp"
+#include "core/Error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"dermaflux: diffusion of topical actives into layered, microneedled skin"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("dermaflux ") + DERMAFLUX_VERSION);
+
+  dermaflux::app::RunArguments run_arguments;
+  std::string output_dir;
+  auto* run = app.add_subcommand("run", "simulate a case and write its results");
+  run->add_option("case", run_arguments.case_file, "case file (YAML)")->required();
+  run->add_option("--output,-o", output_dir,
+                  "output folder (default: the case's output.directory)");
+  run->add_option("--threads,-t", run_arguments.threads, "OpenMP threads (default: all cores)")
+      ->check(CLI::Range(1, 4096));
+  run->add_flag("--quiet,-q", run_arguments.quiet, "no progress line");
+
+  std::string check_file;
+  auto* check = app.add_subcommand("check", "validate a case, print it resolved and its mesh size");
+  check->add_option("case", check_file, "case file (YAML)")->required();
+
+  CLI11_PARSE(app, argc, argv);
+  run_arguments.output_dir = output_dir;
+
+  try {
+    if (*run) return dermaflux::app::run_command(run_arguments);
+    if (*check) return dermaflux::app::check_command(check_file);
+  } catch (const dermaflux::InputError& e) {
+    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
+    return 2;
+  } catch (const dermaflux::NumericalError& e) {
+    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
+    return 3;
+  } catch (const dermaflux::IoError& e) {
+    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
+    return 4;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dermaflux: internal error: %s\n", e.what());
+    return 1;
+  }
+  return 1;
+}

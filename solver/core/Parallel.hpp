@@ -1,0 +1,56 @@
+#pragma once
+// OpenMP helpers whose results do not depend on the number of threads.
+//
+// Floating-point addition is not associative, so a reduction split differently
+// across 1, 2 or 64 threads gives different last bits. Here the index range is cut
+// into chunks of a fixed size that does not depend on the thread count; each chunk
+// is summed serially, and the chunk sums are added serially in chunk order. The
+// result is bitwise identical for any thread count (DESIGN.md: "results bitwise
+// identical for any thread count").
+
+#include <omp.h>
+
+#include <cstddef>
+#include <vector>
+
+namespace dermaflux::core {
+
+inline constexpr std::size_t kReductionChunk = 4096;
+
+// Below this many cells a loop runs on one thread: starting a parallel region
+// costs microseconds, more than small loops take (one-column cases, tests).
+inline constexpr std::size_t kParallelThreshold = 16384;
+
+// Sum of term(n) for n in [0, count), deterministic for any thread count.
+template <class Term>
+double deterministic_sum(std::size_t count, Term&& term) {
+  const std::size_t chunks = (count + kReductionChunk - 1) / kReductionChunk;
+  if (chunks <= 1) {
+    double sum = 0.0;
+    for (std::size_t n = 0; n < count; ++n) sum += term(n);
+    return sum;
+  }
+  std::vector<double> partial(chunks);
+#pragma omp parallel for schedule(static) if (count >= kParallelThreshold)
+  for (std::size_t c = 0; c < chunks; ++c) {
+    const std::size_t begin = c * kReductionChunk;
+    const std::size_t end = begin + kReductionChunk < count ? begin + kReductionChunk : count;
+    double sum = 0.0;
+    for (std::size_t n = begin; n < end; ++n) sum += term(n);
+    partial[c] = sum;
+  }
+  double sum = 0.0;
+  for (double p : partial) sum += p;
+  return sum;
+}
+
+// Sets the OpenMP thread count for the rest of the process (0 = leave as is).
+inline void set_thread_count(int threads) {
+  if (threads > 0) omp_set_num_threads(threads);
+}
+
+inline int thread_count() {
+  return omp_get_max_threads();
+}
+
+}  // namespace dermaflux::core

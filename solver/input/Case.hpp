@@ -1,0 +1,82 @@
+#pragma once
+// A validated case: everything a run needs, every default filled in, every
+// quantity in SI. Built only by read_case() (CaseReader.hpp); the numerics take
+// it as read-only input and never look at YAML.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dermaflux::input {
+
+// One skin layer, listed from the surface down.
+struct Layer {
+  std::string name;
+  double thickness_m = 0.0;
+  double diffusivity_m2_s = 0.0;  // of the active in this layer
+  double partition = 1.0;         // tissue / vehicle concentration at equilibrium
+  double binding = 0.0;           // bound / free ratio (linear, instantaneous)
+  double clearance_1_s = 0.0;     // first-order removal to blood
+};
+
+struct Serum {
+  std::string preset;                       // empty when none was named
+  std::string active;                       // e.g. "caffeine"
+  std::optional<double> molar_mass_kg_mol;  // user writes g/mol
+  std::optional<double> log_p;              // octanol/water
+  double concentration_kg_m3 = 0.0;         // 1 mg/mL == 1 kg/m^3
+  bool infinite_dose = false;               // `dose: infinite`
+  double dose_m = 0.0;            // applied volume per area = film thickness; 0 if infinite
+  double diffusivity_m2_s = 0.0;  // in the vehicle and in open channels
+};
+
+enum class LateralBoundary { Periodic, NoFlux };
+enum class BottomBoundary { Sink, NoFlux };
+
+struct Domain {
+  LateralBoundary lateral = LateralBoundary::Periodic;
+  BottomBoundary bottom = BottomBoundary::Sink;
+  double width_m = 0.0;   // x extent; default: one pattern period, or one column for intact skin
+  double length_m = 0.0;  // y extent; likewise
+};
+
+struct MeshSettings {
+  double lateral_spacing_m = 10e-6;       // `mesh.lateral_spacing`, default 10 um
+  int min_cells_per_layer = 4;            // `mesh.min_cells_per_layer`
+  double growth = 1.2;                    // `mesh.growth`: max ratio of neighbouring cell heights
+  double max_vertical_spacing_m = 50e-6;  // `mesh.max_vertical_spacing`, default 50 um
+};
+
+struct TimeSettings {
+  double end_s = 0.0;                  // `time.end`
+  std::vector<double> output_times_s;  // ascending, starts with 0, ends with end_s
+  double tolerance = 1e-4;             // `time.tolerance`: local error per step, relative
+  double initial_step_s = 1e-2;        // `time.initial_step`
+  double max_step_s = 0.0;             // `time.max_step`; 0 = no limit beyond the outputs
+};
+
+struct SolverSettings {
+  double linear_tolerance = 1e-12;  // `solver.linear_tolerance`: relative residual of CG
+  int max_iterations = 5000;        // `solver.max_iterations`
+};
+
+struct OutputSettings {
+  std::filesystem::path directory;  // default: results/<name>, relative to the working directory
+  bool vtk = true;
+};
+
+struct Case {
+  std::string name;                   // [A-Za-z0-9_.-]+, not "." or ".."
+  std::filesystem::path source_file;  // the case file it was read from
+  std::string skin_preset;            // empty when none was named
+  std::vector<Layer> layers;          // surface down; at least one
+  Serum serum;
+  Domain domain;
+  MeshSettings mesh;
+  TimeSettings time;
+  SolverSettings solver;
+  OutputSettings output;
+};
+
+}  // namespace dermaflux::input

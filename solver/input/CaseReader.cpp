@@ -1,0 +1,89 @@
+#include "input/CaseReader.hpp"
+
+#include <cstdlib>
+
+#include "input/CaseSections.hpp"
+#include "input/Names.hpp"
+#include "input/YamlDocument.hpp"
+
+// The whole case file: its top-level keys, the case name, and the order in which the
+// sections are read (mesh before domain, whose defaults depend on it).
+
+#ifndef DERMAFLUX_CASES_DIR
+// The build sets this to the source tree's cases/ folder; a build that does not still
+// finds presets next to the case file and under DERMAFLUX_CASES.
+#define DERMAFLUX_CASES_DIR "cases"
+#endif
+
+namespace dermaflux::input {
+namespace {
+
+const std::string kCaseExpected = "a case: a mapping with name, skin, serum and time";
+const std::string kNameExpected =
+    "a case name of 1 to 100 letters, digits, _ . - (not only dots) such as caffeine-24h";
+
+std::string read_name(const Located& at) {
+  std::string name = read_string(at, kNameExpected);
+  if (!is_file_name(name)) {
+    fail(at, kNameExpected,
+         "the name becomes a file and folder name, so it cannot hold / or spaces");
+  }
+  return name;
+}
+
+[[noreturn]] void reject_needles(const Located& at) {
+  Located section = at;
+  section.where = at.key_where;  // the section's own first line is the user's focus
+  fail_found(section, "no needles section in this release", "a needles section",
+             "not supported yet \u2014 micro-channels arrive in a later release; remove "
+             "the section to simulate intact skin");
+}
+
+}  // namespace
+
+std::filesystem::path project_cases_dir() {
+  if (const char* from_environment = std::getenv("DERMAFLUX_CASES");
+      from_environment != nullptr && *from_environment != '\0') {
+    return from_environment;
+  }
+  return DERMAFLUX_CASES_DIR;
+}
+
+Case read_case(const std::filesystem::path& case_file) {
+  return read_case_text(read_text_file(case_file), case_file.string(), case_file.parent_path());
+}
+
+Case read_case_text(const std::string& yaml_text, const std::string& file_label,
+                    const std::filesystem::path& base_dir) {
+  const Located root = load_yaml_text(yaml_text, file_label, kCaseExpected);
+  const Mapping top(
+      root, {"name", "skin", "serum", "needles", "domain", "mesh", "time", "solver", "output"},
+      kCaseExpected);
+  if (const auto needles = top.find("needles")) reject_needles(*needles);
+
+  Case result;
+  result.source_file = file_label;
+  result.name = read_name(top.require("name", kNameExpected));
+
+  SkinSection skin = read_skin(
+      top.require("skin", "the skin: a mapping with layers (and optionally a preset)"), base_dir);
+  result.skin_preset = std::move(skin.preset);
+  result.layers = std::move(skin.layers);
+
+  result.serum = read_serum(
+      top.require("serum", "the serum: a mapping with concentration, dose and diffusivity"),
+      base_dir);
+
+  if (const auto mesh = top.find("mesh")) result.mesh = read_mesh(*mesh);
+  const auto domain = top.find("domain");
+  result.domain = domain ? read_domain(*domain, result.mesh) : default_domain(result.mesh);
+
+  result.time = read_time(
+      top.require("time", "the time settings: a mapping with end and output_every or outputs"));
+  if (const auto solver = top.find("solver")) result.solver = read_solver(*solver);
+  const auto output = top.find("output");
+  result.output = output ? read_output(*output, result.name) : default_output(result.name);
+  return result;
+}
+
+}  // namespace dermaflux::input

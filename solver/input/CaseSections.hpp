@@ -1,0 +1,40 @@
+#pragma once
+// The readers of the case file's sections, one file each; CaseReader.cpp runs them in
+// order. Each takes the section's located node, checks every key and value, fills in
+// the defaults and throws InputError at the first problem. Private to solver/input.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "input/Case.hpp"
+#include "input/YamlFields.hpp"
+
+namespace dermaflux::input {
+
+// `skin:` -> the layers, surface down (with a preset merged in), and the preset name.
+struct SkinSection {
+  std::string preset;
+  std::vector<Layer> layers;
+};
+SkinSection read_skin(const Located& skin, const std::filesystem::path& base_dir);
+
+// `serum:` (with a preset merged in).
+Serum read_serum(const Located& serum, const std::filesystem::path& base_dir);
+
+// `time:` -> end, resolved output times, step controls.
+TimeSettings read_time(const Located& time);
+
+// `mesh:`, `domain:` (its defaults depend on the mesh), `solver:`, `output:`.
+MeshSettings read_mesh(const Located& mesh);
+Domain read_domain(const Located& domain, const MeshSettings& mesh);
+Domain default_domain(const MeshSettings& mesh);
+SolverSettings read_solver(const Located& solver);
+OutputSettings read_output(const Located& output, const std::string& case_name);
+OutputSettings default_output(const std::string& case_name);
+
+// `sources:` and `description:` in preset files: documentation, a string or a list of
+// strings; checked for shape only.
+void check_documentation(const Located& at);
+
+}  // namespace dermaflux::input

@@ -1,0 +1,152 @@
+#include "input/CaseWriter.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <charconv>
+#include <string_view>
+
+#include "input/Units.hpp"
+
+// Every quantity is written in SI with the shortest digits that read back as the same
+// double (format_si), so that reading the file gives the very same Case, followed by a
+// comment in the units people read. Presets are expanded and named in comments only: the
+// file must not change meaning if a preset file is edited later.
+
+namespace dermaflux::input {
+namespace {
+
+std::string plain_number(double value) {
+  std::array<char, 64> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  return std::string(buffer.data(), result.ptr);
+}
+
+void write_quantity(YAML::Emitter& out, std::string_view key, double value_si,
+                    Dimension dimension) {
+  out << YAML::Key << std::string(key) << YAML::Value << format_si(value_si, dimension)
+      << YAML::Comment(format_friendly(value_si, dimension));
+}
+
+void write_number(YAML::Emitter& out, std::string_view key, double value) {
+  out << YAML::Key << std::string(key) << YAML::Value << plain_number(value);
+}
+
+void write_layer(YAML::Emitter& out, const Layer& layer) {
+  out << YAML::BeginMap;
+  out << YAML::Key << "name" << YAML::Value << layer.name;
+  write_quantity(out, "thickness", layer.thickness_m, Dimension::Length);
+  write_quantity(out, "diffusivity", layer.diffusivity_m2_s, Dimension::Diffusivity);
+  write_number(out, "partition", layer.partition);
+  write_number(out, "binding", layer.binding);
+  write_quantity(out, "clearance", layer.clearance_1_s, Dimension::Rate);
+  out << YAML::EndMap;
+}
+
+void write_skin(YAML::Emitter& out, const Case& resolved) {
+  out << YAML::Key << "skin" << YAML::Value;
+  if (!resolved.skin_preset.empty()) {
+    out << YAML::Comment("expanded from skin preset " + resolved.skin_preset);
+  }
+  out << YAML::BeginMap << YAML::Key << "layers" << YAML::Value << YAML::BeginSeq;
+  for (const Layer& layer : resolved.layers) write_layer(out, layer);
+  out << YAML::EndSeq << YAML::EndMap;
+}
+
+void write_serum(YAML::Emitter& out, const Serum& serum) {
+  out << YAML::Key << "serum" << YAML::Value;
+  if (!serum.preset.empty()) out << YAML::Comment("expanded from serum preset " + serum.preset);
+  out << YAML::BeginMap;
+  out << YAML::Key << "active" << YAML::Value << serum.active;
+  if (serum.molar_mass_kg_mol) {
+    write_quantity(out, "molecular_weight", *serum.molar_mass_kg_mol, Dimension::MolarMass);
+  }
+  if (serum.log_p) write_number(out, "log_p", *serum.log_p);
+  write_quantity(out, "concentration", serum.concentration_kg_m3, Dimension::Concentration);
+  if (serum.infinite_dose) {
+    out << YAML::Key << "dose" << YAML::Value << "infinite";
+  } else {
+    write_quantity(out, "dose", serum.dose_m, Dimension::VolumePerArea);
+  }
+  write_quantity(out, "diffusivity", serum.diffusivity_m2_s, Dimension::Diffusivity);
+  out << YAML::EndMap;
+}
+
+void write_domain(YAML::Emitter& out, const Domain& domain) {
+  out << YAML::Key << "domain" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "lateral" << YAML::Value
+      << (domain.lateral == LateralBoundary::Periodic ? "periodic" : "no_flux");
+  out << YAML::Key << "bottom" << YAML::Value
+      << (domain.bottom == BottomBoundary::Sink ? "sink" : "no_flux");
+  write_quantity(out, "width", domain.width_m, Dimension::Length);
+  write_quantity(out, "length", domain.length_m, Dimension::Length);
+  out << YAML::EndMap;
+}
+
+void write_mesh(YAML::Emitter& out, const MeshSettings& mesh) {
+  out << YAML::Key << "mesh" << YAML::Value << YAML::BeginMap;
+  write_quantity(out, "lateral_spacing", mesh.lateral_spacing_m, Dimension::Length);
+  out << YAML::Key << "min_cells_per_layer" << YAML::Value
+      << std::to_string(mesh.min_cells_per_layer);
+  write_number(out, "growth", mesh.growth);
+  write_quantity(out, "max_vertical_spacing", mesh.max_vertical_spacing_m, Dimension::Length);
+  out << YAML::EndMap;
+}
+
+void write_time(YAML::Emitter& out, const TimeSettings& time) {
+  out << YAML::Key << "time" << YAML::Value << YAML::BeginMap;
+  write_quantity(out, "end", time.end_s, Dimension::Time);
+  // The resolved times, explicitly; the leading 0 is implied (outputs lie in (0, end]).
+  out << YAML::Key << "outputs" << YAML::Value << YAML::BeginSeq;
+  bool wrote_any = false;
+  for (const double time_s : time.output_times_s) {
+    if (!(time_s > 0.0)) continue;
+    out << format_si(time_s, Dimension::Time)
+        << YAML::Comment(format_friendly(time_s, Dimension::Time));
+    wrote_any = true;
+  }
+  if (!wrote_any) out << format_si(time.end_s, Dimension::Time);
+  out << YAML::EndSeq;
+  write_number(out, "tolerance", time.tolerance);
+  write_quantity(out, "initial_step", time.initial_step_s, Dimension::Time);
+  if (time.max_step_s > 0.0) write_quantity(out, "max_step", time.max_step_s, Dimension::Time);
+  out << YAML::EndMap;
+}
+
+void write_solver(YAML::Emitter& out, const SolverSettings& solver) {
+  out << YAML::Key << "solver" << YAML::Value << YAML::BeginMap;
+  write_number(out, "linear_tolerance", solver.linear_tolerance);
+  out << YAML::Key << "max_iterations" << YAML::Value << std::to_string(solver.max_iterations);
+  out << YAML::EndMap;
+}
+
+void write_output(YAML::Emitter& out, const OutputSettings& output) {
+  out << YAML::Key << "output" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "directory" << YAML::Value << output.directory.string();
+  out << YAML::Key << "vtk" << YAML::Value << output.vtk;
+  out << YAML::EndMap;
+}
+
+}  // namespace
+
+std::string write_case_yaml(const Case& resolved) {
+  YAML::Emitter out;
+  out << YAML::Comment(
+             "dermaflux resolved case: every default filled in, presets expanded.\n"
+             "Quantities are in SI with round-trip digits; the comments give them in everyday\n"
+             "units. Running this file reproduces the run.")
+      << YAML::Newline;
+  out << YAML::BeginMap;
+  out << YAML::Key << "name" << YAML::Value << resolved.name;
+  write_skin(out, resolved);
+  write_serum(out, resolved.serum);
+  write_domain(out, resolved.domain);
+  write_mesh(out, resolved.mesh);
+  write_time(out, resolved.time);
+  write_solver(out, resolved.solver);
+  write_output(out, resolved.output);
+  out << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace dermaflux::input

@@ -1,0 +1,195 @@
+#include <algorithm>
+#include <optional>
+
+#include "input/CaseSections.hpp"
+#include "input/Names.hpp"
+#include "input/Presets.hpp"
+
+// Layers may come from the case, from a skin preset, or from both: the preset gives
+// the layers and their order, and a case layer with the same name overrides the
+// preset's values key by key. Every layer needs thickness, diffusivity and partition
+// once merged.
+
+namespace dermaflux::input {
+namespace {
+
+const std::vector<std::string_view> kLayerKeys{"name",      "thickness", "diffusivity",
+                                               "partition", "binding",   "clearance"};
+const std::string kLayerExpected =
+    "a layer: a mapping with name, thickness, diffusivity and partition";
+const std::string kLayerNameExpected = "a layer name made of letters, digits and _";
+
+// One layer as one file wrote it; unset keys stay empty until merged.
+struct LayerDraft {
+  std::string name;
+  Located at;       // the layer's mapping
+  Located name_at;  // its name
+  std::optional<double> thickness_m;
+  std::optional<double> diffusivity_m2_s;
+  std::optional<double> partition;
+  std::optional<double> binding;
+  std::optional<double> clearance_1_s;
+  bool from_preset_only = false;  // a preset layer no case layer overrides
+};
+
+std::optional<double> number(const Mapping& layer, std::string_view key,
+                             const std::string& expected, Sign sign) {
+  const std::optional<Located> at = layer.find(key);
+  if (!at) return std::nullopt;
+  const double value = read_number(*at, expected);
+  const bool fits = sign == Sign::Positive      ? value > 0.0
+                    : sign == Sign::NonNegative ? value >= 0.0
+                                                : true;
+  if (!fits) fail(*at, expected);
+  return value;
+}
+
+std::optional<double> quantity(const Mapping& layer, std::string_view key, Dimension dimension,
+                               Sign sign) {
+  const std::optional<Located> at = layer.find(key);
+  if (!at) return std::nullopt;
+  return read_quantity(*at, dimension, sign);
+}
+
+LayerDraft read_layer(const Located& at) {
+  const Mapping layer(at, kLayerKeys, kLayerExpected);
+  const Located name_at = layer.require("name", kLayerNameExpected);
+  const std::string name = read_string(name_at, kLayerNameExpected);
+  if (!is_layer_name(name)) fail(name_at, kLayerNameExpected);
+  return LayerDraft{
+      name,
+      at,
+      name_at,
+      quantity(layer, "thickness", Dimension::Length, Sign::Positive),
+      quantity(layer, "diffusivity", Dimension::Diffusivity, Sign::Positive),
+      number(layer, "partition", "a positive number such as 0.8 (tissue / vehicle concentration)",
+             Sign::Positive),
+      number(layer, "binding", "a number of 0 or more such as 0 (bound / free)", Sign::NonNegative),
+      quantity(layer, "clearance", Dimension::Rate, Sign::NonNegative),
+  };
+}
+
+std::vector<LayerDraft> read_layers(const Located& at) {
+  std::vector<LayerDraft> layers;
+  for (const Located& element : list_elements(at, "a list of layers, from the surface down")) {
+    LayerDraft layer = read_layer(element);
+    const auto same = std::find_if(layers.begin(), layers.end(),
+                                   [&](const LayerDraft& seen) { return seen.name == layer.name; });
+    if (same != layers.end()) {
+      fail(layer.name_at, "a layer name not used by an earlier layer",
+           "layer " + same->at.path + " on line " + std::to_string(same->at.where.line) +
+               " has it already");
+    }
+    layers.push_back(std::move(layer));
+  }
+  return layers;
+}
+
+template <typename T>
+void override_if_set(std::optional<T>& base, const std::optional<T>& override) {
+  if (override) base = override;
+}
+
+// The preset's layers in the preset's order, each overridden by the case layer of the
+// same name; a case layer the preset does not have is an error.
+std::vector<LayerDraft> merge(std::vector<LayerDraft> preset_layers,
+                              const std::vector<LayerDraft>& case_layers,
+                              const std::string& preset_name) {
+  for (const LayerDraft& layer : case_layers) {
+    const auto target =
+        std::find_if(preset_layers.begin(), preset_layers.end(),
+                     [&](const LayerDraft& candidate) { return candidate.name == layer.name; });
+    if (target == preset_layers.end()) {
+      std::string expected = "the name of a layer of skin preset \"" + preset_name + "\": ";
+      std::vector<std::string_view> candidates;
+      for (const LayerDraft& candidate : preset_layers) {
+        expected += (candidates.empty() ? "" : ", ") + candidate.name;
+        candidates.push_back(candidate.name);
+      }
+      const auto suggestion = closest_match(layer.name, candidates);
+      fail(layer.name_at, expected,
+           suggestion ? "did you mean \"" + *suggestion + "\"?"
+                      : "a case layer can only override a preset layer of the same name");
+    }
+    target->from_preset_only = false;
+    target->at = layer.at;
+    target->name_at = layer.name_at;
+    override_if_set(target->thickness_m, layer.thickness_m);
+    override_if_set(target->diffusivity_m2_s, layer.diffusivity_m2_s);
+    override_if_set(target->partition, layer.partition);
+    override_if_set(target->binding, layer.binding);
+    override_if_set(target->clearance_1_s, layer.clearance_1_s);
+  }
+  return preset_layers;
+}
+
+double required(const std::optional<double>& value, const LayerDraft& layer, std::string_view key,
+                const std::string& expected) {
+  if (value) return *value;
+  Located missing = layer.at;
+  missing.path = child_path(layer.at.path, key);
+  fail_found(missing, expected, "no \"" + std::string(key) + "\" key",
+             layer.from_preset_only
+                 ? "the preset does not give it: add a layer \"name: " + layer.name + "\" with \"" +
+                       std::string(key) + ":\" under skin.layers"
+                 : "add \"" + std::string(key) + ":\" to this layer");
+}
+
+Layer finish(const LayerDraft& draft) {
+  Layer layer;
+  layer.name = draft.name;
+  layer.thickness_m = required(draft.thickness_m, draft, "thickness",
+                               describe_quantity(Dimension::Length, Sign::Positive));
+  layer.diffusivity_m2_s = required(draft.diffusivity_m2_s, draft, "diffusivity",
+                                    describe_quantity(Dimension::Diffusivity, Sign::Positive));
+  layer.partition = required(draft.partition, draft, "partition",
+                             "a positive number such as 0.8 (tissue / vehicle concentration)");
+  layer.binding = draft.binding.value_or(0.0);
+  layer.clearance_1_s = draft.clearance_1_s.value_or(0.0);
+  return layer;
+}
+
+}  // namespace
+
+SkinSection read_skin(const Located& at, const std::filesystem::path& base_dir) {
+  const Mapping skin(at, {"preset", "layers"},
+                     "the skin: a mapping with layers (and optionally a preset)");
+  SkinSection result;
+  std::vector<LayerDraft> case_layers;
+  if (const auto layers_at = skin.find("layers")) case_layers = read_layers(*layers_at);
+
+  const std::optional<Located> preset_at = skin.find("preset");
+  if (!preset_at) {
+    const Located layers_at = skin.require("layers", "a list of layers, from the surface down");
+    if (case_layers.empty()) fail(layers_at, "a list of at least one layer");
+    for (const LayerDraft& layer : case_layers) result.layers.push_back(finish(layer));
+    return result;
+  }
+
+  const std::string what_it_is = "a skin preset: a mapping with description, sources and layers";
+  const Preset preset = load_preset(*preset_at, "skins", base_dir, what_it_is);
+  const Mapping preset_map(preset.root, {"description", "sources", "layers"}, what_it_is);
+  for (const std::string_view key : {"description", "sources"}) {
+    if (const auto doc = preset_map.find(key)) check_documentation(*doc);
+  }
+  const Located preset_layers_at =
+      preset_map.require("layers", "a list of layers, from the surface down");
+  std::vector<LayerDraft> preset_layers = read_layers(preset_layers_at);
+  if (preset_layers.empty()) fail(preset_layers_at, "a list of at least one layer");
+  for (LayerDraft& layer : preset_layers) layer.from_preset_only = true;
+
+  result.preset = preset.name;
+  for (const LayerDraft& layer : merge(preset_layers, case_layers, preset.name)) {
+    result.layers.push_back(finish(layer));
+  }
+  return result;
+}
+
+void check_documentation(const Located& at) {
+  const std::string expected = "a text, or a list of texts";
+  if (at.node.IsScalar()) return;
+  if (!at.node.IsSequence()) fail(at, expected);
+  for (const Located& line : list_elements(at, expected)) read_string(line, expected);
+}
+
+}  // namespace dermaflux::input

@@ -1,0 +1,27 @@
+#pragma once
+// Preconditioned conjugate gradients for the symmetric positive definite systems
+// of each implicit time step.
+
+#include "linear/LinearOperator.hpp"
+
+namespace dermaflux::linear {
+
+struct SolveStats {
+  int iterations = 0;
+  double initial_residual = 0.0;  // ||b - A x0||
+  double final_residual = 0.0;    // ||b - A x||
+  double rhs_norm = 0.0;          // ||b||
+  bool converged = false;
+};
+
+struct CgSettings {
+  double relative_tolerance = 1e-12;  // stop when ||r|| <= tol * ||b||
+  int max_iterations = 5000;
+};
+
+// Solves A x = b from the initial guess in x. Never throws on non-convergence:
+// the caller decides (stats.converged).
+SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
+                              const Vector& b, Vector& x, const CgSettings& settings);
+
+}  // namespace dermaflux::linear

@@ -1,0 +1,39 @@
+#pragma once
+// One interface for everything that maps a vector to a vector: the matrix-free
+// diffusion operator, the assembled reference, and preconditioners. Following
+// Ginkgo's LinOp, the public apply() is non-virtual and checks sizes once; the
+// backends implement apply_impl() and only compute.
+
+#include <Eigen/Core>
+#include <cstddef>
+#include <stdexcept>
+
+namespace dermaflux::linear {
+
+using Vector = Eigen::VectorXd;
+
+class LinearOperator {
+ public:
+  virtual ~LinearOperator() = default;
+  virtual std::size_t size() const = 0;
+
+  // y = Op x
+  void apply(const Vector& x, Vector& y) const {
+    if (static_cast<std::size_t>(x.size()) != size())
+      throw std::invalid_argument("LinearOperator::apply: x has the wrong size");
+    if (static_cast<std::size_t>(y.size()) != size()) y.resize(static_cast<Eigen::Index>(size()));
+    apply_impl(x, y);
+  }
+
+ private:
+  virtual void apply_impl(const Vector& x, Vector& y) const = 0;
+};
+
+// A preconditioner is an operator approximating the inverse of a system matrix;
+// update() is called whenever the matrix changed (a new time-step size).
+class Preconditioner : public LinearOperator {
+ public:
+  virtual void update() = 0;
+};
+
+}  // namespace dermaflux::linear

@@ -1,0 +1,75 @@
+#include "operator/AssembledOperator.hpp"
+
+#include <vector>
+
+#include "operator/FaceKernels.hpp"
+
+namespace dermaflux::op {
+namespace {
+
+using Triplet = Eigen::Triplet<double>;
+
+// Adds a face of transmissibility t between cells a and b (a != b).
+void add_face(std::vector<Triplet>& triplets, std::size_t a, std::size_t b, double t) {
+  const auto ia = static_cast<Eigen::Index>(a), ib = static_cast<Eigen::Index>(b);
+  triplets.emplace_back(ia, ia, t);
+  triplets.emplace_back(ib, ib, t);
+  triplets.emplace_back(ia, ib, -t);
+  triplets.emplace_back(ib, ia, -t);
+}
+
+}  // namespace
+
+SparseMatrix assemble_operator(const model::Problem& problem, double shift) {
+  const auto& g = problem.mesh.grid;
+  const auto& sigma = problem.conductivity_m2_s;
+  const bool periodic = problem.sides == model::SideBoundary::Periodic;
+  const int nx = g.nx(), ny = g.ny(), nz = g.nz();
+  std::vector<Triplet> triplets;
+  triplets.reserve(g.cell_count() * 13);
+
+  for (int k = 0; k < nz; ++k) {
+    for (int j = 0; j < ny; ++j) {
+      for (int i = 0; i < nx; ++i) {
+        const std::size_t c = g.index(i, j, k);
+        const auto ic = static_cast<Eigen::Index>(c);
+        triplets.emplace_back(ic, ic, shift * problem.capacity_m3[c] + problem.clearance_m3_s[c]);
+
+        // Faces in +x, +y, +z, each once; periodic wrap faces where they exist.
+        const bool x_face = i + 1 < nx || (periodic && nx > 1);
+        if (x_face) {
+          const int e = (i + 1) % nx;
+          const std::size_t n = g.index(e, j, k);
+          add_face(triplets, c, n,
+                   face_transmissibility(g.dy(j) * g.dz(k), 0.5 * g.dx(i), sigma[c], 0.5 * g.dx(e),
+                                         sigma[n]));
+        }
+        const bool y_face = j + 1 < ny || (periodic && ny > 1);
+        if (y_face) {
+          const int m = (j + 1) % ny;
+          const std::size_t n = g.index(i, m, k);
+          add_face(triplets, c, n,
+                   face_transmissibility(g.dx(i) * g.dz(k), 0.5 * g.dy(j), sigma[c], 0.5 * g.dy(m),
+                                         sigma[n]));
+        }
+        if (k + 1 < nz) {
+          const std::size_t n = g.index(i, j, k + 1);
+          add_face(triplets, c, n,
+                   face_transmissibility(g.dx(i) * g.dy(j), 0.5 * g.dz(k), sigma[c],
+                                         0.5 * g.dz(k + 1), sigma[n]));
+        }
+        const double area = g.dx(i) * g.dy(j);
+        if (k == 0 && problem.bottom == model::BottomBoundary::Sink)
+          triplets.emplace_back(ic, ic, boundary_transmissibility(area, 0.5 * g.dz(0), sigma[c]));
+        if (k == nz - 1 && problem.top == model::TopBoundary::FixedPotential)
+          triplets.emplace_back(ic, ic, boundary_transmissibility(area, 0.5 * g.dz(k), sigma[c]));
+      }
+    }
+  }
+  const auto n = static_cast<Eigen::Index>(g.cell_count());
+  SparseMatrix matrix(n, n);
+  matrix.setFromTriplets(triplets.begin(), triplets.end());
+  return matrix;
+}
+
+}  // namespace dermaflux::op

@@ -1,0 +1,154 @@
+#include "operator/DiffusionOperator.hpp"
+
+#include "core/Parallel.hpp"
+#include "operator/FaceKernels.hpp"
+
+namespace dermaflux::op {
+
+DiffusionOperator::DiffusionOperator(const model::Problem& problem)
+    : grid_(problem.mesh.grid),
+      periodic_(problem.sides == model::SideBoundary::Periodic),
+      capacity_(problem.capacity_m3),
+      clearance_(problem.clearance_m3_s) {
+  const int nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
+  const std::size_t cells = grid_.cell_count();
+  const auto& sigma = problem.conductivity_m2_s;
+  tx_.assign(cells, 0.0);
+  ty_.assign(cells, 0.0);
+  tz_.assign(cells, 0.0);
+  static_diagonal_.assign(cells, 0.0);
+  top_conductance_.assign(static_cast<std::size_t>(nx) * ny, 0.0);
+  bottom_conductance_.assign(static_cast<std::size_t>(nx) * ny, 0.0);
+  top_potential_ =
+      problem.top == model::TopBoundary::FixedPotential ? problem.top_potential_kg_m3 : 0.0;
+
+  // Each cell owns the face to its +x, +y, +z neighbour. The last face in x and y
+  // is the periodic wrap (to index 0), or closed (0). A single cell across a
+  // periodic direction has no neighbour but itself: no face.
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < nz; ++k) {
+    for (int j = 0; j < ny; ++j) {
+      for (int i = 0; i < nx; ++i) {
+        const std::size_t c = grid_.index(i, j, k);
+        if (i + 1 < nx || (periodic_ && nx > 1)) {
+          const int e = (i + 1) % nx;
+          tx_[c] = face_transmissibility(grid_.dy(j) * grid_.dz(k), 0.5 * grid_.dx(i), sigma[c],
+                                         0.5 * grid_.dx(e), sigma[grid_.index(e, j, k)]);
+        }
+        if (j + 1 < ny || (periodic_ && ny > 1)) {
+          const int n = (j + 1) % ny;
+          ty_[c] = face_transmissibility(grid_.dx(i) * grid_.dz(k), 0.5 * grid_.dy(j), sigma[c],
+                                         0.5 * grid_.dy(n), sigma[grid_.index(i, n, k)]);
+        }
+        if (k + 1 < nz) {
+          tz_[c] = face_transmissibility(grid_.dx(i) * grid_.dy(j), 0.5 * grid_.dz(k), sigma[c],
+                                         0.5 * grid_.dz(k + 1), sigma[grid_.index(i, j, k + 1)]);
+        }
+      }
+    }
+  }
+
+  for (int j = 0; j < ny; ++j) {
+    for (int i = 0; i < nx; ++i) {
+      const std::size_t column = static_cast<std::size_t>(i) + static_cast<std::size_t>(nx) * j;
+      const double area = grid_.dx(i) * grid_.dy(j);
+      if (problem.top == model::TopBoundary::FixedPotential)
+        top_conductance_[column] = boundary_transmissibility(area, 0.5 * grid_.dz(nz - 1),
+                                                             sigma[grid_.index(i, j, nz - 1)]);
+      if (problem.bottom == model::BottomBoundary::Sink)
+        bottom_conductance_[column] =
+            boundary_transmissibility(area, 0.5 * grid_.dz(0), sigma[grid_.index(i, j, 0)]);
+    }
+  }
+
+  // Static diagonal: every face of the cell, boundary conductances, clearance.
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < nz; ++k) {
+    for (int j = 0; j < ny; ++j) {
+      for (int i = 0; i < nx; ++i) {
+        const std::size_t c = grid_.index(i, j, k);
+        const int w = i > 0 ? i - 1 : nx - 1;
+        const int s = j > 0 ? j - 1 : ny - 1;
+        double d = tx_[c] + tx_[grid_.index(w, j, k)] + ty_[c] + ty_[grid_.index(i, s, k)] +
+                   tz_[c] + (k > 0 ? tz_[grid_.index(i, j, k - 1)] : 0.0) + clearance_[c];
+        const std::size_t column = static_cast<std::size_t>(i) + static_cast<std::size_t>(nx) * j;
+        if (k == nz - 1) d += top_conductance_[column];
+        if (k == 0) d += bottom_conductance_[column];
+        static_diagonal_[c] = d;
+      }
+    }
+  }
+}
+
+void DiffusionOperator::apply_impl(const linear::Vector& x, linear::Vector& y) const {
+  const int nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
+  const std::size_t plane = static_cast<std::size_t>(nx) * ny;
+  const double* in = x.data();
+  double* out = y.data();
+  const double* cap = capacity_.data();
+  const double* diag = static_diagonal_.data();
+  const double* tx = tx_.data();
+  const double* ty = ty_.data();
+  const double* tz = tz_.data();
+  const double shift = shift_;
+
+#pragma omp parallel for schedule(static) if (size() >= core::kParallelThreshold)
+  for (int k = 0; k < nz; ++k) {
+    for (int j = 0; j < ny; ++j) {
+      // Neighbour rows; across a closed boundary the stored transmissibility is
+      // 0, so wrapping the index there reads a valid cell and adds nothing.
+      const std::size_t row = grid_.index(0, j, k);
+      const std::size_t north = grid_.index(0, j + 1 < ny ? j + 1 : 0, k);
+      const std::size_t south = grid_.index(0, j > 0 ? j - 1 : ny - 1, k);
+      const std::size_t up = k + 1 < nz ? row + plane : row;
+      const std::size_t down = k > 0 ? row - plane : row;
+      const bool has_down = k > 0;
+      auto cell = [&](int i, int e, int w) {
+        const std::size_t c = row + static_cast<std::size_t>(i);
+        double v = (shift * cap[c] + diag[c]) * in[c];
+        v -= tx[c] * in[row + e] + tx[row + w] * in[row + w];
+        v -= ty[c] * in[north + i] + ty[south + i] * in[south + i];
+        v -= tz[c] * in[up + i];
+        if (has_down) v -= tz[down + i] * in[down + i];
+        out[c] = v;
+      };
+      if (nx == 1) {
+        cell(0, 0, 0);
+        continue;
+      }
+      cell(0, 1, nx - 1);
+      for (int i = 1; i < nx - 1; ++i) cell(i, i + 1, i - 1);
+      cell(nx - 1, 0, nx - 2);
+    }
+  }
+}
+
+void DiffusionOperator::add_boundary_source(linear::Vector& b) const {
+  if (top_potential_ == 0.0) return;
+  const std::size_t top_row = grid_.index(0, 0, grid_.nz() - 1);
+  for (std::size_t column = 0; column < top_conductance_.size(); ++column)
+    b[static_cast<Eigen::Index>(top_row + column)] += top_conductance_[column] * top_potential_;
+}
+
+double DiffusionOperator::bottom_outflow(const linear::Vector& u) const {
+  const double* pu = u.data();
+  const double* g = bottom_conductance_.data();
+  return core::deterministic_sum(bottom_conductance_.size(),
+                                 [=](std::size_t n) { return g[n] * pu[n]; });
+}
+
+double DiffusionOperator::top_inflow(const linear::Vector& u) const {
+  const double* pu = u.data() + grid_.index(0, 0, grid_.nz() - 1);
+  const double* g = top_conductance_.data();
+  const double top = top_potential_;
+  return core::deterministic_sum(top_conductance_.size(),
+                                 [=](std::size_t n) { return g[n] * (top - pu[n]); });
+}
+
+double DiffusionOperator::clearance_rate(const linear::Vector& u) const {
+  const double* pu = u.data();
+  const double* kc = clearance_.data();
+  return core::deterministic_sum(clearance_.size(), [=](std::size_t n) { return kc[n] * pu[n]; });
+}
+
+}  // namespace dermaflux::op

@@ -1,0 +1,63 @@
+#pragma once
+// The matrix-free 7-point operator of one implicit step,
+//
+//     S = shift * Capacity + A,
+//
+// where A u = sum over faces of T (u_cell - u_neighbour) + boundary and clearance
+// terms. shift = alpha0 / dt changes with the step size; the stencil does not.
+// Storage per cell: capacity, static diagonal, and the transmissibility of the
+// face to the +x, +y, +z neighbour (0 across closed boundaries) — 5 doubles.
+
+#include <vector>
+
+#include "linear/LinearOperator.hpp"
+#include "model/Problem.hpp"
+
+namespace dermaflux::op {
+
+class DiffusionOperator final : public linear::LinearOperator {
+ public:
+  explicit DiffusionOperator(const model::Problem& problem);
+
+  std::size_t size() const override { return capacity_.size(); }
+  const mesh::Grid& grid() const { return grid_; }
+
+  void set_shift(double shift) { shift_ = shift; }
+  double shift() const { return shift_; }
+
+  // Stencil data, read by preconditioners and tests.
+  const std::vector<double>& capacity() const { return capacity_; }
+  const std::vector<double>& static_diagonal() const { return static_diagonal_; }
+  const std::vector<double>& tx() const { return tx_; }
+  const std::vector<double>& ty() const { return ty_; }
+  const std::vector<double>& tz() const { return tz_; }
+  bool periodic() const { return periodic_; }
+
+  // Boundary terms (per column i + nx j): the conductance to the fixed top
+  // potential and to the bottom sink; zero where those boundaries are closed.
+  const std::vector<double>& top_conductance() const { return top_conductance_; }
+  const std::vector<double>& bottom_conductance() const { return bottom_conductance_; }
+  double top_potential() const { return top_potential_; }
+
+  // Adds the boundary source (top conductance * top potential) to b.
+  void add_boundary_source(linear::Vector& b) const;
+
+  // Rates in kg/s for a field u: flux into the receptor through the bottom, flux
+  // into the skin through a fixed-potential top, removal by clearance.
+  double bottom_outflow(const linear::Vector& u) const;
+  double top_inflow(const linear::Vector& u) const;
+  double clearance_rate(const linear::Vector& u) const;
+
+ private:
+  void apply_impl(const linear::Vector& x, linear::Vector& y) const override;
+
+  mesh::Grid grid_;
+  bool periodic_ = true;
+  double shift_ = 0.0;
+  std::vector<double> capacity_, static_diagonal_, tx_, ty_, tz_;
+  std::vector<double> clearance_;
+  std::vector<double> top_conductance_, bottom_conductance_;
+  double top_potential_ = 0.0;
+};
+
+}  // namespace dermaflux::op

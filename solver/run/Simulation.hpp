@@ -1,0 +1,55 @@
+#pragma once
+// One run of one case, from the validated Case to measured rows and summary
+// figures, optionally written to an output folder. The command line, the tests
+// and (later) batch drivers all go through run_case().
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/Inventory.hpp"
+#include "analysis/SteadyState.hpp"
+#include "input/Case.hpp"
+
+namespace dermaflux::run {
+
+struct Progress {
+  double time_s = 0.0;
+  double end_s = 0.0;
+  long steps = 0;
+};
+
+struct RunOptions {
+  std::filesystem::path output_dir;  // empty: measure only, write nothing
+  std::function<void(const Progress&)> on_progress;
+};
+
+struct RunSummary {
+  std::optional<double> dose_ug_cm2;  // nullopt for an infinite dose
+  double receptor_ug_cm2 = 0.0;
+  std::optional<double> absorbed_fraction;  // (receptor + cleared) / dose
+  std::vector<std::string> layer_names;
+  std::vector<double> per_layer_ug_cm2;
+  double vehicle_ug_cm2 = 0.0;
+  double cleared_ug_cm2 = 0.0;
+  double in_channels_ug_cm2 = 0.0;
+  std::optional<analysis::SteadyState> steady_state;
+  double max_mass_balance_rel = 0.0;
+  std::size_t cells = 0;
+  long steps = 0;
+  long rejected_steps = 0;
+  long linear_iterations = 0;
+  double wall_s = 0.0;
+  int threads = 1;
+};
+
+struct RunResult {
+  std::vector<analysis::InventoryRow> rows;  // one per output time
+  RunSummary summary;
+};
+
+RunResult run_case(const input::Case& c, const RunOptions& options = {});
+
+}  // namespace dermaflux::run

@@ -1,0 +1,49 @@
+#include "run/SummaryJson.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace dermaflux::run {
+namespace {
+
+template <class T>
+nlohmann::json optional_number(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+std::string summary_json(const input::Case& c, const RunSummary& s) {
+  nlohmann::ordered_json j;
+  j["name"] = c.name;
+  j["active"] = c.serum.active;
+  j["end_time_h"] = c.time.end_s / 3600.0;
+  j["dose_ug_cm2"] = optional_number(s.dose_ug_cm2);
+  j["receptor_ug_cm2"] = s.receptor_ug_cm2;
+  j["absorbed_fraction"] = optional_number(s.absorbed_fraction);
+  nlohmann::ordered_json layers = nlohmann::ordered_json::object();
+  for (std::size_t l = 0; l < s.layer_names.size(); ++l)
+    layers[s.layer_names[l]] = s.per_layer_ug_cm2[l];
+  j["per_layer_ug_cm2"] = layers;
+  j["vehicle_ug_cm2"] = s.vehicle_ug_cm2;
+  j["cleared_ug_cm2"] = s.cleared_ug_cm2;
+  j["in_channels_ug_cm2"] = s.in_channels_ug_cm2;
+  if (s.steady_state) {
+    j["steady_flux_ug_cm2_h"] = s.steady_state->flux_ug_cm2_h;
+    j["lag_time_h"] = s.steady_state->lag_time_h;
+    j["steady_state_window_h"] = {s.steady_state->window_start_h, s.steady_state->window_end_h};
+  } else {
+    j["steady_flux_ug_cm2_h"] = nullptr;
+    j["lag_time_h"] = nullptr;
+    j["steady_state_window_h"] = nullptr;
+  }
+  j["max_mass_balance_rel"] = s.max_mass_balance_rel;
+  j["cells"] = s.cells;
+  j["steps"] = s.steps;
+  j["rejected_steps"] = s.rejected_steps;
+  j["linear_iterations"] = s.linear_iterations;
+  j["wall_s"] = s.wall_s;
+  j["dermaflux_version"] = DERMAFLUX_VERSION;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace dermaflux::run

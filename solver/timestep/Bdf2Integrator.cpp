@@ -1,0 +1,192 @@
+#include "timestep/Bdf2Integrator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "core/Error.hpp"
+#include "core/Parallel.hpp"
+
+namespace dermaflux::timestep {
+namespace {
+
+// BDF coefficients: alpha0 u^{n+1} + alpha1 u^n + alpha2 u^{n-1} = dt f(u^{n+1}).
+struct BdfCoefficients {
+  double alpha0, alpha1, alpha2;
+};
+
+// Variable-step BDF2 with omega = dt / h_n (Hairer & Wanner, II.III.5); backward
+// Euler when there is no history yet (h_n == 0).
+BdfCoefficients bdf_coefficients(double dt, double previous_step) {
+  if (previous_step <= 0.0) return {1.0, -1.0, 0.0};
+  const double w = dt / previous_step;
+  return {(1.0 + 2.0 * w) / (1.0 + w), -(1.0 + w), w * w / (1.0 + w)};
+}
+
+// Step-size ratio limits: BDF2 with variable steps is zero-stable for ratios
+// below 1 + sqrt(2) (Grigorieff); 2 keeps a margin.
+constexpr double kMaxGrowth = 2.0;
+constexpr double kMinShrink = 0.2;
+constexpr double kSafety = 0.9;
+
+std::string describe_time(double t_s) {
+  std::ostringstream text;
+  text << t_s << " s (" << t_s / 3600.0 << " h)";
+  return text.str();
+}
+
+}  // namespace
+
+Bdf2Integrator::Bdf2Integrator(op::DiffusionOperator& system,
+                               linear::Preconditioner& preconditioner, linear::Vector initial,
+                               StepSettings settings)
+    : system_(system),
+      preconditioner_(preconditioner),
+      settings_(settings),
+      next_step_s_(settings.initial_step_s) {
+  u_[0] = std::move(initial);
+}
+
+Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
+  Attempt attempt;
+  const double previous_step = stats_.steps >= 1 ? times_[0] - times_[1] : 0.0;
+  const BdfCoefficients a = bdf_coefficients(dt, previous_step);
+
+  system_.set_shift(a.alpha0 / dt);
+  preconditioner_.update();
+
+  // Right-hand side: C (-alpha1 u^n - alpha2 u^{n-1}) / dt + boundary source.
+  const std::size_t n = system_.size();
+  const double* cap = system_.capacity().data();
+  const double* u0 = u_[0].data();
+  const double* u1 = stats_.steps >= 1 ? u_[1].data() : u0;
+  linear::Vector rhs(static_cast<Eigen::Index>(n));
+  attempt.u.resize(static_cast<Eigen::Index>(n));
+  double* b = rhs.data();
+  double* guess = attempt.u.data();
+  const double w = previous_step > 0.0 ? dt / previous_step : 0.0;
+#pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
+  for (std::size_t c = 0; c < n; ++c) {
+    b[c] = cap[c] * (-a.alpha1 * u0[c] - a.alpha2 * u1[c]) / dt;
+    guess[c] = u0[c] + w * (u0[c] - u1[c]);  // linear extrapolation
+  }
+  system_.add_boundary_source(rhs);
+
+  const linear::SolveStats solve =
+      linear::conjugate_gradient(system_, preconditioner_, rhs, attempt.u, settings_.cg);
+  stats_.linear_iterations += solve.iterations;
+  attempt.solved = solve.converged && attempt.u.allFinite();
+  if (attempt.solved) attempt.error_norm = error_norm(attempt.u, dt);
+  return attempt;
+}
+
+// Local error of variable-step BDF2 (derivative of the quadratic interpolant):
+//   e = (1 + w) / (1 + 2 w) * dt^2 (dt + h_n) / 6 * u''',
+// u''' estimated as 6 times the third divided difference over t_{n-2} .. t_{n+1}.
+// Measured in the max norm, relative to |u| plus the serum concentration scale.
+// The first two steps (backward Euler, then BDF2 with one history point) have no
+// estimate; they use the small initial step.
+double Bdf2Integrator::error_norm(const linear::Vector& u_new, double dt) const {
+  if (stats_.steps < 2 || settings_.fixed_step_s > 0.0) return 0.0;
+  const double t3 = times_[0] + dt, t2 = times_[0], t1 = times_[1], t0 = times_[2];
+  const double h = times_[0] - times_[1];
+  const double w = dt / h;
+  const double factor = (1.0 + w) / (1.0 + 2.0 * w) * dt * dt * (dt + h);
+  const double absolute = settings_.reference_potential;
+  const double tolerance = settings_.tolerance;
+  const double* p3 = u_new.data();
+  const double* p2 = u_[0].data();
+  const double* p1 = u_[1].data();
+  const double* p0 = u_[2].data();
+  const std::size_t n = system_.size();
+  double worst = 0.0;
+#pragma omp parallel for schedule(static) reduction(max : worst) if (n >= core::kParallelThreshold)
+  for (std::size_t c = 0; c < n; ++c) {
+    const double d32 = (p3[c] - p2[c]) / (t3 - t2);
+    const double d21 = (p2[c] - p1[c]) / (t2 - t1);
+    const double d10 = (p1[c] - p0[c]) / (t1 - t0);
+    const double d321 = (d32 - d21) / (t3 - t1);
+    const double d210 = (d21 - d10) / (t2 - t0);
+    const double d3210 = (d321 - d210) / (t3 - t0);
+    const double error = factor * std::abs(d3210);
+    worst = std::max(worst, error / (tolerance * (std::abs(p3[c]) + absolute)));
+  }
+  return worst;  // max is exact in any order: thread-count independent
+}
+
+void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
+  const double previous_step = stats_.steps >= 1 ? times_[0] - times_[1] : 0.0;
+  const BdfCoefficients a = bdf_coefficients(dt, previous_step);
+
+  // Boundary amounts by the same BDF formula as the field (see header).
+  const double receptor_rate = system_.bottom_outflow(attempt.u);
+  const double cleared_rate = system_.clearance_rate(attempt.u);
+  const double entered_rate = system_.top_inflow(attempt.u);
+  const Cumulative& q0 = cumulative_[0];
+  const Cumulative& q1 = stats_.steps >= 1 ? cumulative_[1] : cumulative_[0];
+  auto integrate = [&](double rate, double now, double before) {
+    return (dt * rate - a.alpha1 * now - a.alpha2 * before) / a.alpha0;
+  };
+  Cumulative next;
+  next.receptor_kg = integrate(receptor_rate, q0.receptor_kg, q1.receptor_kg);
+  next.cleared_kg = integrate(cleared_rate, q0.cleared_kg, q1.cleared_kg);
+  next.entered_kg = integrate(entered_rate, q0.entered_kg, q1.entered_kg);
+  cumulative_[1] = cumulative_[0];
+  cumulative_[0] = next;
+
+  std::swap(u_[2], u_[1]);
+  std::swap(u_[1], u_[0]);
+  u_[0] = std::move(attempt.u);
+  times_[2] = times_[1];
+  times_[1] = times_[0];
+  times_[0] = time_s_ + dt;
+  time_s_ = times_[0];
+  ++stats_.steps;
+  stats_.last_step_s = dt;
+}
+
+void Bdf2Integrator::advance_to(double t_target_s, const std::function<void(double)>& on_step) {
+  int failures = 0;
+  while (time_s_ < t_target_s) {
+    double dt = settings_.fixed_step_s > 0.0 ? settings_.fixed_step_s : next_step_s_;
+    if (settings_.max_step_s > 0.0) dt = std::min(dt, settings_.max_step_s);
+    const double remaining = t_target_s - time_s_;
+    // Land exactly on the target; avoid leaving a sliver for the next step.
+    bool lands = false;
+    if (dt >= remaining * (1.0 - 1e-12)) {
+      dt = remaining;
+      lands = true;
+    } else if (dt > 0.5 * remaining) {
+      dt = 0.5 * remaining;
+    }
+
+    Attempt attempt = attempt_step(dt);
+    if (!attempt.solved || attempt.error_norm > 1.0) {
+      ++stats_.rejected_steps;
+      if (++failures > settings_.max_consecutive_failures) {
+        throw NumericalError(
+            "time integration failed at t = " + describe_time(time_s_) + " after " +
+            std::to_string(failures) + " attempts (last step " + describe_time(dt) + "): " +
+            (attempt.solved ? "the local error stays above time.tolerance"
+                            : "the linear solver did not converge (raise solver.max_iterations or "
+                              "loosen solver.linear_tolerance)"));
+      }
+      const double factor =
+          attempt.solved ? std::clamp(kSafety * std::cbrt(1.0 / attempt.error_norm), 0.1, 0.9)
+                         : 0.25;
+      next_step_s_ = dt * factor;
+      continue;
+    }
+    failures = 0;
+    const double growth =
+        attempt.error_norm > 0.0
+            ? std::clamp(kSafety * std::cbrt(1.0 / attempt.error_norm), kMinShrink, kMaxGrowth)
+            : (stats_.steps < 2 ? 1.0 : kMaxGrowth);
+    accept(std::move(attempt), dt);
+    if (lands) time_s_ = times_[0] = t_target_s;  // exactly, whatever the rounding
+    next_step_s_ = dt * growth;
+    if (on_step) on_step(time_s_);
+  }
+}
+
+}  // namespace dermaflux::timestep

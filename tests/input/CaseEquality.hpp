@@ -1,0 +1,89 @@
+#pragma once
+// Field-by-field comparison of two Cases with doubles compared bit for bit, for the
+// writer's round-trip tests. Presets and the source file are documentation of where
+// a case came from, not part of what runs: the writer keeps preset names as comments
+// only, so they are compared only on request.
+
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <cstdint>
+#include <optional>
+
+#include "input/Case.hpp"
+
+namespace dermaflux::input::testing {
+
+inline void expect_bits_equal(double actual, double expected, const char* what) {
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(actual), std::bit_cast<std::uint64_t>(expected))
+      << what << ": " << actual << " vs " << expected;
+}
+
+inline void expect_bits_equal(const std::optional<double>& actual,
+                              const std::optional<double>& expected, const char* what) {
+  ASSERT_EQ(actual.has_value(), expected.has_value()) << what;
+  if (actual) expect_bits_equal(*actual, *expected, what);
+}
+
+inline void expect_same_layers(const std::vector<Layer>& actual,
+                               const std::vector<Layer>& expected) {
+  ASSERT_EQ(actual.size(), expected.size());
+  for (std::size_t i = 0; i < actual.size(); ++i) {
+    EXPECT_EQ(actual[i].name, expected[i].name);
+    expect_bits_equal(actual[i].thickness_m, expected[i].thickness_m, "thickness");
+    expect_bits_equal(actual[i].diffusivity_m2_s, expected[i].diffusivity_m2_s, "diffusivity");
+    expect_bits_equal(actual[i].partition, expected[i].partition, "partition");
+    expect_bits_equal(actual[i].binding, expected[i].binding, "binding");
+    expect_bits_equal(actual[i].clearance_1_s, expected[i].clearance_1_s, "clearance");
+  }
+}
+
+inline void expect_same_serum(const Serum& actual, const Serum& expected, bool compare_presets) {
+  if (compare_presets) {
+    EXPECT_EQ(actual.preset, expected.preset);
+  }
+  EXPECT_EQ(actual.active, expected.active);
+  expect_bits_equal(actual.molar_mass_kg_mol, expected.molar_mass_kg_mol, "molar mass");
+  expect_bits_equal(actual.log_p, expected.log_p, "log_p");
+  expect_bits_equal(actual.concentration_kg_m3, expected.concentration_kg_m3, "concentration");
+  EXPECT_EQ(actual.infinite_dose, expected.infinite_dose);
+  expect_bits_equal(actual.dose_m, expected.dose_m, "dose");
+  expect_bits_equal(actual.diffusivity_m2_s, expected.diffusivity_m2_s, "serum diffusivity");
+}
+
+inline void expect_same_settings(const Case& actual, const Case& expected) {
+  EXPECT_EQ(actual.domain.lateral, expected.domain.lateral);
+  EXPECT_EQ(actual.domain.bottom, expected.domain.bottom);
+  expect_bits_equal(actual.domain.width_m, expected.domain.width_m, "width");
+  expect_bits_equal(actual.domain.length_m, expected.domain.length_m, "length");
+  expect_bits_equal(actual.mesh.lateral_spacing_m, expected.mesh.lateral_spacing_m, "spacing");
+  EXPECT_EQ(actual.mesh.min_cells_per_layer, expected.mesh.min_cells_per_layer);
+  expect_bits_equal(actual.mesh.growth, expected.mesh.growth, "growth");
+  expect_bits_equal(actual.mesh.max_vertical_spacing_m, expected.mesh.max_vertical_spacing_m,
+                    "max vertical spacing");
+  expect_bits_equal(actual.time.end_s, expected.time.end_s, "end");
+  ASSERT_EQ(actual.time.output_times_s.size(), expected.time.output_times_s.size());
+  for (std::size_t i = 0; i < actual.time.output_times_s.size(); ++i) {
+    expect_bits_equal(actual.time.output_times_s[i], expected.time.output_times_s[i], "output");
+  }
+  expect_bits_equal(actual.time.tolerance, expected.time.tolerance, "tolerance");
+  expect_bits_equal(actual.time.initial_step_s, expected.time.initial_step_s, "initial step");
+  expect_bits_equal(actual.time.max_step_s, expected.time.max_step_s, "max step");
+  expect_bits_equal(actual.solver.linear_tolerance, expected.solver.linear_tolerance,
+                    "linear tolerance");
+  EXPECT_EQ(actual.solver.max_iterations, expected.solver.max_iterations);
+  EXPECT_EQ(actual.output.directory, expected.output.directory);
+  EXPECT_EQ(actual.output.vtk, expected.output.vtk);
+}
+
+inline void expect_same_case(const Case& actual, const Case& expected, bool compare_presets) {
+  EXPECT_EQ(actual.name, expected.name);
+  if (compare_presets) {
+    EXPECT_EQ(actual.skin_preset, expected.skin_preset);
+  }
+  expect_same_layers(actual.layers, expected.layers);
+  expect_same_serum(actual.serum, expected.serum, compare_presets);
+  expect_same_settings(actual, expected);
+}
+
+}  // namespace dermaflux::input::testing

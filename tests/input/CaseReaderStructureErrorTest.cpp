@@ -1,0 +1,137 @@
+// Files whose YAML or shape is wrong: syntax errors, empty files, unknown and
+// repeated keys, a list where a mapping belongs, the needles section.
+
+#include <gtest/gtest.h>
+
+#include "input/CaseTestSupport.hpp"
+
+namespace dermaflux::input {
+namespace {
+
+using testing::expect_input_error;
+using testing::kValidCase;
+using testing::replace_line;
+using testing::replace_lines;
+
+TEST(CaseStructureErrors, MalformedYamlGivesTheParserPosition) {
+  expect_input_error(replace_line(kValidCase, 5, "      thickness: 15 um: x"), "case.yaml:5:23", "",
+                     {"expected well-formed YAML", "found \"thickness: 15 um: x\"",
+                      "YAML syntax: illegal map value"});
+}
+
+TEST(CaseStructureErrors, UnclosedFlowList) {
+  expect_input_error(
+      replace_line(kValidCase, 18, "  outputs: [1 h, 2 h"), "case.yaml:19:1", "",
+      {"expected well-formed YAML", "found the end of the file", "end of sequence flow not found"});
+}
+
+TEST(CaseStructureErrors, EmptyFile) {
+  expect_input_error(
+      "", "case.yaml:1:1", "",
+      {"expected a case: a mapping with name, skin, serum and time", "found an empty file"});
+}
+
+TEST(CaseStructureErrors, CommentsOnlyFile) {
+  expect_input_error("# nothing here yet\n\n", "case.yaml:1:1", "", {"found an empty file"});
+}
+
+TEST(CaseStructureErrors, FileThatIsAList) {
+  expect_input_error("- name: x\n- skin: y\n", "case.yaml:1:1", "",
+                     {"expected a case: a mapping", "found a list"});
+}
+
+TEST(CaseStructureErrors, FileThatIsAScalar) {
+  expect_input_error("\n  hello\n", "case.yaml:2:3", "",
+                     {"expected a case: a mapping", "found \"hello\""});
+}
+
+TEST(CaseStructureErrors, SecondYamlDocument) {
+  expect_input_error(kValidCase + "---\nname: other\n", "case.yaml:20:1", "",
+                     {"expected a single YAML document", "found a second document"});
+}
+
+TEST(CaseStructureErrors, UnknownTopLevelKeySuggestsTheNearMiss) {
+  expect_input_error(replace_line(kValidCase, 1, "nmae: test-case"), "case.yaml:1:1", "nmae",
+                     {"expected one of the keys name, skin, serum, needles, domain, mesh, time, "
+                      "solver, output",
+                      "found \"nmae\"", "did you mean \"name\"?"});
+}
+
+TEST(CaseStructureErrors, UnknownNestedKeySuggestsTheNearMiss) {
+  expect_input_error(replace_line(kValidCase, 5, "      thicknes: 15 um"), "case.yaml:5:7",
+                     "skin.layers[0].thicknes",
+                     {"expected one of the keys name, thickness, diffusivity, partition, binding, "
+                      "clearance",
+                      "found \"thicknes\"", "did you mean \"thickness\"?"});
+}
+
+TEST(CaseStructureErrors, UnknownKeyFarFromAnyListsThemAll) {
+  expect_input_error(
+      kValidCase + "colour: blue\n", "case.yaml:19:1", "colour",
+      {"one of the keys name, skin", "found \"colour\"", "remove it or fix its spelling"});
+}
+
+TEST(CaseStructureErrors, UnknownKeyInTheSerum) {
+  expect_input_error(replace_line(kValidCase, 13, "  concentraton: 30 mg/mL"), "case.yaml:13:3",
+                     "serum.concentraton",
+                     {"one of the keys preset, active, molecular_weight", "found \"concentraton\"",
+                      "did you mean \"concentration\"?"});
+}
+
+TEST(CaseStructureErrors, DuplicateTopLevelKey) {
+  expect_input_error(kValidCase + "name: again\n", "case.yaml:19:1", "name",
+                     {"expected each key at most once", "found \"name\" a second time",
+                      "(first on line 1; remove one of them)"});
+}
+
+TEST(CaseStructureErrors, DuplicateNestedKey) {
+  expect_input_error(replace_line(kValidCase, 5, "      thickness: 15 um\n      thickness: 20 um"),
+                     "case.yaml:6:7", "skin.layers[0].thickness",
+                     {"expected each key at most once", "found \"thickness\" a second time",
+                      "(first on line 5; remove one of them)"});
+}
+
+TEST(CaseStructureErrors, DuplicateKeyInFlowMapping) {
+  expect_input_error(replace_lines(kValidCase, 16, 18, "time: {end: 1 h, end: 2 h}"),
+                     "case.yaml:16:18", "time.end", {"each key at most once"});
+}
+
+TEST(CaseStructureErrors, ListWhereAMappingBelongs) {
+  expect_input_error(replace_lines(kValidCase, 16, 18, "time:\n  - end: 24 h"), "case.yaml:17:3",
+                     "time",
+                     {"expected the time settings: a mapping with end and output_every or outputs",
+                      "found a list"});
+}
+
+TEST(CaseStructureErrors, ScalarWhereAMappingBelongs) {
+  expect_input_error(replace_lines(kValidCase, 16, 18, "time: 24 h"), "case.yaml:16:7", "time",
+                     {"expected the time settings: a mapping", "found \"24 h\""});
+}
+
+TEST(CaseStructureErrors, MappingWhereAListBelongs) {
+  expect_input_error(testing::with_skin("skin:\n  layers:\n    name: x"), "case.yaml:4:5",
+                     "skin.layers",
+                     {"expected a list of layers, from the surface down", "found a mapping"});
+}
+
+TEST(CaseStructureErrors, ListElementThatIsNotAMapping) {
+  expect_input_error(testing::with_skin("skin:\n  layers:\n    - stratum_corneum"), "case.yaml:4:7",
+                     "skin.layers[0]",
+                     {"expected a layer: a mapping with name, thickness, diffusivity and partition",
+                      "found \"stratum_corneum\""});
+}
+
+TEST(CaseStructureErrors, EmptySectionValue) {
+  expect_input_error(replace_lines(kValidCase, 12, 15, "serum:"), "case.yaml:12:1", "serum",
+                     {"expected the serum: a mapping", "found an empty value"});
+}
+
+TEST(CaseStructureErrors, NeedlesAreNotSupportedYet) {
+  expect_input_error(kValidCase + "needles:\n  pattern: square\n  pitch: 500 um\n",
+                     "case.yaml:19:1", "needles",
+                     {"not supported yet", "micro-channels arrive in a later release",
+                      "remove the section to simulate intact skin"});
+}
+
+}  // namespace
+}  // namespace dermaflux::input

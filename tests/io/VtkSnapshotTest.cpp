@@ -1,0 +1,182 @@
+#include "io/VtkSnapshot.hpp"
+
+#include <gtest/gtest.h>
+#include <vtkCellData.h>
+#include <vtkDataArray.h>
+#include <vtkDoubleArray.h>
+#include <vtkFieldData.h>
+#include <vtkIntArray.h>
+#include <vtkNew.h>
+#include <vtkRectilinearGrid.h>
+#include <vtkXMLRectilinearGridReader.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ScratchFolder.hpp"
+#include "core/Error.hpp"
+
+namespace dermaflux::io {
+namespace {
+
+using testing::read_text;
+using testing::ScratchFolder;
+
+// 2 x 1 x 3 cells, non-uniform in x and z: skin below z = 0, a vehicle film above.
+mesh::Grid tiny_grid() {
+  return mesh::Grid({0.0, 1e-6, 3e-6}, {0.0, 2e-6}, {-5e-6, -1e-6, 0.0, 0.5e-6});
+}
+
+struct Fields {
+  std::vector<double> concentration, potential, channel_fraction;
+  std::vector<int> material;
+
+  explicit Fields(std::size_t cells)
+      : concentration(cells), potential(cells), channel_fraction(cells), material(cells) {
+    for (std::size_t n = 0; n < cells; ++n) {
+      concentration[n] = 0.1 * static_cast<double>(n) + 1.0 / 3.0;
+      potential[n] = 2.5 * static_cast<double>(n) - 1e-300;
+      channel_fraction[n] = static_cast<double>(n) / static_cast<double>(cells);
+      material[n] = static_cast<int>(n % 4);
+    }
+  }
+  SnapshotArrays arrays() const { return {concentration, potential, material, channel_fraction}; }
+};
+
+vtkSmartPointer<vtkRectilinearGrid> read_back(const std::filesystem::path& file) {
+  vtkNew<vtkXMLRectilinearGridReader> reader;
+  reader->SetFileName(file.c_str());
+  reader->Update();
+  return reader->GetOutput();
+}
+
+void expect_coordinates_um(vtkDataArray* coordinates, const std::vector<double>& nodes_m) {
+  ASSERT_NE(coordinates, nullptr);
+  ASSERT_EQ(coordinates->GetNumberOfTuples(), static_cast<vtkIdType>(nodes_m.size()));
+  for (std::size_t n = 0; n < nodes_m.size(); ++n) {
+    EXPECT_DOUBLE_EQ(coordinates->GetTuple1(static_cast<vtkIdType>(n)), nodes_m[n] * 1e6);
+  }
+}
+
+template <typename VtkArray, typename T>
+void expect_cell_array(vtkRectilinearGrid& grid, const char* name, const std::vector<T>& values) {
+  auto* array = VtkArray::SafeDownCast(grid.GetCellData()->GetArray(name));
+  ASSERT_NE(array, nullptr) << name << " missing or of the wrong type";
+  ASSERT_EQ(array->GetNumberOfValues(), static_cast<vtkIdType>(values.size())) << name;
+  for (std::size_t n = 0; n < values.size(); ++n) {
+    EXPECT_EQ(array->GetValue(static_cast<vtkIdType>(n)), values[n]) << name << "[" << n << "]";
+  }
+}
+
+TEST(VtkSnapshot, ReadsBackCoordinatesInMicrometresArraysAndTime) {
+  ScratchFolder folder;
+  const auto grid = tiny_grid();
+  const Fields fields(grid.cell_count());
+  const auto file = folder / "case_0001.vtr";
+
+  write_vtr_snapshot(file, grid, fields.arrays(), 1.5);
+  const auto output = read_back(file);
+
+  int dimensions[3];
+  output->GetDimensions(dimensions);
+  EXPECT_EQ(dimensions[0], 3);
+  EXPECT_EQ(dimensions[1], 2);
+  EXPECT_EQ(dimensions[2], 4);
+  expect_coordinates_um(output->GetXCoordinates(), grid.x_nodes_m());
+  expect_coordinates_um(output->GetYCoordinates(), grid.y_nodes_m());
+  expect_coordinates_um(output->GetZCoordinates(), grid.z_nodes_m());
+  // Raw binary round-trips bit for bit, so values compare exactly.
+  expect_cell_array<vtkDoubleArray>(*output, "concentration", fields.concentration);
+  expect_cell_array<vtkDoubleArray>(*output, "potential", fields.potential);
+  expect_cell_array<vtkIntArray>(*output, "material", fields.material);
+  expect_cell_array<vtkDoubleArray>(*output, "channel_fraction", fields.channel_fraction);
+  auto* time = output->GetFieldData()->GetArray("TimeValue");
+  ASSERT_NE(time, nullptr);
+  ASSERT_EQ(time->GetNumberOfTuples(), 1);
+  EXPECT_EQ(time->GetTuple1(0), 1.5);
+}
+
+TEST(VtkSnapshot, WritesRawAppendedBinaryWithUInt64Headers) {
+  ScratchFolder folder;
+  const auto grid = tiny_grid();
+  const Fields fields(grid.cell_count());
+  const auto file = folder / "case_0000.vtr";
+
+  write_vtr_snapshot(file, grid, fields.arrays(), 0.0);
+  const std::string text = read_text(file);
+
+  EXPECT_NE(text.find("<AppendedData encoding=\"raw\">"), std::string::npos);
+  EXPECT_NE(text.find("header_type=\"UInt64\""), std::string::npos);
+  EXPECT_EQ(text.find("encoding=\"base64\""), std::string::npos);
+  EXPECT_EQ(text.find("compressor="), std::string::npos);
+}
+
+TEST(VtkSnapshot, SameInputWritesIdenticalBytes) {
+  ScratchFolder folder;
+  const auto grid = tiny_grid();
+  const Fields fields(grid.cell_count());
+
+  write_vtr_snapshot(folder / "first.vtr", grid, fields.arrays(), 3.0);
+  write_vtr_snapshot(folder / "second.vtr", grid, fields.arrays(), 3.0);
+
+  // Regression tests and sweeps compare result files; nothing may depend on addresses.
+  EXPECT_EQ(read_text(folder / "first.vtr"), read_text(folder / "second.vtr"));
+}
+
+TEST(VtkSnapshot, LeavesOnlyTheFinalFileAndReplacesAnOldOne) {
+  ScratchFolder folder;
+  const auto grid = tiny_grid();
+  Fields fields(grid.cell_count());
+  const auto file = folder / "case_0002.vtr";
+  write_vtr_snapshot(file, grid, fields.arrays(), 2.0);
+
+  fields.concentration.assign(fields.concentration.size(), 7.0);
+  write_vtr_snapshot(file, grid, fields.arrays(), 2.0);
+
+  EXPECT_EQ(folder.entries(), std::vector<std::string>{"case_0002.vtr"});
+  expect_cell_array<vtkDoubleArray>(*read_back(file), "concentration", fields.concentration);
+}
+
+TEST(VtkSnapshot, RejectsAnArrayOfTheWrongLength) {
+  ScratchFolder folder;
+  const auto grid = tiny_grid();
+  Fields fields(grid.cell_count());
+  fields.material.pop_back();
+
+  EXPECT_THROW(write_vtr_snapshot(folder / "bad.vtr", grid, fields.arrays(), 0.0),
+               std::invalid_argument);
+  EXPECT_TRUE(folder.entries().empty());
+}
+
+TEST(VtkSnapshot, MissingFolderThrowsIoErrorNamingTheFile) {
+  ScratchFolder folder;
+  const auto grid = tiny_grid();
+  const Fields fields(grid.cell_count());
+  const auto file = folder / "gone" / "case_0000.vtr";
+
+  try {
+    write_vtr_snapshot(file, grid, fields.arrays(), 0.0);
+    FAIL() << "expected IoError";
+  } catch (const IoError& error) {
+    EXPECT_NE(std::string(error.what()).find(file.string()), std::string::npos) << error.what();
+  }
+}
+
+TEST(VtkSnapshot, WritesAMillionCellSnapshot) {
+  ScratchFolder folder;
+  std::vector<double> nodes_m(101);
+  for (std::size_t n = 0; n < nodes_m.size(); ++n) nodes_m[n] = 1e-5 * static_cast<double>(n);
+  const mesh::Grid grid(nodes_m, nodes_m, nodes_m);
+  const Fields fields(grid.cell_count());
+  const auto file = folder / "big.vtr";
+
+  write_vtr_snapshot(file, grid, fields.arrays(), 24.0);
+
+  // Four arrays of 10^6 values: 3 x 8 + 4 bytes each, plus headers and coordinates.
+  EXPECT_GT(std::filesystem::file_size(file), 28'000'000u);
+  EXPECT_EQ(folder.entries(), std::vector<std::string>{"big.vtr"});
+}
+
+}  // namespace
+}  // namespace dermaflux::io

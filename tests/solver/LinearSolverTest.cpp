@@ -1,0 +1,62 @@
+// Preconditioned CG and the column preconditioner against Eigen's direct solver.
+
+#include <gtest/gtest.h>
+
+#include <Eigen/SparseCholesky>
+
+#include "input/Case.hpp"
+#include "linear/ColumnPreconditioner.hpp"
+#include "linear/ConjugateGradient.hpp"
+#include "model/ProblemBuilder.hpp"
+#include "operator/AssembledOperator.hpp"
+#include "operator/DiffusionOperator.hpp"
+#include "support/CaseBuilder.hpp"
+
+namespace dermaflux {
+namespace {
+
+model::Problem skin_problem(double width_m, bool infinite) {
+  auto c = testing::column_case(
+      {{"sc", 15e-6, 2e-14, 0.8}, {"ve", 100e-6, 3e-11, 1.0}, {"de", 800e-6, 6e-11, 1.0}}, 30.0,
+      infinite ? 0.0 : 100e-6, 3600.0, 1, 4, 1.3);
+  c.domain.width_m = width_m;
+  c.domain.length_m = 0.7 * width_m;
+  c.mesh.max_vertical_spacing_m = 50e-6;
+  return model::build_problem(c);
+}
+
+TEST(ColumnPreconditioner, IsTheExactInverseForOneColumn) {
+  const auto problem = skin_problem(10e-6, false);
+  op::DiffusionOperator system(problem);
+  system.set_shift(1.0 / 5.0);
+  linear::ColumnPreconditioner preconditioner(system);
+  const linear::Vector b = linear::Vector::Random(static_cast<Eigen::Index>(problem.cell_count()));
+  linear::Vector x, back;
+  preconditioner.apply(b, x);
+  system.apply(x, back);
+  EXPECT_LT((back - b).norm(), 1e-12 * b.norm());
+}
+
+TEST(ConjugateGradient, MatchesEigenCholeskyOnA3dSkinBlock) {
+  // Arrange: a 5 x 3 column block with random right-hand side.
+  const auto problem = skin_problem(50e-6, true);
+  op::DiffusionOperator system(problem);
+  const double shift = 1.5 / 60.0;
+  system.set_shift(shift);
+  linear::ColumnPreconditioner preconditioner(system);
+  const linear::Vector b = linear::Vector::Random(static_cast<Eigen::Index>(problem.cell_count()));
+
+  // Act
+  linear::Vector x = linear::Vector::Zero(b.size());
+  const auto stats = linear::conjugate_gradient(system, preconditioner, b, x, {1e-13, 1000});
+  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> direct(
+      Eigen::SparseMatrix<double>(op::assemble_operator(problem, shift)));
+  const linear::Vector reference = direct.solve(b);
+
+  // Assert
+  EXPECT_TRUE(stats.converged);
+  EXPECT_LT((x - reference).norm(), 1e-10 * reference.norm());
+}
+
+}  // namespace
+}  // namespace dermaflux
