@@ -32,9 +32,14 @@ struct Problem {
   mesh::LayeredMesh mesh;
   std::vector<MaterialProperties> materials;  // indexed by material id (0 = vehicle)
 
-  std::vector<double> capacity_m3;        // K (1 + B) V, per cell
-  std::vector<double> conductivity_m2_s;  // D K, per cell
-  std::vector<double> clearance_m3_s;     // k K V, per cell
+  // Open-channel volume fraction per cell (empty: intact skin). Channel volume is
+  // vehicle-filled: K = 1, B = 0, D = the vehicle's (materials[0]), no clearance.
+  std::vector<double> channel_fraction;
+
+  std::vector<double> capacity_m3;                 // K (1 + B) V, per cell
+  std::vector<double> vertical_conductivity_m2_s;  // D K along z, per cell
+  std::vector<double> lateral_conductivity_m2_s;   // D K along x and y, per cell
+  std::vector<double> clearance_m3_s;              // k K V, per cell
 
   TopBoundary top = TopBoundary::NoFlux;
   double top_potential_kg_m3 = 0.0;  // serum concentration (infinite dose)
@@ -47,8 +52,21 @@ struct Problem {
   std::size_t cell_count() const { return mesh.grid.cell_count(); }
 };
 
-// Fills capacity, conductivity and clearance from the per-plane materials (the
-// per-cell arrays exist so micro-channels can vary them laterally).
+// Fills capacity, conductivities and clearance from the per-plane materials and
+// the channel fractions. A cell holding a fraction phi of open channel mixes
+// channel (vehicle) and tissue by volume:
+//   capacity   V [(1 - phi) K (1 + B) + phi]
+//   vertical   (1 - phi) D K + phi D_v            (parallel: channels run along z)
+//   lateral    1 / ((1 - phi) / (D K) + phi / D_v) (series: the lower, Reuss bound)
+//   clearance  (1 - phi) k K V
+// Both bounds become exact as cells shrink (phi -> 0 or 1 everywhere but at the
+// channel wall), so the rule converges under refinement.
 void fill_cell_coefficients(Problem& problem);
+
+// Tissue concentration per potential, c / u = (1 - phi) K + phi, of a cell.
+double concentration_factor(const Problem& problem, std::size_t cell);
+
+// Tissue concentration c = (1 - phi) K u + phi u of a cell (mg/mL when u is).
+double concentration_factor(const Problem& problem, std::size_t cell);
 
 }  // namespace dermaflux::model

@@ -22,7 +22,8 @@ void add_face(std::vector<Triplet>& triplets, std::size_t a, std::size_t b, doub
 
 SparseMatrix assemble_operator(const model::Problem& problem, double shift) {
   const auto& g = problem.mesh.grid;
-  const auto& sigma = problem.conductivity_m2_s;
+  const auto& lateral = problem.lateral_conductivity_m2_s;
+  const auto& sigma = problem.vertical_conductivity_m2_s;
   const bool periodic = problem.sides == model::SideBoundary::Periodic;
   const int nx = g.nx(), ny = g.ny(), nz = g.nz();
   std::vector<Triplet> triplets;
@@ -41,16 +42,16 @@ SparseMatrix assemble_operator(const model::Problem& problem, double shift) {
           const int e = (i + 1) % nx;
           const std::size_t n = g.index(e, j, k);
           add_face(triplets, c, n,
-                   face_transmissibility(g.dy(j) * g.dz(k), 0.5 * g.dx(i), sigma[c], 0.5 * g.dx(e),
-                                         sigma[n]));
+                   face_transmissibility(g.dy(j) * g.dz(k), 0.5 * g.dx(i), lateral[c],
+                                         0.5 * g.dx(e), lateral[n]));
         }
         const bool y_face = j + 1 < ny || (periodic && ny > 1);
         if (y_face) {
           const int m = (j + 1) % ny;
           const std::size_t n = g.index(i, m, k);
           add_face(triplets, c, n,
-                   face_transmissibility(g.dx(i) * g.dz(k), 0.5 * g.dy(j), sigma[c], 0.5 * g.dy(m),
-                                         sigma[n]));
+                   face_transmissibility(g.dx(i) * g.dz(k), 0.5 * g.dy(j), lateral[c],
+                                         0.5 * g.dy(m), lateral[n]));
         }
         if (k + 1 < nz) {
           const std::size_t n = g.index(i, j, k + 1);

@@ -6,13 +6,17 @@
 namespace dermaflux::op {
 
 DiffusionOperator::DiffusionOperator(const model::Problem& problem)
-    : grid_(problem.mesh.grid),
-      periodic_(problem.sides == model::SideBoundary::Periodic),
-      capacity_(problem.capacity_m3),
-      clearance_(problem.clearance_m3_s) {
+    : grid_(problem.mesh.grid), periodic_(problem.sides == model::SideBoundary::Periodic) {
+  reassemble(problem);
+}
+
+void DiffusionOperator::reassemble(const model::Problem& problem) {
+  capacity_ = problem.capacity_m3;
+  clearance_ = problem.clearance_m3_s;
   const int nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
   const std::size_t cells = grid_.cell_count();
-  const auto& sigma = problem.conductivity_m2_s;
+  const auto& lateral = problem.lateral_conductivity_m2_s;
+  const auto& sigma = problem.vertical_conductivity_m2_s;
   tx_.assign(cells, 0.0);
   ty_.assign(cells, 0.0);
   tz_.assign(cells, 0.0);
@@ -32,13 +36,13 @@ DiffusionOperator::DiffusionOperator(const model::Problem& problem)
         const std::size_t c = grid_.index(i, j, k);
         if (i + 1 < nx || (periodic_ && nx > 1)) {
           const int e = (i + 1) % nx;
-          tx_[c] = face_transmissibility(grid_.dy(j) * grid_.dz(k), 0.5 * grid_.dx(i), sigma[c],
-                                         0.5 * grid_.dx(e), sigma[grid_.index(e, j, k)]);
+          tx_[c] = face_transmissibility(grid_.dy(j) * grid_.dz(k), 0.5 * grid_.dx(i), lateral[c],
+                                         0.5 * grid_.dx(e), lateral[grid_.index(e, j, k)]);
         }
         if (j + 1 < ny || (periodic_ && ny > 1)) {
           const int n = (j + 1) % ny;
-          ty_[c] = face_transmissibility(grid_.dx(i) * grid_.dz(k), 0.5 * grid_.dy(j), sigma[c],
-                                         0.5 * grid_.dy(n), sigma[grid_.index(i, n, k)]);
+          ty_[c] = face_transmissibility(grid_.dx(i) * grid_.dz(k), 0.5 * grid_.dy(j), lateral[c],
+                                         0.5 * grid_.dy(n), lateral[grid_.index(i, n, k)]);
         }
         if (k + 1 < nz) {
           tz_[c] = face_transmissibility(grid_.dx(i) * grid_.dy(j), 0.5 * grid_.dz(k), sigma[c],

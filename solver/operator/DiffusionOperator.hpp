@@ -18,6 +18,9 @@ namespace dermaflux::op {
 class DiffusionOperator final : public linear::LinearOperator {
  public:
   explicit DiffusionOperator(const model::Problem& problem);
+  // Recomputes the stencil after the problem's coefficients changed (channel
+  // closure); the grid and boundaries stay.
+  void reassemble(const model::Problem& problem);
 
   std::size_t size() const override { return capacity_.size(); }
   const mesh::Grid& grid() const { return grid_; }

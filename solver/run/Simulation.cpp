@@ -6,7 +6,7 @@
 #include "core/Parallel.hpp"
 #include "input/CaseWriter.hpp"
 #include "io/RunFolder.hpp"
-#include "linear/ColumnPreconditioner.hpp"
+#include "linear/Multigrid.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "run/SummaryJson.hpp"
@@ -58,7 +58,7 @@ RunResult run_case(const input::Case& c, const RunOptions& options) {
   const auto wall_start = std::chrono::steady_clock::now();
   const model::Problem problem = model::build_problem(c);
   op::DiffusionOperator system(problem);
-  linear::ColumnPreconditioner preconditioner(system);
+  linear::MultigridPreconditioner preconditioner(system);
   const linear::Vector initial = Eigen::Map<const linear::Vector>(
       problem.initial_potential_kg_m3.data(), static_cast<Eigen::Index>(problem.cell_count()));
   timestep::Bdf2Integrator integrator(system, preconditioner, initial, step_settings(c));

@@ -43,8 +43,20 @@ Bdf2Integrator::Bdf2Integrator(op::DiffusionOperator& system,
     : system_(system),
       preconditioner_(preconditioner),
       settings_(settings),
-      next_step_s_(settings.initial_step_s) {
-  u_[0] = std::move(initial);
+      next_step_s_(settings.initial_step_s),
+      u_(std::move(initial)) {
+  amount_[0] = amounts(u_);
+}
+
+linear::Vector Bdf2Integrator::amounts(const linear::Vector& u) const {
+  const Eigen::Map<const linear::Vector> capacity(system_.capacity().data(), u.size());
+  return capacity.cwiseProduct(u);
+}
+
+void Bdf2Integrator::coefficients_changed() {
+  // Amounts per cell are what is conserved; the potential follows the new capacity.
+  const Eigen::Map<const linear::Vector> capacity(system_.capacity().data(), u_.size());
+  u_ = amount_[0].cwiseQuotient(capacity);
 }
 
 Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
@@ -55,11 +67,12 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   system_.set_shift(a.alpha0 / dt);
   preconditioner_.update();
 
-  // Right-hand side: C (-alpha1 u^n - alpha2 u^{n-1}) / dt + boundary source.
+  // Right-hand side (-alpha1 m^n - alpha2 m^{n-1}) / dt + boundary source, in
+  // amounts m = C u, so that it stays conservative when C changes (closure).
   const std::size_t n = system_.size();
   const double* cap = system_.capacity().data();
-  const double* u0 = u_[0].data();
-  const double* u1 = stats_.steps >= 1 ? u_[1].data() : u0;
+  const double* m0 = amount_[0].data();
+  const double* m1 = stats_.steps >= 1 ? amount_[1].data() : m0;
   linear::Vector rhs(static_cast<Eigen::Index>(n));
   attempt.u.resize(static_cast<Eigen::Index>(n));
   double* b = rhs.data();
@@ -67,8 +80,8 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   const double w = previous_step > 0.0 ? dt / previous_step : 0.0;
 #pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
   for (std::size_t c = 0; c < n; ++c) {
-    b[c] = cap[c] * (-a.alpha1 * u0[c] - a.alpha2 * u1[c]) / dt;
-    guess[c] = u0[c] + w * (u0[c] - u1[c]);  // linear extrapolation
+    b[c] = (-a.alpha1 * m0[c] - a.alpha2 * m1[c]) / dt;
+    guess[c] = (m0[c] + w * (m0[c] - m1[c])) / cap[c];  // linear extrapolation
   }
   system_.add_boundary_source(rhs);
 
@@ -81,9 +94,10 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
 }
 
 // Local error of variable-step BDF2 (derivative of the quadratic interpolant):
-//   e = (1 + w) / (1 + 2 w) * dt^2 (dt + h_n) / 6 * u''',
-// u''' estimated as 6 times the third divided difference over t_{n-2} .. t_{n+1}.
-// Measured in the max norm, relative to |u| plus the serum concentration scale.
+//   e = (1 + w) / (1 + 2 w) * dt^2 (dt + h_n) / 6 * (third time derivative),
+// the derivative estimated as 6 times the third divided difference of the amounts
+// m = C u over t_{n-2} .. t_{n+1}. Divided by the capacity it is an error in u,
+// measured in the max norm relative to |u| plus the serum concentration scale.
 // The first two steps (backward Euler, then BDF2 with one history point) have no
 // estimate; they use the small initial step.
 double Bdf2Integrator::error_norm(const linear::Vector& u_new, double dt) const {
@@ -94,22 +108,24 @@ double Bdf2Integrator::error_norm(const linear::Vector& u_new, double dt) const 
   const double factor = (1.0 + w) / (1.0 + 2.0 * w) * dt * dt * (dt + h);
   const double absolute = settings_.reference_potential;
   const double tolerance = settings_.tolerance;
-  const double* p3 = u_new.data();
-  const double* p2 = u_[0].data();
-  const double* p1 = u_[1].data();
-  const double* p0 = u_[2].data();
+  const double* cap = system_.capacity().data();
+  const double* u3 = u_new.data();
+  const double* p2 = amount_[0].data();
+  const double* p1 = amount_[1].data();
+  const double* p0 = amount_[2].data();
   const std::size_t n = system_.size();
   double worst = 0.0;
 #pragma omp parallel for schedule(static) reduction(max : worst) if (n >= core::kParallelThreshold)
   for (std::size_t c = 0; c < n; ++c) {
-    const double d32 = (p3[c] - p2[c]) / (t3 - t2);
+    const double p3 = cap[c] * u3[c];
+    const double d32 = (p3 - p2[c]) / (t3 - t2);
     const double d21 = (p2[c] - p1[c]) / (t2 - t1);
     const double d10 = (p1[c] - p0[c]) / (t1 - t0);
     const double d321 = (d32 - d21) / (t3 - t1);
     const double d210 = (d21 - d10) / (t2 - t0);
     const double d3210 = (d321 - d210) / (t3 - t0);
-    const double error = factor * std::abs(d3210);
-    worst = std::max(worst, error / (tolerance * (std::abs(p3[c]) + absolute)));
+    const double error = factor * std::abs(d3210) / cap[c];
+    worst = std::max(worst, error / (tolerance * (std::abs(u3[c]) + absolute)));
   }
   return worst;  // max is exact in any order: thread-count independent
 }
@@ -134,9 +150,10 @@ void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
   cumulative_[1] = cumulative_[0];
   cumulative_[0] = next;
 
-  std::swap(u_[2], u_[1]);
-  std::swap(u_[1], u_[0]);
-  u_[0] = std::move(attempt.u);
+  std::swap(amount_[2], amount_[1]);
+  std::swap(amount_[1], amount_[0]);
+  amount_[0] = amounts(attempt.u);
+  u_ = std::move(attempt.u);
   times_[2] = times_[1];
   times_[1] = times_[0];
   times_[0] = time_s_ + dt;

@@ -1,5 +1,6 @@
 #pragma once
-// Adaptive implicit time integration of  C du/dt = -A u + b  (C = capacity).
+// Adaptive implicit time integration of  d(C u)/dt = -A u + b  (C = capacity,
+// which may change between steps as channels close).
 //
 // The first step is backward Euler; every later step is variable-step BDF2
 // (L-stable, second order). The step size follows a local error estimate from
@@ -50,8 +51,12 @@ class Bdf2Integrator {
   // Throws NumericalError when steps keep failing.
   void advance_to(double t_target_s, const std::function<void(double)>& on_step = {});
 
+  // Call after the operator's coefficients changed (channel closure): keeps the
+  // amount in every cell and recomputes the potential from the new capacity.
+  void coefficients_changed();
+
   double time() const { return time_s_; }
-  const linear::Vector& solution() const { return u_[0]; }
+  const linear::Vector& solution() const { return u_; }
   const Cumulative& cumulative() const { return cumulative_[0]; }
   const IntegratorStats& stats() const { return stats_; }
 
@@ -63,6 +68,7 @@ class Bdf2Integrator {
   };
   Attempt attempt_step(double dt);
   double error_norm(const linear::Vector& u_new, double dt) const;
+  linear::Vector amounts(const linear::Vector& u) const;
   void accept(Attempt&& attempt, double dt);
 
   op::DiffusionOperator& system_;
@@ -71,9 +77,10 @@ class Bdf2Integrator {
 
   double time_s_ = 0.0;
   double next_step_s_;
-  // History, newest first: u_[0] = u^n, u_[1] = u^{n-1}, u_[2] = u^{n-2};
-  // times_ and steps_ (h_n = t_n - t_{n-1}) alike.
-  linear::Vector u_[3];
+  // The potential u^n, and the amount history m = C u newest first:
+  // amount_[0] = m^n, amount_[1] = m^{n-1}, amount_[2] = m^{n-2}; times_ alike.
+  linear::Vector u_;
+  linear::Vector amount_[3];
   double times_[3] = {0.0, 0.0, 0.0};
   Cumulative cumulative_[2];
   IntegratorStats stats_;

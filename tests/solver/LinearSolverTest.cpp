@@ -5,8 +5,8 @@
 #include <Eigen/SparseCholesky>
 
 #include "input/Case.hpp"
-#include "linear/ColumnPreconditioner.hpp"
 #include "linear/ConjugateGradient.hpp"
+#include "linear/Multigrid.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "operator/AssembledOperator.hpp"
 #include "operator/DiffusionOperator.hpp"
@@ -25,11 +25,11 @@ model::Problem skin_problem(double width_m, bool infinite) {
   return model::build_problem(c);
 }
 
-TEST(ColumnPreconditioner, IsTheExactInverseForOneColumn) {
+TEST(MultigridPreconditioner, IsTheExactInverseForOneColumn) {
   const auto problem = skin_problem(10e-6, false);
   op::DiffusionOperator system(problem);
   system.set_shift(1.0 / 5.0);
-  linear::ColumnPreconditioner preconditioner(system);
+  linear::MultigridPreconditioner preconditioner(system);
   const linear::Vector b = linear::Vector::Random(static_cast<Eigen::Index>(problem.cell_count()));
   linear::Vector x, back;
   preconditioner.apply(b, x);
@@ -43,7 +43,7 @@ TEST(ConjugateGradient, MatchesEigenCholeskyOnA3dSkinBlock) {
   op::DiffusionOperator system(problem);
   const double shift = 1.5 / 60.0;
   system.set_shift(shift);
-  linear::ColumnPreconditioner preconditioner(system);
+  linear::MultigridPreconditioner preconditioner(system);
   const linear::Vector b = linear::Vector::Random(static_cast<Eigen::Index>(problem.cell_count()));
 
   // Act

@@ -7,7 +7,7 @@
 
 #include <cmath>
 
-#include "linear/ColumnPreconditioner.hpp"
+#include "linear/Multigrid.hpp"
 #include "model/Problem.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "support/Crank.hpp"
@@ -56,7 +56,7 @@ double bdf2_error(int steps) {
           std::cos(M_PI * (p.mesh.grid.z_centre(k) + H) / H);
 
   op::DiffusionOperator system(p);
-  linear::ColumnPreconditioner preconditioner(system);
+  linear::MultigridPreconditioner preconditioner(system);
   const double end = 1.0 / lambda;
   timestep::StepSettings settings;
   settings.fixed_step_s = end / steps;
@@ -86,7 +86,7 @@ double membrane_error(const std::vector<double>& z_nodes) {
   p.top_potential_kg_m3 = kMembrane.C0;
   p.bottom = model::BottomBoundary::Sink;
   op::DiffusionOperator system(p);
-  linear::ColumnPreconditioner preconditioner(system);
+  linear::MultigridPreconditioner preconditioner(system);
   timestep::StepSettings settings;
   settings.tolerance = 1e-8;
   settings.initial_step_s = 1e-4;

@@ -1,0 +1,133 @@
+#include "linear/LineSmoother.hpp"
+
+#include "core/Parallel.hpp"
+
+namespace dermaflux::linear {
+namespace {
+
+// Colour index along one axis: parity, except that the last cell of a periodic
+// axis with an odd count (whose wrap neighbour, cell 0, has the same parity) gets
+// its own index 2.
+int axis_colour(int i, int n, bool periodic) {
+  if (periodic && n > 1 && n % 2 == 1 && i == n - 1) return 2;
+  return i % 2;
+}
+
+}  // namespace
+
+LineSmoother::LineSmoother(const StencilLevel& level)
+    : level_(level), inverse_pivot_(level.size(), 0.0), column_colour_(level.columns(), 0) {
+  const bool odd_wrap = level.periodic && ((level.nx > 1 && level.nx % 2 == 1) ||
+                                           (level.ny > 1 && level.ny % 2 == 1));
+  colours_ = odd_wrap ? 3 : 2;
+  for (int j = 0; j < level.ny; ++j)
+    for (int i = 0; i < level.nx; ++i)
+      column_colour_[static_cast<std::size_t>(i) + static_cast<std::size_t>(level.nx) * j] =
+          (axis_colour(i, level.nx, level.periodic) + axis_colour(j, level.ny, level.periodic)) %
+          colours_;
+}
+
+void LineSmoother::set_shift(double shift) {
+  shift_ = shift;
+  const std::size_t plane = level_.columns();
+  const double* cap = level_.capacity.data();
+  const double* diag = level_.static_diagonal.data();
+  const double* tz = level_.tz.data();
+  double* inv = inverse_pivot_.data();
+  // Pivots m_0 = a_0, m_k = a_k - tz_{k-1}^2 / m_{k-1}, all columns of a plane at once.
+  for (std::size_t c = 0; c < plane; ++c) inv[c] = 1.0 / (shift * cap[c] + diag[c]);
+  for (int k = 1; k < level_.nz; ++k) {
+    const std::size_t base = plane * static_cast<std::size_t>(k);
+#pragma omp parallel for schedule(static) if (level_.size() >= core::kParallelThreshold)
+    for (std::size_t n = 0; n < plane; ++n) {
+      const std::size_t c = base + n;
+      const double t = tz[c - plane];
+      inv[c] = 1.0 / (shift * cap[c] + diag[c] - t * t * inv[c - plane]);
+    }
+  }
+}
+
+void LineSmoother::relax_colour(int colour, const double* b, double* x) const {
+  const int nx = level_.nx, ny = level_.ny, nz = level_.nz;
+  const std::size_t plane = level_.columns();
+  const double* tx = level_.tx.data();
+  const double* ty = level_.ty.data();
+  const double* tz = level_.tz.data();
+  const double* inv = inverse_pivot_.data();
+  const int* colour_of = column_colour_.data();
+
+#pragma omp parallel for schedule(static) if (level_.size() >= core::kParallelThreshold)
+  for (int j = 0; j < ny; ++j) {
+    const std::size_t row = static_cast<std::size_t>(nx) * static_cast<std::size_t>(j);
+    const std::size_t north =
+        static_cast<std::size_t>(nx) * static_cast<std::size_t>(j + 1 < ny ? j + 1 : 0);
+    const std::size_t south =
+        static_cast<std::size_t>(nx) * static_cast<std::size_t>(j > 0 ? j - 1 : ny - 1);
+    for (int i = 0; i < nx; ++i) {
+      if (colour_of[row + i] != colour) continue;
+      const std::size_t e = row + static_cast<std::size_t>(i + 1 < nx ? i + 1 : 0);
+      const std::size_t w = row + static_cast<std::size_t>(i > 0 ? i - 1 : nx - 1);
+      const std::size_t n = north + static_cast<std::size_t>(i);
+      const std::size_t s = south + static_cast<std::size_t>(i);
+      const std::size_t me = row + static_cast<std::size_t>(i);
+      // Forward elimination with the lateral neighbours on the right-hand side:
+      // g_k = (rhs_k + tz_{k-1} g_{k-1}) / m_k, stored in x.
+      double previous = 0.0;
+      for (int k = 0; k < nz; ++k) {
+        const std::size_t o = plane * static_cast<std::size_t>(k);
+        const std::size_t c = o + me;
+        double rhs = b[c] + tx[c] * x[o + e] + tx[o + w] * x[o + w] + ty[c] * x[o + n] +
+                     ty[o + s] * x[o + s];
+        if (k > 0) rhs += tz[c - plane] * previous;
+        previous = rhs * inv[c];
+        x[c] = previous;
+      }
+      // Back substitution: x_k = g_k + tz_k / m_k x_{k+1}.
+      for (int k = nz - 2; k >= 0; --k) {
+        const std::size_t c = plane * static_cast<std::size_t>(k) + me;
+        x[c] += tz[c] * inv[c] * x[c + plane];
+      }
+    }
+  }
+}
+
+void LineSmoother::sweep(const double* b, double* x, bool forward) const {
+  for (int n = 0; n < colours_; ++n) relax_colour(forward ? n : colours_ - 1 - n, b, x);
+}
+
+void LineSmoother::solve_single_column(const double* b, double* x) const {
+  // With one column there are no lateral neighbours: one relaxation is exact.
+  relax_colour(column_colour_[0], b, x);
+}
+
+void LineSmoother::apply(const double* in, double* out) const {
+  const int nx = level_.nx, ny = level_.ny, nz = level_.nz;
+  const std::size_t plane = level_.columns();
+  const double* cap = level_.capacity.data();
+  const double* diag = level_.static_diagonal.data();
+  const double* tx = level_.tx.data();
+  const double* ty = level_.ty.data();
+  const double* tz = level_.tz.data();
+  const double shift = shift_;
+#pragma omp parallel for schedule(static) if (level_.size() >= core::kParallelThreshold)
+  for (int k = 0; k < nz; ++k) {
+    const std::size_t o = plane * static_cast<std::size_t>(k);
+    for (int j = 0; j < ny; ++j) {
+      const std::size_t row = o + static_cast<std::size_t>(nx) * j;
+      const std::size_t north = o + static_cast<std::size_t>(nx) * (j + 1 < ny ? j + 1 : 0);
+      const std::size_t south = o + static_cast<std::size_t>(nx) * (j > 0 ? j - 1 : ny - 1);
+      for (int i = 0; i < nx; ++i) {
+        const std::size_t c = row + i;
+        const std::size_t e = row + (i + 1 < nx ? i + 1 : 0);
+        const std::size_t w = row + (i > 0 ? i - 1 : nx - 1);
+        double v = (shift * cap[c] + diag[c]) * in[c] - tx[c] * in[e] - tx[w] * in[w] -
+                   ty[c] * in[north + i] - ty[south + i] * in[south + i];
+        if (k + 1 < nz) v -= tz[c] * in[c + plane];
+        if (k > 0) v -= tz[c - plane] * in[c - plane];
+        out[c] = v;
+      }
+    }
+  }
+}
+
+}  // namespace dermaflux::linear

@@ -1,0 +1,117 @@
+#include "linear/Multigrid.hpp"
+
+#include <algorithm>
+
+#include "core/Parallel.hpp"
+
+namespace dermaflux::linear {
+namespace {
+
+StencilLevel fine_level(const op::DiffusionOperator& system) {
+  const auto& g = system.grid();
+  StencilLevel level;
+  level.nx = g.nx();
+  level.ny = g.ny();
+  level.nz = g.nz();
+  level.periodic = system.periodic();
+  for (int i = 0; i < g.nx(); ++i) level.dx.push_back(g.dx(i));
+  for (int j = 0; j < g.ny(); ++j) level.dy.push_back(g.dy(j));
+  level.capacity = system.capacity();
+  level.static_diagonal = system.static_diagonal();
+  level.tx = system.tx();
+  level.ty = system.ty();
+  level.tz = system.tz();
+  return level;
+}
+
+// Coarse index of fine index i along an axis of n fine cells (see StencilLevel.cpp).
+inline int parent(int i, int n) {
+  return n > 1 ? i / 2 : 0;
+}
+
+}  // namespace
+
+MultigridPreconditioner::MultigridPreconditioner(const op::DiffusionOperator& system,
+                                                 MultigridSettings settings)
+    : system_(system), settings_(settings) {
+  rebuild();
+}
+
+void MultigridPreconditioner::rebuild() {
+  levels_.clear();
+  smoothers_.clear();
+  levels_.push_back(std::make_unique<StencilLevel>(fine_level(system_)));
+  while (levels_.back()->columns() > 1)
+    levels_.push_back(std::make_unique<StencilLevel>(coarsen(*levels_.back())));
+  residual_.clear();
+  coarse_rhs_.clear();
+  coarse_x_.clear();
+  for (const auto& level : levels_) {
+    smoothers_.push_back(std::make_unique<LineSmoother>(*level));
+    residual_.emplace_back(level->size(), 0.0);
+    coarse_rhs_.emplace_back(level->size(), 0.0);
+    coarse_x_.emplace_back(level->size(), 0.0);
+  }
+  update();
+}
+
+void MultigridPreconditioner::update() {
+  for (auto& smoother : smoothers_) smoother->set_shift(system_.shift());
+}
+
+void MultigridPreconditioner::apply_impl(const Vector& r, Vector& z) const {
+  std::fill(z.data(), z.data() + z.size(), 0.0);
+  cycle(0, r.data(), z.data());
+}
+
+// One V-cycle on level l for S_l x = b, starting from x = 0.
+void MultigridPreconditioner::cycle(std::size_t l, const double* b, double* x) const {
+  const StencilLevel& level = *levels_[l];
+  const LineSmoother& smoother = *smoothers_[l];
+  if (l + 1 == levels_.size()) {
+    smoother.solve_single_column(b, x);
+    return;
+  }
+  for (int s = 0; s < settings_.smoothing_sweeps; ++s) smoother.sweep(b, x, true);
+
+  // Residual, restricted by summing over the merged columns.
+  double* residual = residual_[l].data();
+  smoother.apply(x, residual);
+  const std::size_t n = level.size();
+#pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
+  for (std::size_t c = 0; c < n; ++c) residual[c] = b[c] - residual[c];
+
+  const StencilLevel& coarse = *levels_[l + 1];
+  double* coarse_b = coarse_rhs_[l + 1].data();
+  double* coarse_x = coarse_x_[l + 1].data();
+  const std::size_t fine_plane = level.columns(), coarse_plane = coarse.columns();
+#pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
+  for (int k = 0; k < level.nz; ++k) {
+    double* cb = coarse_b + coarse_plane * static_cast<std::size_t>(k);
+    const double* fr = residual + fine_plane * static_cast<std::size_t>(k);
+    std::fill(cb, cb + coarse_plane, 0.0);
+    // Fixed summation order (j, then i): deterministic for any thread count.
+    for (int j = 0; j < level.ny; ++j) {
+      double* crow = cb + static_cast<std::size_t>(coarse.nx) * parent(j, level.ny);
+      const double* frow = fr + static_cast<std::size_t>(level.nx) * j;
+      for (int i = 0; i < level.nx; ++i) crow[parent(i, level.nx)] += frow[i];
+    }
+  }
+  std::fill(coarse_x, coarse_x + coarse.size(), 0.0);
+  cycle(l + 1, coarse_b, coarse_x);
+
+  // Prolongation: every merged column takes its coarse column's correction.
+#pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
+  for (int k = 0; k < level.nz; ++k) {
+    const double* cx = coarse_x + coarse_plane * static_cast<std::size_t>(k);
+    double* fx = x + fine_plane * static_cast<std::size_t>(k);
+    for (int j = 0; j < level.ny; ++j) {
+      const double* crow = cx + static_cast<std::size_t>(coarse.nx) * parent(j, level.ny);
+      double* frow = fx + static_cast<std::size_t>(level.nx) * j;
+      for (int i = 0; i < level.nx; ++i) frow[i] += crow[parent(i, level.nx)];
+    }
+  }
+  for (int s = 0; s < settings_.smoothing_sweeps; ++s) smoother.sweep(b, x, false);
+}
+
+}  // namespace dermaflux::linear
