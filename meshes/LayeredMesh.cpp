@@ -50,9 +50,12 @@ LayeredMesh build_layered_mesh(const VerticalSpec& vertical, const LateralSpec& 
   mesh.plane_material.insert(mesh.plane_material.end(), film_heights.size(), kVehicleMaterial);
   mesh.layer_count = static_cast<int>(vertical.layer_thickness_m.size());
   mesh.film_planes = static_cast<int>(film_heights.size());
-  mesh.grid = Grid(uniform_nodes(lateral.width_m, lateral.spacing_m),
-                   uniform_nodes(lateral.length_m, lateral.spacing_m), std::move(z_nodes));
+  mesh.grid = Grid(lateral.x_nodes_m, lateral.y_nodes_m, std::move(z_nodes));
   return mesh;
+}
+
+LateralSpec uniform_lateral(double width_m, double length_m, double spacing_m) {
+  return {uniform_nodes(width_m, spacing_m), uniform_nodes(length_m, spacing_m)};
 }
 
 }  // namespace dermaflux::mesh

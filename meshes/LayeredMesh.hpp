@@ -21,11 +21,14 @@ struct VerticalSpec {
   double max_spacing_m = 50e-6;
 };
 
+// Lateral node coordinates (ascending, from 0 to the width / length).
 struct LateralSpec {
-  double width_m = 0.0;   // x
-  double length_m = 0.0;  // y
-  double spacing_m = 0.0;
+  std::vector<double> x_nodes_m;
+  std::vector<double> y_nodes_m;
 };
+
+// Equal spacing of at most `spacing_m` in x and y.
+LateralSpec uniform_lateral(double width_m, double length_m, double spacing_m);
 
 struct LayeredMesh {
   Grid grid;

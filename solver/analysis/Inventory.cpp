@@ -29,6 +29,24 @@ std::vector<double> amount_per_material(const model::Problem& problem, const dou
   return per_material;
 }
 
+// Amount (kg) in the open-channel part of the skin cells: the channel volume
+// phi V holds vehicle (K = 1, no binding), so its amount is phi V u.
+double amount_in_channels(const model::Problem& problem, const double* u) {
+  if (problem.channel_fraction.empty()) return 0.0;
+  const auto& grid = problem.mesh.grid;
+  const double* phi = problem.channel_fraction.data();
+  return core::deterministic_sum(grid.cell_count(), [&](std::size_t c) {
+    if (phi[c] == 0.0) return 0.0;
+    const int nx = grid.nx(), ny = grid.ny();
+    const auto i = static_cast<int>(c % static_cast<std::size_t>(nx));
+    const auto j =
+        static_cast<int>((c / static_cast<std::size_t>(nx)) % static_cast<std::size_t>(ny));
+    const auto k =
+        static_cast<int>(c / (static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny)));
+    return phi[c] * grid.cell_volume(i, j, k) * u[c];
+  });
+}
+
 std::string number(double value) {
   char buffer[32];
   const auto result =
@@ -59,6 +77,7 @@ InventoryRow measure(const model::Problem& problem, const op::DiffusionOperator&
     row.layer_ug_cm2.push_back(amounts[m] * to_ug_cm2);
     in_skin += amounts[m] * to_ug_cm2;
   }
+  row.in_channels_ug_cm2 = amount_in_channels(problem, u.data()) * to_ug_cm2;
   row.receptor_ug_cm2 = cumulative.receptor_kg * to_ug_cm2;
   row.cleared_ug_cm2 = cumulative.cleared_kg * to_ug_cm2;
   row.entered_ug_cm2 = cumulative.entered_kg * to_ug_cm2;

@@ -19,9 +19,16 @@ struct CgSettings {
   int max_iterations = 5000;
 };
 
+// The four work vectors of CG, kept between solves so that a time step does not
+// allocate (and first-touch) them again.
+struct CgWorkspace {
+  Vector r, z, p, q;
+};
+
 // Solves A x = b from the initial guess in x. Never throws on non-convergence:
 // the caller decides (stats.converged).
 SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
-                              const Vector& b, Vector& x, const CgSettings& settings);
+                              const Vector& b, Vector& x, const CgSettings& settings,
+                              CgWorkspace* workspace = nullptr);
 
 }  // namespace dermaflux::linear

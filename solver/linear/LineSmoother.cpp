@@ -16,7 +16,10 @@ int axis_colour(int i, int n, bool periodic) {
 }  // namespace
 
 LineSmoother::LineSmoother(const StencilLevel& level)
-    : level_(level), inverse_pivot_(level.size(), 0.0), column_colour_(level.columns(), 0) {
+    : level_(level),
+      diagonal_(level.size(), 0.0),
+      inverse_pivot_(level.size(), 0.0),
+      column_colour_(level.columns(), 0) {
   const bool odd_wrap = level.periodic && ((level.nx > 1 && level.nx % 2 == 1) ||
                                            (level.ny > 1 && level.ny % 2 == 1));
   colours_ = odd_wrap ? 3 : 2;
@@ -30,19 +33,26 @@ LineSmoother::LineSmoother(const StencilLevel& level)
 void LineSmoother::set_shift(double shift) {
   shift_ = shift;
   const std::size_t plane = level_.columns();
-  const double* cap = level_.capacity.data();
-  const double* diag = level_.static_diagonal.data();
-  const double* tz = level_.tz.data();
+  const std::size_t cells = level_.size();
+  const double* cap = level_.capacity;
+  const double* static_diagonal = level_.static_diagonal;
+  const double* tz = level_.tz;
+  double* diag = diagonal_.data();
   double* inv = inverse_pivot_.data();
-  // Pivots m_0 = a_0, m_k = a_k - tz_{k-1}^2 / m_{k-1}, all columns of a plane at once.
-  for (std::size_t c = 0; c < plane; ++c) inv[c] = 1.0 / (shift * cap[c] + diag[c]);
-  for (int k = 1; k < level_.nz; ++k) {
-    const std::size_t base = plane * static_cast<std::size_t>(k);
-#pragma omp parallel for schedule(static) if (level_.size() >= core::kParallelThreshold)
-    for (std::size_t n = 0; n < plane; ++n) {
-      const std::size_t c = base + n;
-      const double t = tz[c - plane];
-      inv[c] = 1.0 / (shift * cap[c] + diag[c] - t * t * inv[c - plane]);
+#pragma omp parallel for schedule(static) if (cells >= core::kParallelThreshold)
+  for (std::size_t c = 0; c < cells; ++c) diag[c] = shift * cap[c] + static_diagonal[c];
+    // Pivots m_0 = a_0, m_k = a_k - tz_{k-1}^2 / m_{k-1}; columns are independent.
+#pragma omp parallel for schedule(static) if (cells >= core::kParallelThreshold)
+  for (int j = 0; j < level_.ny; ++j) {
+    const std::size_t row = static_cast<std::size_t>(level_.nx) * static_cast<std::size_t>(j);
+    for (int i = 0; i < level_.nx; ++i) inv[row + i] = 1.0 / diag[row + i];
+    for (int k = 1; k < level_.nz; ++k) {
+      const std::size_t base = plane * static_cast<std::size_t>(k) + row;
+      for (int i = 0; i < level_.nx; ++i) {
+        const std::size_t c = base + i;
+        const double t = tz[c - plane];
+        inv[c] = 1.0 / (diag[c] - t * t * inv[c - plane]);
+      }
     }
   }
 }
@@ -50,9 +60,9 @@ void LineSmoother::set_shift(double shift) {
 void LineSmoother::relax_colour(int colour, const double* b, double* x) const {
   const int nx = level_.nx, ny = level_.ny, nz = level_.nz;
   const std::size_t plane = level_.columns();
-  const double* tx = level_.tx.data();
-  const double* ty = level_.ty.data();
-  const double* tz = level_.tz.data();
+  const double* tx = level_.tx;
+  const double* ty = level_.ty;
+  const double* tz = level_.tz;
   const double* inv = inverse_pivot_.data();
   const int* colour_of = column_colour_.data();
 
@@ -103,12 +113,10 @@ void LineSmoother::solve_single_column(const double* b, double* x) const {
 void LineSmoother::apply(const double* in, double* out) const {
   const int nx = level_.nx, ny = level_.ny, nz = level_.nz;
   const std::size_t plane = level_.columns();
-  const double* cap = level_.capacity.data();
-  const double* diag = level_.static_diagonal.data();
-  const double* tx = level_.tx.data();
-  const double* ty = level_.ty.data();
-  const double* tz = level_.tz.data();
-  const double shift = shift_;
+  const double* diag = diagonal_.data();
+  const double* tx = level_.tx;
+  const double* ty = level_.ty;
+  const double* tz = level_.tz;
 #pragma omp parallel for schedule(static) if (level_.size() >= core::kParallelThreshold)
   for (int k = 0; k < nz; ++k) {
     const std::size_t o = plane * static_cast<std::size_t>(k);
@@ -120,8 +128,8 @@ void LineSmoother::apply(const double* in, double* out) const {
         const std::size_t c = row + i;
         const std::size_t e = row + (i + 1 < nx ? i + 1 : 0);
         const std::size_t w = row + (i > 0 ? i - 1 : nx - 1);
-        double v = (shift * cap[c] + diag[c]) * in[c] - tx[c] * in[e] - tx[w] * in[w] -
-                   ty[c] * in[north + i] - ty[south + i] * in[south + i];
+        double v = diag[c] * in[c] - tx[c] * in[e] - tx[w] * in[w] - ty[c] * in[north + i] -
+                   ty[south + i] * in[south + i];
         if (k + 1 < nz) v -= tz[c] * in[c + plane];
         if (k > 0) v -= tz[c - plane] * in[c - plane];
         out[c] = v;

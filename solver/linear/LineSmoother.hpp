@@ -40,6 +40,7 @@ class LineSmoother {
   const StencilLevel& level_;
   double shift_ = 0.0;
   int colours_ = 2;
+  std::vector<double> diagonal_;       // shift * capacity + static diagonal
   std::vector<double> inverse_pivot_;  // Thomas factorisation of every column
   std::vector<int> column_colour_;     // per column i + nx j
 };

@@ -16,11 +16,11 @@ StencilLevel fine_level(const op::DiffusionOperator& system) {
   level.periodic = system.periodic();
   for (int i = 0; i < g.nx(); ++i) level.dx.push_back(g.dx(i));
   for (int j = 0; j < g.ny(); ++j) level.dy.push_back(g.dy(j));
-  level.capacity = system.capacity();
-  level.static_diagonal = system.static_diagonal();
-  level.tx = system.tx();
-  level.ty = system.ty();
-  level.tz = system.tz();
+  level.capacity = system.capacity().data();
+  level.static_diagonal = system.static_diagonal().data();
+  level.tx = system.tx().data();
+  level.ty = system.ty().data();
+  level.tz = system.tz().data();
   return level;
 }
 
@@ -46,11 +46,13 @@ void MultigridPreconditioner::rebuild() {
   residual_.clear();
   coarse_rhs_.clear();
   coarse_x_.clear();
-  for (const auto& level : levels_) {
-    smoothers_.push_back(std::make_unique<LineSmoother>(*level));
-    residual_.emplace_back(level->size(), 0.0);
-    coarse_rhs_.emplace_back(level->size(), 0.0);
-    coarse_x_.emplace_back(level->size(), 0.0);
+  for (std::size_t l = 0; l < levels_.size(); ++l) {
+    const std::size_t n = levels_[l]->size();
+    const bool has_coarser = l + 1 < levels_.size();
+    smoothers_.push_back(std::make_unique<LineSmoother>(*levels_[l]));
+    residual_.emplace_back(has_coarser ? n : 0, 0.0);
+    coarse_rhs_.emplace_back(l > 0 ? n : 0, 0.0);  // level 0 works on the caller's vectors
+    coarse_x_.emplace_back(l > 0 ? n : 0, 0.0);
   }
   update();
 }

@@ -45,11 +45,17 @@ StencilLevel coarsen(const StencilLevel& f) {
   c.dx = merged_widths(f.dx);
   c.dy = merged_widths(f.dy);
   const std::size_t n = c.size();
-  c.capacity.assign(n, 0.0);
-  c.static_diagonal.assign(n, 0.0);
-  c.tx.assign(n, 0.0);
-  c.ty.assign(n, 0.0);
-  c.tz.assign(n, 0.0);
+  c.storage.assign(5 * n, 0.0);
+  double* capacity_out = c.storage.data();
+  double* diagonal_out = capacity_out + n;
+  double* tx_out = diagonal_out + n;
+  double* ty_out = tx_out + n;
+  double* tz_out = ty_out + n;
+  c.capacity = capacity_out;
+  c.static_diagonal = diagonal_out;
+  c.tx = tx_out;
+  c.ty = ty_out;
+  c.tz = tz_out;
   const std::size_t fine_plane = f.columns(), coarse_plane = c.columns();
 
 #pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
@@ -81,11 +87,11 @@ StencilLevel coarsen(const StencilLevel& f) {
         }
         // Faces internal to the coarse cell vanish; a single coarse cell across a
         // periodic direction has no neighbour but itself.
-        c.capacity[C] = capacity;
-        c.tz[C] = tz;
-        c.tx[C] = c.nx > 1 || f.nx == 1 ? tx * face_scale(f.dx, c.dx, I) : 0.0;
-        c.ty[C] = c.ny > 1 || f.ny == 1 ? ty * face_scale(f.dy, c.dy, J) : 0.0;
-        c.static_diagonal[C] = sinks;  // faces added below, once all faces exist
+        capacity_out[C] = capacity;
+        tz_out[C] = tz;
+        tx_out[C] = c.nx > 1 || f.nx == 1 ? tx * face_scale(f.dx, c.dx, I) : 0.0;
+        ty_out[C] = c.ny > 1 || f.ny == 1 ? ty * face_scale(f.dy, c.dy, J) : 0.0;
+        diagonal_out[C] = sinks;  // faces added below, once all faces exist
       }
     }
   }
@@ -100,8 +106,8 @@ StencilLevel coarsen(const StencilLevel& f) {
                               static_cast<std::size_t>(c.nx) * J;
         const std::size_t S = ck + static_cast<std::size_t>(I) +
                               static_cast<std::size_t>(c.nx) * (J > 0 ? J - 1 : c.ny - 1);
-        c.static_diagonal[C] += c.tx[C] + c.tx[W] + c.ty[C] + c.ty[S] + c.tz[C] +
-                                (k > 0 ? c.tz[C - coarse_plane] : 0.0);
+        diagonal_out[C] += c.tx[C] + c.tx[W] + c.ty[C] + c.ty[S] + c.tz[C] +
+                           (k > 0 ? c.tz[C - coarse_plane] : 0.0);
       }
     }
   }

@@ -24,7 +24,20 @@ struct StencilLevel {
   int nx = 0, ny = 0, nz = 0;
   bool periodic = false;
   std::vector<double> dx, dy;  // lateral cell widths, for the coarse scaling
-  std::vector<double> capacity, static_diagonal, tx, ty, tz;
+  // The coefficients, per cell. The finest level views the operator's arrays (no
+  // copy); coarser levels point into their own `storage`.
+  const double* capacity = nullptr;
+  const double* static_diagonal = nullptr;
+  const double* tx = nullptr;
+  const double* ty = nullptr;
+  const double* tz = nullptr;
+  std::vector<double> storage;
+
+  StencilLevel() = default;
+  StencilLevel(const StencilLevel&) = delete;  // the views would point into the original
+  StencilLevel& operator=(const StencilLevel&) = delete;
+  StencilLevel(StencilLevel&&) = default;  // moving a vector keeps its buffer
+  StencilLevel& operator=(StencilLevel&&) = default;
 
   std::size_t size() const {
     return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny) *

@@ -15,7 +15,7 @@ mesh::VerticalSpec vertical_spec(const input::Case& c) {
 }
 
 mesh::LateralSpec lateral_spec(const input::Case& c) {
-  return {c.domain.width_m, c.domain.length_m, c.mesh.lateral_spacing_m};
+  return mesh::uniform_lateral(c.domain.width_m, c.domain.length_m, c.mesh.lateral_spacing_m);
 }
 
 Problem build_problem(const input::Case& c) {

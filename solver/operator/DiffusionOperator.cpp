@@ -82,6 +82,18 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
       }
     }
   }
+  set_shift(shift_);
+}
+
+void DiffusionOperator::set_shift(double shift) {
+  shift_ = shift;
+  const std::size_t cells = capacity_.size();
+  diagonal_.resize(cells);
+  const double* cap = capacity_.data();
+  const double* static_diagonal = static_diagonal_.data();
+  double* diag = diagonal_.data();
+#pragma omp parallel for schedule(static) if (cells >= core::kParallelThreshold)
+  for (std::size_t c = 0; c < cells; ++c) diag[c] = shift * cap[c] + static_diagonal[c];
 }
 
 void DiffusionOperator::apply_impl(const linear::Vector& x, linear::Vector& y) const {
@@ -89,12 +101,10 @@ void DiffusionOperator::apply_impl(const linear::Vector& x, linear::Vector& y) c
   const std::size_t plane = static_cast<std::size_t>(nx) * ny;
   const double* in = x.data();
   double* out = y.data();
-  const double* cap = capacity_.data();
-  const double* diag = static_diagonal_.data();
+  const double* diag = diagonal_.data();
   const double* tx = tx_.data();
   const double* ty = ty_.data();
   const double* tz = tz_.data();
-  const double shift = shift_;
 
 #pragma omp parallel for schedule(static) if (size() >= core::kParallelThreshold)
   for (int k = 0; k < nz; ++k) {
@@ -109,7 +119,7 @@ void DiffusionOperator::apply_impl(const linear::Vector& x, linear::Vector& y) c
       const bool has_down = k > 0;
       auto cell = [&](int i, int e, int w) {
         const std::size_t c = row + static_cast<std::size_t>(i);
-        double v = (shift * cap[c] + diag[c]) * in[c];
+        double v = diag[c] * in[c];
         v -= tx[c] * in[row + e] + tx[row + w] * in[row + w];
         v -= ty[c] * in[north + i] + ty[south + i] * in[south + i];
         v -= tz[c] * in[up + i];

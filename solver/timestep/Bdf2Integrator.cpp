@@ -73,9 +73,9 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   const double* cap = system_.capacity().data();
   const double* m0 = amount_[0].data();
   const double* m1 = stats_.steps >= 1 ? amount_[1].data() : m0;
-  linear::Vector rhs(static_cast<Eigen::Index>(n));
+  rhs_.resize(static_cast<Eigen::Index>(n));
   attempt.u.resize(static_cast<Eigen::Index>(n));
-  double* b = rhs.data();
+  double* b = rhs_.data();
   double* guess = attempt.u.data();
   const double w = previous_step > 0.0 ? dt / previous_step : 0.0;
 #pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
@@ -83,10 +83,10 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
     b[c] = (-a.alpha1 * m0[c] - a.alpha2 * m1[c]) / dt;
     guess[c] = (m0[c] + w * (m0[c] - m1[c])) / cap[c];  // linear extrapolation
   }
-  system_.add_boundary_source(rhs);
+  system_.add_boundary_source(rhs_);
 
-  const linear::SolveStats solve =
-      linear::conjugate_gradient(system_, preconditioner_, rhs, attempt.u, settings_.cg);
+  const linear::SolveStats solve = linear::conjugate_gradient(
+      system_, preconditioner_, rhs_, attempt.u, settings_.cg, &cg_workspace_);
   stats_.linear_iterations += solve.iterations;
   attempt.solved = solve.converged && attempt.u.allFinite();
   if (attempt.solved) attempt.error_norm = error_norm(attempt.u, dt);

@@ -81,6 +81,8 @@ class Bdf2Integrator {
   // amount_[0] = m^n, amount_[1] = m^{n-1}, amount_[2] = m^{n-2}; times_ alike.
   linear::Vector u_;
   linear::Vector amount_[3];
+  linear::Vector rhs_;
+  linear::CgWorkspace cg_workspace_;
   double times_[3] = {0.0, 0.0, 0.0};
   Cumulative cumulative_[2];
   IntegratorStats stats_;

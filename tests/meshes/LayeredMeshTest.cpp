@@ -42,7 +42,7 @@ TEST(LayeredMesh, InterfacesAreGridPlanesAndMaterialsFollowLayers) {
   vertical.growth = 1.2;
   vertical.max_spacing_m = 50e-6;
   // Act
-  const auto m = mesh::build_layered_mesh(vertical, {500e-6, 400e-6, 10e-6});
+  const auto m = mesh::build_layered_mesh(vertical, mesh::uniform_lateral(500e-6, 400e-6, 10e-6));
   // Assert: the surface and each interface coincide with a node.
   const auto& z = m.grid.z_nodes_m();
   auto has_node = [&](double depth) {
@@ -75,7 +75,7 @@ TEST(LayeredMesh, InterfacesAreGridPlanesAndMaterialsFollowLayers) {
 TEST(LayeredMesh, InfiniteDoseHasNoFilm) {
   mesh::VerticalSpec vertical;
   vertical.layer_thickness_m = {20e-6};
-  const auto m = mesh::build_layered_mesh(vertical, {10e-6, 10e-6, 10e-6});
+  const auto m = mesh::build_layered_mesh(vertical, mesh::uniform_lateral(10e-6, 10e-6, 10e-6));
   EXPECT_FALSE(m.has_film());
   EXPECT_DOUBLE_EQ(m.grid.z_nodes_m().back(), 0.0);
   EXPECT_EQ(m.top_skin_plane(), m.grid.nz() - 1);
