@@ -4,6 +4,8 @@
 #include <sstream>
 #include <vector>
 
+#include <yaml-cpp/eventhandler.h>
+
 #include "input/NumberText.hpp"
 
 namespace dermaflux::input {
@@ -19,30 +21,67 @@ std::string line_of(const std::string& text, int line) {
   return {};
 }
 
+// Records where documents start. Only the marks matter; every other event is ignored.
+class DocumentStarts final : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> marks;
+  void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// The start marks of at most the first two documents. yaml-cpp 0.7's LoadAll()
+// loops forever, allocating, on some malformed input such as a lone ","
+// (jbeder/yaml-cpp#1040, fixed upstream in 2024 by PR #1319, after Debian 12's
+// 0.7.0), so documents are counted here with a bounded number of parser calls.
+std::vector<YAML::Mark> first_document_starts(const std::string& text) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentStarts starts;
+  for (int n = 0; n < 2 && parser.HandleNextDocument(starts); ++n) {
+  }
+  return starts.marks;
+}
+
+[[noreturn]] void syntax_error(const YAML::Exception& error, const std::string& text,
+                               const std::string& file) {
+  const SourceLocation where = location_of(error.mark, file);
+  const std::string line = line_of(text, error.mark.line);
+  throw InputError(where, "", "well-formed YAML",
+                   line.empty() ? "the end of the file" : "\"" + line + "\"",
+                   "YAML syntax: " + error.msg);
+}
+
 }  // namespace
 
 Located load_yaml_text(const std::string& text, const std::string& file,
                        const std::string& what_it_is) {
-  std::vector<YAML::Node> documents;
+  YAML::Node root;
+  std::vector<YAML::Mark> starts;
   try {
-    documents = YAML::LoadAll(text);
+    root = YAML::Load(text);
+    starts = first_document_starts(text);
   } catch (const YAML::Exception& error) {
-    const SourceLocation where = location_of(error.mark, file);
-    const std::string line = line_of(text, error.mark.line);
-    throw InputError(where, "", "well-formed YAML",
-                     line.empty() ? "the end of the file" : "\"" + line + "\"",
-                     "YAML syntax: " + error.msg);
+    syntax_error(error, text, file);
   }
   // An empty or comments-only file holds no document at all; "---" alone, a null one.
-  if (documents.empty() || documents.front().IsNull()) {
+  if (!root || root.IsNull()) {
     throw InputError(SourceLocation{file, 1, 1}, "", what_it_is, "an empty file");
   }
-  if (documents.size() > 1) {
-    throw InputError(location_of(documents[1].Mark(), file), "", "a single YAML document",
+  if (starts.size() > 1) {
+    throw InputError(location_of(starts[1], file), "", "a single YAML document",
                      "a second document", "remove the \"---\" line and what follows it");
   }
-  const SourceLocation where = location_of(documents.front().Mark(), file);
-  return Located{documents.front(), file, "", where, where};
+  const SourceLocation where = location_of(root.Mark(), file);
+  return Located{root, file, "", where, where};
 }
 
 std::string read_text_file(const std::filesystem::path& path) {

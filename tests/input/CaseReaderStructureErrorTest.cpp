@@ -45,8 +45,13 @@ TEST(CaseStructureErrors, FileThatIsAScalar) {
                      {"expected a case: a mapping", "found \"hello\""});
 }
 
+// Found by the fuzzer: yaml-cpp 0.7's LoadAll() never returns on a lone ",".
+TEST(CaseStructureErrors, LoneCommaIsAnEmptyDocumentNotAHang) {
+  expect_input_error(",", "case.yaml:1:1", "", {"found an empty file"});
+}
+
 TEST(CaseStructureErrors, SecondYamlDocument) {
-  expect_input_error(kValidCase + "---\nname: other\n", "case.yaml:20:1", "",
+  expect_input_error(kValidCase + "---\nname: other\n", "case.yaml:19:1", "",
                      {"expected a single YAML document", "found a second document"});
 }
 
