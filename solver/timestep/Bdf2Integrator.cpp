@@ -53,6 +53,36 @@ linear::Vector Bdf2Integrator::amounts(const linear::Vector& u) const {
   return capacity.cwiseProduct(u);
 }
 
+IntegratorState Bdf2Integrator::state() const {
+  IntegratorState s;
+  s.time_s = time_s_;
+  s.next_step_s = next_step_s_;
+  for (int n = 0; n < 3; ++n) {
+    s.times[n] = times_[n];
+    s.amounts[n] = amount_[n];
+  }
+  s.u = u_;
+  s.cumulative[0] = cumulative_[0];
+  s.cumulative[1] = cumulative_[1];
+  s.stats = stats_;
+  return s;
+}
+
+void Bdf2Integrator::restore(const IntegratorState& s) {
+  if (static_cast<std::size_t>(s.u.size()) != system_.size())
+    throw NumericalError("cannot restore an integrator state of another mesh size");
+  time_s_ = s.time_s;
+  next_step_s_ = s.next_step_s;
+  for (int n = 0; n < 3; ++n) {
+    times_[n] = s.times[n];
+    amount_[n] = s.amounts[n];
+  }
+  u_ = s.u;
+  cumulative_[0] = s.cumulative[0];
+  cumulative_[1] = s.cumulative[1];
+  stats_ = s.stats;
+}
+
 void Bdf2Integrator::coefficients_changed() {
   // Amounts per cell are what is conserved; the potential follows the new capacity.
   const Eigen::Map<const linear::Vector> capacity(system_.capacity().data(), u_.size());

@@ -42,6 +42,18 @@ struct IntegratorStats {
   double last_step_s = 0.0;
 };
 
+// Everything the integrator needs to continue exactly where it stopped: with it a
+// resumed run takes the same steps and gives the same bits (checkpoints).
+struct IntegratorState {
+  double time_s = 0.0;
+  double next_step_s = 0.0;
+  double times[3] = {0.0, 0.0, 0.0};
+  linear::Vector u;
+  linear::Vector amounts[3];
+  Cumulative cumulative[2];
+  IntegratorStats stats;
+};
+
 class Bdf2Integrator {
  public:
   Bdf2Integrator(op::DiffusionOperator& system, linear::Preconditioner& preconditioner,
@@ -54,6 +66,10 @@ class Bdf2Integrator {
   // Call after the operator's coefficients changed (channel closure): keeps the
   // amount in every cell and recomputes the potential from the new capacity.
   void coefficients_changed();
+
+  IntegratorState state() const;
+  // Continues from a saved state of an integrator on the same operator.
+  void restore(const IntegratorState& state);
 
   double time() const { return time_s_; }
   const linear::Vector& solution() const { return u_; }

@@ -37,7 +37,8 @@ TEST(ChannelClosure, RadiusHalvesEveryHalfLifeAtIntervalMidpoints) {
   EXPECT_NEAR(std::exp2(-interval / half_life), 1.0 - model::kRadiusStep, 1e-12);
   const auto open = closure.open_channels(times[0]);
   ASSERT_EQ(open.size(), 1u);
-  EXPECT_NEAR(open[0].surface_radius_m, 20e-6 * std::exp2(-(times[0] + 0.5 * interval) / half_life), 1e-18);
+  EXPECT_NEAR(open[0].surface_radius_m, 20e-6 * std::exp2(-(times[0] + 0.5 * interval) / half_life),
+              1e-18);
   EXPECT_NEAR(open[0].bottom_radius_m / open[0].surface_radius_m, 2.5 / 20.0, 1e-12);
 }
 

@@ -1,0 +1,100 @@
+#pragma once
+// A small, explicit binary format for checkpoints: little-endian PODs, strings and
+// double arrays appended in order, closed by a 64-bit FNV-1a checksum of every
+// byte before it. Reading checks bounds and the checksum, so a truncated or
+// corrupted file is refused instead of restoring garbage.
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "core/Error.hpp"
+
+namespace dermaflux::io {
+
+// FNV-1a, 64 bit (Fowler, Noll, Vo): simple, fast, good enough to detect damage.
+inline std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222325ull) {
+  for (unsigned char b : bytes) {
+    hash ^= b;
+    hash *= 0x100000001b3ull;
+  }
+  return hash;
+}
+
+class ArchiveWriter {
+ public:
+  template <class T>
+  void pod(const T& value) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    bytes_.append(reinterpret_cast<const char*>(&value), sizeof(T));
+  }
+  void text(std::string_view s) {
+    pod<std::uint64_t>(s.size());
+    bytes_.append(s);
+  }
+  void doubles(const double* data, std::size_t count) {
+    pod<std::uint64_t>(count);
+    bytes_.append(reinterpret_cast<const char*>(data), count * sizeof(double));
+  }
+  // The archive with its checksum appended.
+  std::string finish() const {
+    std::string out = bytes_;
+    const std::uint64_t sum = fnv1a64(bytes_);
+    out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+    return out;
+  }
+
+ private:
+  std::string bytes_;
+};
+
+class ArchiveReader {
+ public:
+  // Throws IoError naming `label` when the checksum does not match.
+  ArchiveReader(std::string bytes, std::string label) : label_(std::move(label)) {
+    if (bytes.size() < sizeof(std::uint64_t)) fail("it is too short");
+    std::uint64_t stored;
+    std::memcpy(&stored, bytes.data() + bytes.size() - sizeof stored, sizeof stored);
+    bytes.resize(bytes.size() - sizeof stored);
+    if (fnv1a64(bytes) != stored) fail("its checksum does not match (damaged or truncated)");
+    bytes_ = std::move(bytes);
+  }
+  template <class T>
+  T pod() {
+    static_assert(std::is_trivially_copyable_v<T>);
+    T value;
+    std::memcpy(&value, take(sizeof(T)), sizeof(T));
+    return value;
+  }
+  std::string text() {
+    const auto size = pod<std::uint64_t>();
+    return std::string(take(size), size);
+  }
+  std::vector<double> doubles() {
+    const auto count = pod<std::uint64_t>();
+    if (count > bytes_.size() / sizeof(double)) fail("an array is longer than the file");
+    std::vector<double> values(count);
+    std::memcpy(values.data(), take(count * sizeof(double)), count * sizeof(double));
+    return values;
+  }
+  bool at_end() const { return position_ == bytes_.size(); }
+  [[noreturn]] void fail(const std::string& why) const {
+    throw IoError("cannot use checkpoint " + label_ + ": " + why);
+  }
+
+ private:
+  const char* take(std::size_t count) {
+    if (count > bytes_.size() - position_) fail("it ends early");
+    const char* p = bytes_.data() + position_;
+    position_ += count;
+    return p;
+  }
+  std::string bytes_;
+  std::string label_;
+  std::size_t position_ = 0;
+};
+
+}  // namespace dermaflux::io

@@ -1,0 +1,38 @@
+#pragma once
+// The checkpoint of a run: the complete state needed to continue it so that the
+// finished outputs are byte-identical to an uninterrupted run — the integrator
+// (field, amount history, step size, counters, boundary amounts), how far the
+// outputs and the channel closure have got, and the rows measured so far. Tied
+// to its case by a fingerprint of the resolved case, and written atomically with
+// a checksum (io/BinaryArchive.hpp).
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "analysis/Inventory.hpp"
+#include "timestep/Bdf2Integrator.hpp"
+
+namespace dermaflux::run {
+
+struct RunCheckpoint {
+  std::string case_fingerprint;     // fingerprint() of the resolved case YAML
+  std::size_t next_output = 0;      // index into the case's output times
+  std::size_t closure_updates = 0;  // closure updates already applied
+  double wall_s = 0.0;              // wall time spent before this checkpoint
+  std::vector<analysis::InventoryRow> rows;
+  timestep::IntegratorState integrator;
+};
+
+// A short hexadecimal fingerprint of a text (the resolved case).
+std::string fingerprint(const std::string& text);
+
+std::string serialize(const RunCheckpoint& checkpoint);
+// Throws IoError naming `label` on a damaged or foreign file.
+RunCheckpoint deserialize(std::string bytes, const std::string& label);
+
+// checkpoint.bin in an output folder.
+std::filesystem::path checkpoint_file(const std::filesystem::path& output_dir);
+
+}  // namespace dermaflux::run

@@ -1,0 +1,76 @@
+// Checkpoints: a bit-exact round trip, and damaged files refused.
+
+#include <gtest/gtest.h>
+
+#include "core/Error.hpp"
+#include "run/Checkpoint.hpp"
+
+namespace dermaflux {
+namespace {
+
+run::RunCheckpoint sample() {
+  run::RunCheckpoint c;
+  c.case_fingerprint = run::fingerprint("name: x\n");
+  c.next_output = 7;
+  c.closure_updates = 3;
+  c.wall_s = 12.5;
+  analysis::InventoryRow row;
+  row.time_h = 1.0 / 3.0;
+  row.vehicle_ug_cm2 = 299.1;
+  row.layer_ug_cm2 = {0.1, 0.2, 0.30000000000000004};
+  row.mass_balance_rel = 1e-13;
+  c.rows = {row, row};
+  auto& s = c.integrator;
+  s.time_s = 1234.5;
+  s.next_step_s = 66.0;
+  s.times[0] = 1234.5;
+  s.times[1] = 1200.0;
+  s.times[2] = 1100.0;
+  s.u = linear::Vector::Random(50);
+  for (auto& m : s.amounts) m = linear::Vector::Random(50);
+  s.cumulative[0] = {1e-9, 2e-10, 0.0};
+  s.stats.steps = 41;
+  s.stats.linear_iterations = 333;
+  return c;
+}
+
+TEST(Checkpoint, RoundTripIsBitExact) {
+  const auto original = sample();
+  const auto back = run::deserialize(run::serialize(original), "test");
+  EXPECT_EQ(back.case_fingerprint, original.case_fingerprint);
+  EXPECT_EQ(back.next_output, 7u);
+  EXPECT_EQ(back.closure_updates, 3u);
+  ASSERT_EQ(back.rows.size(), 2u);
+  EXPECT_EQ(back.rows[1].layer_ug_cm2, original.rows[1].layer_ug_cm2);
+  EXPECT_EQ(back.rows[0].time_h, original.rows[0].time_h);
+  EXPECT_TRUE((back.integrator.u.array() == original.integrator.u.array()).all());
+  EXPECT_TRUE((back.integrator.amounts[2].array() == original.integrator.amounts[2].array()).all());
+  EXPECT_EQ(back.integrator.times[2], 1100.0);
+  EXPECT_EQ(back.integrator.cumulative[0].cleared_kg, 2e-10);
+  EXPECT_EQ(back.integrator.stats.linear_iterations, 333);
+}
+
+TEST(Checkpoint, AFlippedBitIsRefused) {
+  std::string bytes = run::serialize(sample());
+  bytes[bytes.size() / 2] ^= 0x10;
+  EXPECT_THROW(run::deserialize(bytes, "test"), IoError);
+}
+
+TEST(Checkpoint, ATruncatedFileIsRefused) {
+  std::string bytes = run::serialize(sample());
+  bytes.resize(bytes.size() - 100);
+  try {
+    run::deserialize(bytes, "out/checkpoint.bin");
+    FAIL() << "no error";
+  } catch (const IoError& e) {
+    EXPECT_NE(std::string(e.what()).find("out/checkpoint.bin"), std::string::npos);
+  }
+}
+
+TEST(Checkpoint, FingerprintsDifferForDifferentCases) {
+  EXPECT_NE(run::fingerprint("name: a\n"), run::fingerprint("name: b\n"));
+  EXPECT_EQ(run::fingerprint("name: a\n"), run::fingerprint("name: a\n"));
+}
+
+}  // namespace
+}  // namespace dermaflux
