@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/ProgressLine.hpp"
+#include "app/StopSignal.hpp"
 #include "core/Parallel.hpp"
 #include "input/CaseReader.hpp"
 #include "input/CaseWriter.hpp"
@@ -27,6 +28,12 @@ int run_command(const RunArguments& arguments) {
   const input::Case c = input::read_case(arguments.case_file);
   run::RunOptions options;
   options.output_dir = arguments.output_dir.empty() ? c.output.directory : arguments.output_dir;
+  options.resume = arguments.resume;
+  options.overwrite = arguments.overwrite;
+  options.checkpoint_interval_s = arguments.checkpoint_interval_s;
+  options.stop_requested = stop_requested;
+  options.resume_hint = arguments.command_line + (arguments.resume ? "" : " --resume");
+  install_stop_handlers();
 
   ProgressLine progress(arguments.quiet);
   options.on_progress = [&](const run::Progress& p) { progress.update(p); };

@@ -12,6 +12,10 @@ struct RunArguments {
   std::filesystem::path output_dir;  // empty: the case's output.directory
   int threads = 0;                   // 0: OpenMP's default
   bool quiet = false;
+  bool resume = false;     // continue from the output folder's checkpoint
+  bool overwrite = false;  // replace a finished run of a different case
+  double checkpoint_interval_s = 300.0;
+  std::string command_line;  // as typed, for the INTERRUPTED marker
 };
 
 int run_command(const RunArguments& arguments);

@@ -1,10 +1,12 @@
 // dermaflux: drug and cosmetic actives entering (microneedled) skin.
 //
-//   dermaflux run CASE.yaml [--output DIR] [--threads N] [--quiet]
+//   dermaflux run CASE.yaml [--output DIR] [--threads N] [--quiet] [--resume]
+//                 [--overwrite] [--checkpoint-interval SECONDS]
 //   dermaflux check CASE.yaml
 //
-// Exit status: 0 success, 2 bad input, 3 numerical failure, 4 file error,
-// 1 anything else. Every error is one line on standard error.
+// Exit status: 0 success, 2 bad input or usage, 3 numerical failure, 4 file
+// error, 130 interrupted (checkpoint written), 1 anything else. Every error is
+// one line on standard error.
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -27,6 +29,13 @@ int main(int argc, char** argv) {
   run->add_option("--threads,-t", run_arguments.threads, "OpenMP threads (default: all cores)")
       ->check(CLI::Range(1, 4096));
   run->add_flag("--quiet,-q", run_arguments.quiet, "no progress line");
+  run->add_flag("--resume", run_arguments.resume,
+                "continue an interrupted run from its output folder's checkpoint.bin");
+  run->add_flag("--overwrite", run_arguments.overwrite,
+                "replace a finished run of a different case in the output folder");
+  run->add_option("--checkpoint-interval", run_arguments.checkpoint_interval_s,
+                  "wall-clock seconds between checkpoints (default 300; 0: only when interrupted)")
+      ->check(CLI::NonNegativeNumber);
 
   std::string check_file;
   auto* check = app.add_subcommand("check", "validate a case, print it resolved and its mesh size");
@@ -34,6 +43,8 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   run_arguments.output_dir = output_dir;
+  for (int n = 0; n < argc; ++n)
+    run_arguments.command_line += (n ? " " : "") + std::string(argv[n]);
 
   try {
     if (*run) return dermaflux::app::run_command(run_arguments);
@@ -41,6 +52,12 @@ int main(int argc, char** argv) {
   } catch (const dermaflux::InputError& e) {
     std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
     return 2;
+  } catch (const dermaflux::UsageError& e) {
+    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
+    return 2;
+  } catch (const dermaflux::Interrupted& e) {
+    std::fprintf(stderr, "\ndermaflux: %s\n", e.what());
+    return 130;
   } catch (const dermaflux::NumericalError& e) {
     std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
     return 3;

@@ -42,6 +42,19 @@ class InputError : public Error {
   std::string found_;
 };
 
+// A command that cannot be carried out as asked (e.g. an output folder holding a
+// finished run of another case): says what to do instead.
+class UsageError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A run stopped on request (SIGINT, SIGTERM) after saving a checkpoint.
+class Interrupted : public Error {
+ public:
+  using Error::Error;
+};
+
 // A computation that could not proceed (a linear solve that does not converge, a
 // NaN in the field): says when and what to change.
 class NumericalError : public Error {

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <sstream>
 #include <system_error>
 
 #include "core/Error.hpp"
@@ -14,6 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kSummaryFile = "summary.json";
+constexpr const char* kResolvedCaseFile = "case.resolved.yaml";
+constexpr const char* kInterruptedFile = "INTERRUPTED.txt";
 constexpr const char* kSnapshotFolder = "snapshots";
 
 std::string snapshot_name(const std::string& case_name, int index) {
@@ -22,9 +25,22 @@ std::string snapshot_name(const std::string& case_name, int index) {
   return case_name + "_" + digits + ".vtr";
 }
 
+std::string read_all(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void remove_file(const fs::path& file) {
+  std::error_code error;
+  fs::remove(file, error);
+  if (error) throw IoError("cannot remove " + file.string() + ": " + error.message());
+}
+
 }  // namespace
 
-RunFolder::RunFolder(fs::path directory, std::string case_name)
+RunFolder::RunFolder(fs::path directory, std::string case_name, const FolderOpening& opening)
     : directory_(std::move(directory)),
       case_name_(std::move(case_name)),
       pvd_(directory_ / (case_name_ + ".pvd")) {
@@ -33,19 +49,26 @@ RunFolder::RunFolder(fs::path directory, std::string case_name)
   if (error)
     throw IoError("cannot create the output folder " + directory_.string() + ": " +
                   error.message());
+
+  const bool finished = fs::exists(directory_ / kSummaryFile);
+  if (finished && !opening.overwrite && !opening.resume &&
+      read_all(directory_ / kResolvedCaseFile) != opening.resolved_case) {
+    throw UsageError(directory_.string() +
+                     " holds a finished run of a different case; give --overwrite to replace it, "
+                     "or choose another folder with --output");
+  }
   // A previous run's results must not survive into this one: first the marker of
   // a finished run, then the files this run will rewrite.
-  fs::remove(directory_ / kSummaryFile, error);
-  if (error)
-    throw IoError("cannot remove " + (directory_ / kSummaryFile).string() + ": " + error.message());
-  fs::remove(pvd_.file(), error);
-  for (const auto& entry : fs::directory_iterator(directory_ / kSnapshotFolder, error)) {
-    if (entry.path().extension() == ".vtr") fs::remove(entry.path(), error);
+  remove_file(directory_ / kSummaryFile);
+  remove_file(directory_ / kInterruptedFile);
+  remove_file(pvd_.file());
+  if (!opening.resume) {
+    remove_file(checkpoint_file());
+    remove_file(directory_ / "channels.vtp");
+    for (const auto& entry : fs::directory_iterator(directory_ / kSnapshotFolder, error))
+      if (entry.path().extension() == ".vtr") remove_file(entry.path());
   }
-}
-
-void RunFolder::write_resolved_case(const std::string& yaml) {
-  write_file_atomically(directory_ / "case.resolved.yaml", yaml);
+  write_file_atomically(directory_ / kResolvedCaseFile, opening.resolved_case);
 }
 
 void RunFolder::write_timeseries_header(const std::string& header) {
@@ -64,15 +87,27 @@ void RunFolder::append_timeseries_line(const std::string& line) {
 
 void RunFolder::write_snapshot(int index, double time_h, const mesh::Grid& grid,
                                const SnapshotArrays& arrays) {
-  const std::string relative =
-      std::string(kSnapshotFolder) + "/" + snapshot_name(case_name_, index);
-  write_vtr_snapshot(directory_ / relative, grid, arrays, time_h);
-  pvd_.add(time_h, relative);
+  write_vtr_snapshot(directory_ / kSnapshotFolder / snapshot_name(case_name_, index), grid, arrays,
+                     time_h);
+  register_snapshot(index, time_h);
+}
+
+void RunFolder::register_snapshot(int index, double time_h) {
+  pvd_.add(time_h, std::string(kSnapshotFolder) + "/" + snapshot_name(case_name_, index));
+}
+
+void RunFolder::write_checkpoint(const std::string& bytes) {
+  write_file_atomically(checkpoint_file(), bytes);
+}
+
+void RunFolder::mark_interrupted(const std::string& explanation) {
+  write_file_atomically(directory_ / kInterruptedFile, explanation);
 }
 
 void RunFolder::finish(const std::string& summary_json) {
   timeseries_.close();
   write_file_atomically(directory_ / kSummaryFile, summary_json);
+  remove_file(checkpoint_file());
 }
 
 }  // namespace dermaflux::io

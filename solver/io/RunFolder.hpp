@@ -1,14 +1,17 @@
 #pragma once
 // The output folder of one run (CASE_FORMAT.md, "Outputs"):
-//   case.resolved.yaml  timeseries.csv  <name>.pvd  snapshots/<name>_NNNN.vtr  summary.json
+//   case.resolved.yaml  timeseries.csv  <name>.pvd  snapshots/<name>_NNNN.vtr
+//   channels.vtp  summary.json
+// and, while a run is unfinished, checkpoint.bin and (after an interruption)
+// INTERRUPTED.txt saying how far it got and how to resume.
+//
 // summary.json is written last and atomically: its presence means the run
-// finished. Opening a folder first removes a previous run's summary.json, so a
-// new run that is interrupted never looks finished; every row and snapshot is
-// flushed as soon as it exists, so nothing finished is lost.
+// finished. Opening a folder for a new run first removes a previous run's
+// summary.json, so a new run that is interrupted never looks finished; every row
+// and snapshot is flushed as soon as it exists, so nothing finished is lost.
 
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <string>
 
 #include "io/PvdCollection.hpp"
@@ -16,20 +19,31 @@
 
 namespace dermaflux::io {
 
+struct FolderOpening {
+  std::string resolved_case;  // this run's case.resolved.yaml
+  bool resume = false;        // continue a checkpointed run: keep its snapshots
+  bool overwrite = false;     // replace a finished run of a different case
+};
+
 class RunFolder {
  public:
-  // Throws IoError if the folder cannot be created or written.
-  RunFolder(std::filesystem::path directory, std::string case_name);
+  // Throws IoError if the folder cannot be created or written, UsageError if it
+  // holds a finished run of a different case and overwrite is not set.
+  RunFolder(std::filesystem::path directory, std::string case_name, const FolderOpening& opening);
 
   const std::filesystem::path& directory() const { return directory_; }
   std::filesystem::path pvd_file() const { return pvd_.file(); }
+  std::filesystem::path checkpoint_file() const { return directory_ / "checkpoint.bin"; }
 
-  void write_resolved_case(const std::string& yaml);
   void write_timeseries_header(const std::string& header);
   void append_timeseries_line(const std::string& line);
   void write_snapshot(int index, double time_h, const mesh::Grid& grid,
                       const SnapshotArrays& arrays);
-  // Writes summary.json (atomically, last).
+  // Lists an already written snapshot in the collection again (resume).
+  void register_snapshot(int index, double time_h);
+  void write_checkpoint(const std::string& bytes);
+  void mark_interrupted(const std::string& explanation);
+  // Writes summary.json (atomically, last) and removes the checkpoint.
   void finish(const std::string& summary_json);
 
  private:

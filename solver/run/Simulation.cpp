@@ -2,18 +2,24 @@
 
 #include <chrono>
 #include <memory>
+#include <sstream>
 
+#include "core/Error.hpp"
 #include "core/Parallel.hpp"
 #include "input/CaseWriter.hpp"
+#include "io/AtomicFile.hpp"
 #include "io/RunFolder.hpp"
 #include "linear/Multigrid.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
+#include "run/Checkpoint.hpp"
 #include "run/SummaryJson.hpp"
 #include "timestep/Bdf2Integrator.hpp"
 
 namespace dermaflux::run {
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 timestep::StepSettings step_settings(const input::Case& c) {
   timestep::StepSettings s;
@@ -26,8 +32,12 @@ timestep::StepSettings step_settings(const input::Case& c) {
   return s;
 }
 
-// Per-cell arrays for a VTK snapshot; `material` and `channel_fraction` do not
-// change during a run and are built once.
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Per-cell arrays for a VTK snapshot; `material` does not change during a run
+// and is built once.
 struct SnapshotBuffers {
   std::vector<double> concentration;
   std::vector<int> material;
@@ -42,86 +52,195 @@ struct SnapshotBuffers {
   }
 
   io::SnapshotArrays arrays(const model::Problem& problem, const linear::Vector& u) {
-    // Tissue concentration c = K u (DESIGN.md: u is the vehicle-equivalent concentration).
+    // Tissue concentration c = K u in tissue, u in open channel (DESIGN.md).
 #pragma omp parallel for schedule(static)
     for (std::size_t c = 0; c < concentration.size(); ++c)
-      concentration[c] = problem.materials[static_cast<std::size_t>(material[c])].partition *
-                         u[static_cast<Eigen::Index>(c)];
+      concentration[c] = model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)];
+    if (problem.channel_fraction.empty())
+      std::fill(channel_fraction.begin(), channel_fraction.end(), 0.0);
+    else
+      channel_fraction = problem.channel_fraction;
     return {
         concentration, {u.data(), static_cast<std::size_t>(u.size())}, material, channel_fraction};
   }
 };
 
-}  // namespace
-
-RunResult run_case(const input::Case& c, const RunOptions& options) {
-  const auto wall_start = std::chrono::steady_clock::now();
-  const model::Problem problem = model::build_problem(c);
-  op::DiffusionOperator system(problem);
-  linear::MultigridPreconditioner preconditioner(system);
-  const linear::Vector initial = Eigen::Map<const linear::Vector>(
-      problem.initial_potential_kg_m3.data(), static_cast<Eigen::Index>(problem.cell_count()));
-  timestep::Bdf2Integrator integrator(system, preconditioner, initial, step_settings(c));
-
-  std::optional<double> dose;
-  if (!c.serum.infinite_dose) dose = analysis::initial_amount_ug_cm2(problem);
-
-  std::vector<std::string> layer_names;
-  for (const auto& layer : c.layers) layer_names.push_back(layer.name);
-
-  std::unique_ptr<io::RunFolder> folder;
-  std::unique_ptr<SnapshotBuffers> buffers;
-  if (!options.output_dir.empty()) {
-    folder = std::make_unique<io::RunFolder>(options.output_dir, c.name);
-    folder->write_resolved_case(input::write_case_yaml(c));
-    folder->write_timeseries_header(analysis::timeseries_header(layer_names));
-    if (c.output.vtk) buffers = std::make_unique<SnapshotBuffers>(problem);
+// One run: the problem, its solver and integrator, the output folder, and the
+// progress through output times (and, later, channel closure updates).
+class Run {
+ public:
+  Run(const input::Case& c, const RunOptions& options)
+      : case_(c),
+        options_(options),
+        resolved_case_(input::write_case_yaml(c)),
+        problem_(model::build_problem(c)),
+        system_(problem_),
+        preconditioner_(system_),
+        integrator_(system_, preconditioner_, initial_field(), step_settings(c)) {
+    if (!c.serum.infinite_dose) dose_ = analysis::initial_amount_ug_cm2(problem_);
+    for (const auto& layer : c.layers) layer_names_.push_back(layer.name);
   }
 
-  RunResult result;
-  const double end_s = c.time.end_s;
-  int snapshot = 0;
-  for (const double t_out : c.time.output_times_s) {
-    integrator.advance_to(t_out, [&](double t) {
-      if (options.on_progress) options.on_progress({t, end_s, integrator.stats().steps});
-    });
-    const auto row = analysis::measure(problem, system, integrator.solution(),
-                                       integrator.cumulative(), integrator.time(), dose);
-    result.rows.push_back(row);
-    if (folder) {
-      folder->append_timeseries_line(analysis::timeseries_line(row));
-      if (buffers)
-        folder->write_snapshot(snapshot++, row.time_h, problem.mesh.grid,
-                               buffers->arrays(problem, integrator.solution()));
+  RunResult execute() {
+    if (!options_.output_dir.empty()) open_folder();
+    const auto& outputs = case_.time.output_times_s;
+    for (; next_output_ < outputs.size(); ++next_output_) {
+      advance(outputs[next_output_]);
+      record(analysis::measure(problem_, system_, integrator_.solution(), integrator_.cumulative(),
+                               integrator_.time(), dose_));
+      if (folder_ && options_.checkpoint_interval_s > 0.0 &&
+          seconds_since(last_checkpoint_) >= 0.1 * options_.checkpoint_interval_s)
+        checkpoint();
+    }
+    RunResult result{rows_, summarise()};
+    if (folder_) folder_->finish(summary_json(case_, result.summary));
+    return result;
+  }
+
+ private:
+  linear::Vector initial_field() const {
+    return Eigen::Map<const linear::Vector>(problem_.initial_potential_kg_m3.data(),
+                                            static_cast<Eigen::Index>(problem_.cell_count()));
+  }
+
+  void open_folder() {
+    folder_ = std::make_unique<io::RunFolder>(
+        options_.output_dir, case_.name,
+        io::FolderOpening{resolved_case_, options_.resume, options_.overwrite});
+    if (case_.output.vtk) buffers_ = std::make_unique<SnapshotBuffers>(problem_);
+    if (options_.resume) restore();
+    folder_->write_timeseries_header(analysis::timeseries_header(layer_names_));
+    for (std::size_t n = 0; n < rows_.size(); ++n) {
+      folder_->append_timeseries_line(analysis::timeseries_line(rows_[n]));
+      if (buffers_) folder_->register_snapshot(static_cast<int>(n), rows_[n].time_h);
     }
   }
 
-  // Summary figures from the last row and the whole receptor curve.
-  RunSummary& s = result.summary;
-  const auto& last = result.rows.back();
-  s.dose_ug_cm2 = dose;
-  s.receptor_ug_cm2 = last.receptor_ug_cm2;
-  if (dose) s.absorbed_fraction = (last.receptor_ug_cm2 + last.cleared_ug_cm2) / *dose;
-  s.layer_names = layer_names;
-  s.per_layer_ug_cm2 = last.layer_ug_cm2;
-  s.vehicle_ug_cm2 = last.vehicle_ug_cm2;
-  s.cleared_ug_cm2 = last.cleared_ug_cm2;
-  s.in_channels_ug_cm2 = last.in_channels_ug_cm2;
-  std::vector<analysis::ReceptorSample> samples;
-  for (const auto& row : result.rows) {
-    s.max_mass_balance_rel = std::max(s.max_mass_balance_rel, row.mass_balance_rel);
-    const double depleted = dose ? 1.0 - row.vehicle_ug_cm2 / *dose : 0.0;
-    samples.push_back({row.time_h, row.receptor_ug_cm2, row.flux_ug_cm2_h, depleted});
+  void restore() {
+    const auto file = folder_->checkpoint_file();
+    if (!std::filesystem::exists(file))
+      throw UsageError("nothing to resume: " + file.string() +
+                       " does not exist (run without --resume to start anew)");
+    RunCheckpoint saved = deserialize(read_file(file), file.string());
+    if (saved.case_fingerprint != fingerprint(resolved_case_))
+      throw UsageError(file.string() +
+                       " belongs to a different case (the case file changed since "
+                       "it was written); run without --resume to start anew");
+    integrator_.restore(saved.integrator);
+    rows_ = std::move(saved.rows);
+    next_output_ = saved.next_output;
+    wall_before_ = saved.wall_s;
   }
-  s.steady_state = analysis::find_steady_state(samples);
-  s.cells = problem.cell_count();
-  s.steps = integrator.stats().steps;
-  s.rejected_steps = integrator.stats().rejected_steps;
-  s.linear_iterations = integrator.stats().linear_iterations;
-  s.threads = core::thread_count();
-  s.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-  if (folder) folder->finish(summary_json(c, s));
-  return result;
+
+  void advance(double t) {
+    integrator_.advance_to(t, [&](double now) {
+      if (options_.on_progress)
+        options_.on_progress({now, case_.time.end_s, integrator_.stats().steps});
+      if (!folder_) return;
+      if (options_.stop_requested && options_.stop_requested()) interrupt();
+      if (options_.checkpoint_interval_s > 0.0 &&
+          seconds_since(last_checkpoint_) >= options_.checkpoint_interval_s)
+        checkpoint();
+    });
+  }
+
+  void record(const analysis::InventoryRow& row) {
+    rows_.push_back(row);
+    if (!folder_) return;
+    folder_->append_timeseries_line(analysis::timeseries_line(row));
+    if (buffers_)
+      folder_->write_snapshot(static_cast<int>(rows_.size() - 1), row.time_h, problem_.mesh.grid,
+                              buffers_->arrays(problem_, integrator_.solution()));
+  }
+
+  // After an output is recorded the next one is due; mid-interval the current one.
+  void checkpoint() {
+    RunCheckpoint c;
+    c.case_fingerprint = fingerprint(resolved_case_);
+    c.next_output = rows_.size();
+    c.wall_s = wall_before_ + seconds_since(start_);
+    c.rows = rows_;
+    c.integrator = integrator_.state();
+    folder_->write_checkpoint(serialize(c));
+    last_checkpoint_ = Clock::now();
+  }
+
+  [[noreturn]] void interrupt() {
+    checkpoint();
+    std::ostringstream text;
+    text << "This run of case " << case_.name
+         << " was interrupted at t = " << integrator_.time() / 3600.0 << " h of "
+         << case_.time.end_s / 3600.0 << " h (step " << integrator_.stats().steps << ", "
+         << rows_.size() << " of " << case_.time.output_times_s.size() << " outputs written).\n"
+         << "Its state is in checkpoint.bin. To continue where it stopped:\n  "
+         << (options_.resume_hint.empty()
+                 ? "dermaflux run CASE.yaml --resume --output " + options_.output_dir.string()
+                 : options_.resume_hint)
+         << "\n";
+    folder_->mark_interrupted(text.str());
+    throw Interrupted("interrupted at t = " + std::to_string(integrator_.time() / 3600.0) +
+                      " h; checkpoint written to " + folder_->checkpoint_file().string() +
+                      "; continue with --resume");
+  }
+
+  RunSummary summarise() const {
+    RunSummary s;
+    const auto& last = rows_.back();
+    s.dose_ug_cm2 = dose_;
+    s.receptor_ug_cm2 = last.receptor_ug_cm2;
+    if (dose_) s.absorbed_fraction = (last.receptor_ug_cm2 + last.cleared_ug_cm2) / *dose_;
+    s.layer_names = layer_names_;
+    s.per_layer_ug_cm2 = last.layer_ug_cm2;
+    s.vehicle_ug_cm2 = last.vehicle_ug_cm2;
+    s.cleared_ug_cm2 = last.cleared_ug_cm2;
+    s.in_channels_ug_cm2 = last.in_channels_ug_cm2;
+    std::vector<analysis::ReceptorSample> samples;
+    for (const auto& row : rows_) {
+      s.max_mass_balance_rel = std::max(s.max_mass_balance_rel, row.mass_balance_rel);
+      const double depleted = dose_ ? 1.0 - row.vehicle_ug_cm2 / *dose_ : 0.0;
+      samples.push_back({row.time_h, row.receptor_ug_cm2, row.flux_ug_cm2_h, depleted});
+    }
+    s.steady_state = analysis::find_steady_state(samples);
+    s.cells = problem_.cell_count();
+    s.steps = integrator_.stats().steps;
+    s.rejected_steps = integrator_.stats().rejected_steps;
+    s.linear_iterations = integrator_.stats().linear_iterations;
+    s.threads = core::thread_count();
+    s.wall_s = wall_before_ + seconds_since(start_);
+    return s;
+  }
+
+  static std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in) throw IoError("cannot read " + file.string());
+    return bytes.str();
+  }
+
+  const input::Case& case_;
+  const RunOptions& options_;
+  const Clock::time_point start_ = Clock::now();
+  Clock::time_point last_checkpoint_ = Clock::now();
+  double wall_before_ = 0.0;
+  std::string resolved_case_;
+  model::Problem problem_;
+  op::DiffusionOperator system_;
+  linear::MultigridPreconditioner preconditioner_;
+  timestep::Bdf2Integrator integrator_;
+  std::optional<double> dose_;
+  std::vector<std::string> layer_names_;
+  std::unique_ptr<io::RunFolder> folder_;
+  std::unique_ptr<SnapshotBuffers> buffers_;
+  std::vector<analysis::InventoryRow> rows_;
+  std::size_t next_output_ = 0;
+};
+
+}  // namespace
+
+RunResult run_case(const input::Case& c, const RunOptions& options) {
+  Run run(c, options);
+  return run.execute();
 }
 
 }  // namespace dermaflux::run

@@ -24,6 +24,19 @@ struct Progress {
 struct RunOptions {
   std::filesystem::path output_dir;  // empty: measure only, write nothing
   std::function<void(const Progress&)> on_progress;
+  // Continue from the output folder's checkpoint.bin instead of starting anew.
+  bool resume = false;
+  // Replace a finished run of a different case in the output folder.
+  bool overwrite = false;
+  // Wall-clock seconds between checkpoints (written after a step, and at output
+  // times unless the last checkpoint is younger than a tenth of this); <= 0: only
+  // when interrupted.
+  double checkpoint_interval_s = 300.0;
+  // Polled after every step; when it returns true the run writes a checkpoint,
+  // marks the folder INTERRUPTED and throws Interrupted.
+  std::function<bool()> stop_requested;
+  // How to resume, for the INTERRUPTED.txt marker (e.g. the command line).
+  std::string resume_hint;
 };
 
 struct RunSummary {

@@ -1,0 +1,112 @@
+// Interruption and restart: a run stopped mid-way and resumed from its
+// checkpoint finishes with byte-identical outputs; foreign or damaged
+// checkpoints and folders holding another case's results are refused.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/Error.hpp"
+#include "run/Simulation.hpp"
+#include "support/CaseBuilder.hpp"
+
+namespace dermaflux {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+input::Case small_case() {
+  auto c = testing::column_case({{"sc", 15e-6, 1e-12, 0.8}, {"de", 300e-6, 6e-11, 1.0}}, 30.0,
+                                50e-6, 6.0 * 3600.0, 12, 6, 1.2);
+  c.domain.width_m = c.domain.length_m = 30e-6;
+  c.output.vtk = true;
+  return c;
+}
+
+fs::path fresh_folder(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("dermaflux-resume-" + name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+run::RunOptions into(const fs::path& dir, bool resume = false, bool overwrite = false) {
+  run::RunOptions options;
+  options.output_dir = dir;
+  options.resume = resume;
+  options.overwrite = overwrite;
+  return options;
+}
+
+// Runs `c` into `dir`, asking it to stop after `steps` steps.
+void run_interrupted(const input::Case& c, const fs::path& dir, int steps) {
+  run::RunOptions options;
+  options.output_dir = dir;
+  int polled = 0;
+  options.stop_requested = [&] { return ++polled > steps; };
+  EXPECT_THROW(run::run_case(c, options), Interrupted);
+}
+
+TEST(Resume, InterruptedAndResumedRunEqualsAnUninterruptedOne) {
+  const auto c = small_case();
+  const fs::path whole = fresh_folder("whole"), parts = fresh_folder("parts");
+  run::run_case(c, into(whole));
+
+  run_interrupted(c, parts, 40);
+  EXPECT_FALSE(fs::exists(parts / "summary.json"));
+  EXPECT_TRUE(fs::exists(parts / "INTERRUPTED.txt"));
+  EXPECT_TRUE(fs::exists(parts / "checkpoint.bin"));
+  run::run_case(c, into(parts, true));
+
+  EXPECT_EQ(slurp(parts / "timeseries.csv"), slurp(whole / "timeseries.csv"));
+  EXPECT_EQ(slurp(parts / "test.pvd"), slurp(whole / "test.pvd"));
+  EXPECT_EQ(slurp(parts / "snapshots/test_0012.vtr"), slurp(whole / "snapshots/test_0012.vtr"));
+  EXPECT_TRUE(fs::exists(parts / "summary.json"));
+  EXPECT_FALSE(fs::exists(parts / "INTERRUPTED.txt"));
+  EXPECT_FALSE(fs::exists(parts / "checkpoint.bin"));
+}
+
+TEST(Resume, ACheckpointOfAnotherCaseIsRefused) {
+  const auto c = small_case();
+  const fs::path dir = fresh_folder("foreign");
+  run_interrupted(c, dir, 10);
+  auto changed = c;
+  changed.layers[0].diffusivity_m2_s *= 2.0;
+  EXPECT_THROW(run::run_case(changed, into(dir, true)), UsageError);
+}
+
+TEST(Resume, ADamagedCheckpointIsRefused) {
+  const auto c = small_case();
+  const fs::path dir = fresh_folder("damaged");
+  run_interrupted(c, dir, 10);
+  std::string bytes = slurp(dir / "checkpoint.bin");
+  bytes[bytes.size() / 3] ^= 0x01;
+  std::ofstream(dir / "checkpoint.bin", std::ios::binary) << bytes;
+  EXPECT_THROW(run::run_case(c, into(dir, true)), IoError);
+}
+
+TEST(Resume, NothingToResumeIsAClearError) {
+  EXPECT_THROW(run::run_case(small_case(), into(fresh_folder("nothing"), true)), UsageError);
+}
+
+TEST(RunFolder, AFinishedRunOfAnotherCaseIsNotOverwrittenUnlessAsked) {
+  const auto c = small_case();
+  const fs::path dir = fresh_folder("other");
+  run::run_case(c, into(dir));
+  auto other = c;
+  other.serum.concentration_kg_m3 = 10.0;
+  EXPECT_THROW(run::run_case(other, into(dir)), UsageError);
+  EXPECT_NO_THROW(run::run_case(other, into(dir, false, true)));
+  EXPECT_NO_THROW(run::run_case(other, into(dir)));  // the same case again is fine
+}
+
+}  // namespace
+}  // namespace dermaflux
