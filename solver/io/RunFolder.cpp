@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 constexpr const char* kSummaryFile = "summary.json";
 constexpr const char* kResolvedCaseFile = "case.resolved.yaml";
 constexpr const char* kInterruptedFile = "INTERRUPTED.txt";
+constexpr const char* kFailedFile = "FAILED.txt";
 constexpr const char* kSnapshotFolder = "snapshots";
 
 std::string snapshot_name(const std::string& case_name, int index) {
@@ -61,6 +62,7 @@ RunFolder::RunFolder(fs::path directory, std::string case_name, const FolderOpen
   // a finished run, then the files this run will rewrite.
   remove_file(directory_ / kSummaryFile);
   remove_file(directory_ / kInterruptedFile);
+  remove_file(directory_ / kFailedFile);
   remove_file(pvd_.file());
   if (!opening.resume) {
     remove_file(checkpoint_file());
@@ -102,6 +104,10 @@ void RunFolder::write_checkpoint(const std::string& bytes) {
 
 void RunFolder::mark_interrupted(const std::string& explanation) {
   write_file_atomically(directory_ / kInterruptedFile, explanation);
+}
+
+void RunFolder::mark_failed(const std::string& explanation) {
+  write_file_atomically(directory_ / kFailedFile, explanation);
 }
 
 void RunFolder::finish(const std::string& summary_json) {

@@ -3,7 +3,8 @@
 //   case.resolved.yaml  timeseries.csv  <name>.pvd  snapshots/<name>_NNNN.vtr
 //   channels.vtp  summary.json
 // and, while a run is unfinished, checkpoint.bin and (after an interruption)
-// INTERRUPTED.txt saying how far it got and how to resume.
+// INTERRUPTED.txt saying how far it got and how to resume, or (after a numerical
+// failure) FAILED.txt saying why.
 //
 // summary.json is written last and atomically: its presence means the run
 // finished. Opening a folder for a new run first removes a previous run's
@@ -43,6 +44,8 @@ class RunFolder {
   void register_snapshot(int index, double time_h);
   void write_checkpoint(const std::string& bytes);
   void mark_interrupted(const std::string& explanation);
+  // FAILED.txt: why the run stopped; what it wrote so far stays.
+  void mark_failed(const std::string& explanation);
   // Writes summary.json (atomically, last) and removes the checkpoint.
   void finish(const std::string& summary_json);
 

@@ -18,6 +18,10 @@ mesh::LateralSpec lateral_spec(const input::Case& c) {
   return mesh::uniform_lateral(c.domain.width_m, c.domain.length_m, c.mesh.lateral_spacing_m);
 }
 
+std::size_t planned_cell_count(const input::Case& c) {
+  return mesh::build_layered_mesh(vertical_spec(c), lateral_spec(c)).grid.cell_count();
+}
+
 Problem build_problem(const input::Case& c) {
   Problem problem;
   problem.mesh = mesh::build_layered_mesh(vertical_spec(c), lateral_spec(c));

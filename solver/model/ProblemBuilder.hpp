@@ -10,6 +10,9 @@ namespace dermaflux::model {
 
 mesh::VerticalSpec vertical_spec(const input::Case& c);
 mesh::LateralSpec lateral_spec(const input::Case& c);
+// Cells of the case's mesh, without allocating any per-cell data (memory preflight).
+std::size_t planned_cell_count(const input::Case& c);
+
 Problem build_problem(const input::Case& c);
 
 }  // namespace dermaflux::model

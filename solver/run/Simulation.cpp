@@ -13,6 +13,7 @@
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "run/Checkpoint.hpp"
+#include "run/MemoryCheck.hpp"
 #include "run/SummaryJson.hpp"
 #include "timestep/Bdf2Integrator.hpp"
 
@@ -73,7 +74,7 @@ class Run {
       : case_(c),
         options_(options),
         resolved_case_(input::write_case_yaml(c)),
-        problem_(model::build_problem(c)),
+        problem_(preflight_then_build(c)),
         system_(problem_),
         preconditioner_(system_),
         integrator_(system_, preconditioner_, initial_field(), step_settings(c)) {
@@ -83,6 +84,30 @@ class Run {
 
   RunResult execute() {
     if (!options_.output_dir.empty()) open_folder();
+    try {
+      step_through_outputs();
+    } catch (const NumericalError& e) {
+      // Keep what was written, say why it stopped and from where it could go on.
+      if (folder_) {
+        folder_->mark_failed(std::string("This run of case ") + case_.name +
+                             " failed: " + e.what() +
+                             "\nEverything written before the failure is kept; the last "
+                             "checkpoint (if any) is in checkpoint.bin.\n");
+      }
+      throw;
+    }
+    RunResult result{rows_, summarise()};
+    if (folder_) folder_->finish(summary_json(case_, result.summary));
+    return result;
+  }
+
+ private:
+  static model::Problem preflight_then_build(const input::Case& c) {
+    check_memory(model::planned_cell_count(c));
+    return model::build_problem(c);
+  }
+
+  void step_through_outputs() {
     const auto& outputs = case_.time.output_times_s;
     for (; next_output_ < outputs.size(); ++next_output_) {
       advance(outputs[next_output_]);
@@ -92,12 +117,8 @@ class Run {
           seconds_since(last_checkpoint_) >= 0.1 * options_.checkpoint_interval_s)
         checkpoint();
     }
-    RunResult result{rows_, summarise()};
-    if (folder_) folder_->finish(summary_json(case_, result.summary));
-    return result;
   }
 
- private:
   linear::Vector initial_field() const {
     return Eigen::Map<const linear::Vector>(problem_.initial_potential_kg_m3.data(),
                                             static_cast<Eigen::Index>(problem_.cell_count()));
@@ -207,6 +228,7 @@ class Run {
     s.linear_iterations = integrator_.stats().linear_iterations;
     s.threads = core::thread_count();
     s.wall_s = wall_before_ + seconds_since(start_);
+    s.peak_rss_mb = peak_rss_mb();
     return s;
   }
 

@@ -55,6 +55,7 @@ struct RunSummary {
   long rejected_steps = 0;
   long linear_iterations = 0;
   double wall_s = 0.0;
+  double peak_rss_mb = 0.0;
   int threads = 1;
 };
 

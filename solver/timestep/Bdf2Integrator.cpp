@@ -207,16 +207,25 @@ void Bdf2Integrator::advance_to(double t_target_s, const std::function<void(doub
       dt = 0.5 * remaining;
     }
 
+    if (stats_.steps >= settings_.max_steps)
+      throw NumericalError("time integration stopped at t = " + describe_time(time_s_) + " after " +
+                           std::to_string(stats_.steps) +
+                           " steps, far more than a case needs; check the case's coefficients, "
+                           "or loosen time.tolerance");
     Attempt attempt = attempt_step(dt);
     if (!attempt.solved || attempt.error_norm > 1.0) {
       ++stats_.rejected_steps;
-      if (++failures > settings_.max_consecutive_failures) {
+      const bool too_short = dt < settings_.min_step_s && !lands;
+      if (++failures > settings_.max_consecutive_failures || too_short) {
         throw NumericalError(
-            "time integration failed at t = " + describe_time(time_s_) + " after " +
-            std::to_string(failures) + " attempts (last step " + describe_time(dt) + "): " +
-            (attempt.solved ? "the local error stays above time.tolerance"
-                            : "the linear solver did not converge (raise solver.max_iterations or "
-                              "loosen solver.linear_tolerance)"));
+            "time integration failed at t = " + describe_time(time_s_) + ", step " +
+            std::to_string(stats_.steps + 1) + ", after " + std::to_string(failures) +
+            " attempts (last step " + describe_time(dt) + "): " +
+            (attempt.solved ? "the local error stays above time.tolerance (loosen it, or check "
+                              "the case's coefficients)"
+                            : "the linear solver did not converge or the field is not finite "
+                              "(raise solver.max_iterations, loosen solver.linear_tolerance, or "
+                              "check the case's coefficients)"));
       }
       const double factor =
           attempt.solved ? std::clamp(kSafety * std::cbrt(1.0 / attempt.error_norm), 0.1, 0.9)

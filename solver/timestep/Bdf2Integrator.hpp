@@ -26,6 +26,10 @@ struct StepSettings {
   double reference_potential = 1.0;  // potential scale for the absolute part of the error norm
   linear::CgSettings cg;
   int max_consecutive_failures = 12;  // rejected or unsolved attempts before giving up
+  // A run that needs more steps, or steps shorter than this, is in trouble (a
+  // 24 h case takes a few hundred): stop and say so rather than crawl for hours.
+  long max_steps = 200000;
+  double min_step_s = 1e-7;
 };
 
 // Amounts (kg) that crossed the domain's boundaries since t = 0.

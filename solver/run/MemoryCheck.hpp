@@ -1,0 +1,31 @@
+#pragma once
+// Memory preflight and accounting. Before anything big is allocated, the run
+// estimates its memory from the mesh size and refuses a case that will not fit,
+// saying how much it needs and how much there is; at the end it reports the
+// process's peak resident memory.
+
+#include <cstddef>
+#include <optional>
+
+namespace dermaflux::run {
+
+// Bytes a run needs per cell: problem coefficients (6 doubles), the operator
+// (7), the multigrid hierarchy (about 6), the integrator (6), CG (4) and snapshot
+// buffers (2.5): about 31 doubles. Measured peak RSS is below this (RESULTS.md).
+inline constexpr double kBytesPerCell = 31.5 * 8.0;
+// Libraries, VTK and the executable itself.
+inline constexpr double kFixedBytes = 64.0 * 1024 * 1024;
+
+double estimated_bytes(std::size_t cells);
+
+// What the process may still use: MemAvailable, or the cgroup limit minus usage
+// when that is lower. nullopt when neither can be read.
+std::optional<double> available_bytes();
+
+// Throws UsageError when estimated_bytes(cells) exceeds what is available.
+void check_memory(std::size_t cells);
+
+// Peak resident set size of this process (VmHWM), in MB; 0 if unknown.
+double peak_rss_mb();
+
+}  // namespace dermaflux::run
