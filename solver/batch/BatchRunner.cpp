@@ -20,11 +20,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<nlohmann::json> read_summary(const fs::path& folder) {
+std::optional<nlohmann::ordered_json> read_summary(const fs::path& folder) {
   std::ifstream in(folder / "summary.json");
   if (!in) return std::nullopt;
   try {
-    nlohmann::json summary = nlohmann::json::parse(in);
+    auto summary = nlohmann::ordered_json::parse(in);  // keeps the layers in order
     if (!summary.is_object() || !summary.contains("receptor_ug_cm2")) return std::nullopt;
     return summary;
   } catch (const nlohmann::json::exception&) {
@@ -44,7 +44,7 @@ std::string csv_field(const std::string& text) {
   return quoted;
 }
 
-std::string json_field(const nlohmann::json& value) {
+std::string json_field(const nlohmann::ordered_json& value) {
   if (value.is_null()) return "";
   if (value.is_string()) return csv_field(value.get<std::string>());
   return value.dump();
@@ -157,7 +157,7 @@ BatchOutcome run_batch(const std::vector<BatchCase>& cases, const BatchOptions& 
 void write_batch_csv(const std::vector<BatchCase>& cases, const fs::path& output_dir) {
   // Columns: the varied key paths and layer names in order of first appearance.
   std::vector<std::string> varied_keys, layer_names;
-  std::vector<std::pair<const BatchCase*, nlohmann::json>> finished;
+  std::vector<std::pair<const BatchCase*, nlohmann::ordered_json>> finished;
   for (const auto& item : cases) {
     for (const auto& [key, value] : item.varied)
       if (std::find(varied_keys.begin(), varied_keys.end(), key) == varied_keys.end())
@@ -195,7 +195,7 @@ void write_batch_csv(const std::vector<BatchCase>& cases, const fs::path& output
                                       [&](const auto& kv) { return kv.first == key; });
       csv << ',' << (found == item->varied.end() ? "" : csv_field(found->second));
     }
-    auto field = [&](const nlohmann::json& object, const std::string& key) {
+    auto field = [&](const nlohmann::ordered_json& object, const std::string& key) {
       return object.contains(key) ? json_field(object[key]) : std::string();
     };
     for (const auto& name : before_layers) csv << ',' << field(summary, name);
