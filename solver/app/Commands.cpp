@@ -3,8 +3,10 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/PlotScript.hpp"
 #include "app/ProgressLine.hpp"
 #include "app/StopSignal.hpp"
+#include "core/Error.hpp"
 #include "core/Parallel.hpp"
 #include "input/CaseReader.hpp"
 #include "input/CaseWriter.hpp"
@@ -77,6 +79,14 @@ int check_command(const std::filesystem::path& case_file) {
               << ": " << planes << " cell layers\n";
   }
   std::cout << "# case is valid\n";
+  return 0;
+}
+
+int plot_command(const std::filesystem::path& output_dir) {
+  if (!std::filesystem::exists(output_dir / "timeseries.csv"))
+    throw UsageError(output_dir.string() +
+                     " holds no timeseries.csv: give the output folder of a run");
+  run_plot_script({"run", output_dir.string()});
   return 0;
 }
 

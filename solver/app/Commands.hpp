@@ -20,5 +20,6 @@ struct RunArguments {
 
 int run_command(const RunArguments& arguments);
 int check_command(const std::filesystem::path& case_file);
+int plot_command(const std::filesystem::path& output_dir);
 
 }  // namespace dermaflux::app

@@ -3,6 +3,7 @@
 //   dermaflux run CASE.yaml [--output DIR] [--threads N] [--quiet] [--resume]
 //                 [--overwrite] [--checkpoint-interval SECONDS]
 //   dermaflux check CASE.yaml
+//   dermaflux plot OUTPUT_DIR
 //
 // Exit status: 0 success, 2 bad input or usage, 3 numerical failure, 4 file
 // error, 130 interrupted (checkpoint written), 1 anything else. Every error is
@@ -41,6 +42,10 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "validate a case, print it resolved and its mesh size");
   check->add_option("case", check_file, "case file (YAML)")->required();
 
+  std::string plot_folder;
+  auto* plot = app.add_subcommand("plot", "make PNG plots of a finished run's results");
+  plot->add_option("folder", plot_folder, "the run's output folder")->required();
+
   CLI11_PARSE(app, argc, argv);
   run_arguments.output_dir = output_dir;
   for (int n = 0; n < argc; ++n)
@@ -49,6 +54,7 @@ int main(int argc, char** argv) {
   try {
     if (*run) return dermaflux::app::run_command(run_arguments);
     if (*check) return dermaflux::app::check_command(check_file);
+    if (*plot) return dermaflux::app::plot_command(plot_folder);
   } catch (const dermaflux::InputError& e) {
     std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
     return 2;

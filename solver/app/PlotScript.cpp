@@ -1,0 +1,48 @@
+#include "app/PlotScript.hpp"
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/Error.hpp"
+
+extern char** environ;
+
+namespace dermaflux::app {
+namespace {
+
+std::string from_environment(const char* name, const char* fallback) {
+  const char* value = std::getenv(name);
+  return value && *value ? value : fallback;
+}
+
+}  // namespace
+
+void run_plot_script(const std::vector<std::string>& arguments) {
+  // Debian's interpreter: the first python3 on PATH may be another one that does
+  // not see python3-matplotlib.
+  const std::string python = from_environment("DERMAFLUX_PYTHON", "/usr/bin/python3");
+  const std::string script = from_environment("DERMAFLUX_PLOTS", DERMAFLUX_PLOTS_SCRIPT);
+  std::vector<std::string> words{python, script};
+  words.insert(words.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (auto& word : words) argv.push_back(word.data());
+  argv.push_back(nullptr);
+
+  pid_t pid = 0;
+  const int error = posix_spawn(&pid, python.c_str(), nullptr, nullptr, argv.data(), environ);
+  if (error != 0)
+    throw IoError("cannot start " + python + " for the plots: " + std::strerror(error) +
+                  " (install the Debian packages python3 and python3-matplotlib)");
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw IoError("the plotting script " + script +
+                  " failed (is python3-matplotlib installed? see the message above)");
+}
+
+}  // namespace dermaflux::app

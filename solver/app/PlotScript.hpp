@@ -1,0 +1,14 @@
+#pragma once
+// Running the plotting script (solver/app/plots/dermaflux_plots.py) with Debian's
+// python3 and matplotlib. The interpreter and the script can be overridden with
+// DERMAFLUX_PYTHON and DERMAFLUX_PLOTS.
+
+#include <string>
+#include <vector>
+
+namespace dermaflux::app {
+
+// Runs the script with `arguments`; throws IoError when it cannot be started or fails.
+void run_plot_script(const std::vector<std::string>& arguments);
+
+}  // namespace dermaflux::app
