@@ -65,6 +65,7 @@ struct RollerSpec {
 // centre) stamped along a straight path at a fixed step.
 struct StampSpec {
   std::vector<NeedleSite> cartridge;  // layout of the cartridge, relative to its centre
+  std::string cartridge_preset;       // "12" / "36" when a named layout was used, else empty
   double step_m = 0.0;                // distance between successive stamps
   double direction_deg = 0.0;         // path direction, from +x towards +y
   double start_x_m = 0.0, start_y_m = 0.0;
@@ -110,6 +111,7 @@ struct MeshSettings {
   int min_cells_per_layer = 4;            // `mesh.min_cells_per_layer`
   double growth = 1.2;                    // `mesh.growth`: max ratio of neighbouring cell heights
   double max_vertical_spacing_m = 50e-6;  // `mesh.max_vertical_spacing`, default 50 um
+  double channel_spacing_m = 0.0;  // `mesh.channel_spacing`: lateral cells at channels; 0 = auto
 };
 
 struct TimeSettings {

@@ -7,7 +7,8 @@
 #include "input/YamlDocument.hpp"
 
 // The whole case file: its top-level keys, the case name, and the order in which the
-// sections are read (mesh before domain, whose defaults depend on it).
+// sections are read (mesh before domain, whose defaults depend on it; needles after both
+// and after the skin: they size the domain and must fit in the skin).
 
 #ifndef DERMAFLUX_CASES_DIR
 // The build sets this to the source tree's cases/ folder; a build that does not still
@@ -31,14 +32,6 @@ std::string read_name(const Located& at) {
   return name;
 }
 
-[[noreturn]] void reject_needles(const Located& at) {
-  Located section = at;
-  section.where = at.key_where;  // the section's own first line is the user's focus
-  fail_found(section, "no needles section in this release", "a needles section",
-             "not supported yet \u2014 micro-channels arrive in a later release; remove "
-             "the section to simulate intact skin");
-}
-
 }  // namespace
 
 std::filesystem::path project_cases_dir() {
@@ -59,7 +52,6 @@ Case read_case_text(const std::string& yaml_text, const std::string& file_label,
   const Mapping top(
       root, {"name", "skin", "serum", "needles", "domain", "mesh", "time", "solver", "output"},
       kCaseExpected);
-  if (const auto needles = top.find("needles")) reject_needles(*needles);
 
   Case result;
   result.source_file = file_label;
@@ -77,6 +69,12 @@ Case read_case_text(const std::string& yaml_text, const std::string& file_label,
   if (const auto mesh = top.find("mesh")) result.mesh = read_mesh(*mesh);
   const auto domain = top.find("domain");
   result.domain = domain ? read_domain(*domain, result.mesh) : default_domain(result.mesh);
+  if (const auto needles = top.find("needles")) {
+    NeedlesSection section =
+        read_needles(*needles, base_dir, result.layers, domain, result.mesh, result.domain);
+    result.needles = std::move(section.needles);
+    result.domain = section.domain;
+  }
 
   result.time = read_time(
       top.require("time", "the time settings: a mapping with end and output_every or outputs"));

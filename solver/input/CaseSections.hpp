@@ -4,6 +4,7 @@
 // the defaults and throws InputError at the first problem. Private to solver/input.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,19 @@ Serum read_serum(const Located& serum, const std::filesystem::path& base_dir);
 
 // `time:` -> end, resolved output times, step controls.
 TimeSettings read_time(const Located& time);
+
+// `needles:` (with a device preset merged in), read after the skin, the mesh and the
+// domain: the pattern's period becomes the domain's default extent, and the pattern is
+// checked against the domain and its channels against the skin's thickness. Returns
+// the needles and the domain with its extent filled in.
+struct NeedlesSection {
+  Needles needles;
+  Domain domain;
+};
+NeedlesSection read_needles(const Located& needles, const std::filesystem::path& base_dir,
+                            const std::vector<Layer>& layers,
+                            const std::optional<Located>& domain_at, const MeshSettings& mesh,
+                            Domain domain);
 
 // `mesh:`, `domain:` (its defaults depend on the mesh), `solver:`, `output:`.
 MeshSettings read_mesh(const Located& mesh);

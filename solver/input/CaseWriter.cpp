@@ -2,10 +2,10 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <array>
-#include <charconv>
 #include <string_view>
 
+#include "input/EmitFields.hpp"
+#include "input/NeedlesWriter.hpp"
 #include "input/Units.hpp"
 
 // Every quantity is written in SI with the shortest digits that read back as the same
@@ -15,22 +15,6 @@
 
 namespace dermaflux::input {
 namespace {
-
-std::string plain_number(double value) {
-  std::array<char, 64> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  return std::string(buffer.data(), result.ptr);
-}
-
-void write_quantity(YAML::Emitter& out, std::string_view key, double value_si,
-                    Dimension dimension) {
-  out << YAML::Key << std::string(key) << YAML::Value << format_si(value_si, dimension)
-      << YAML::Comment(format_friendly(value_si, dimension));
-}
-
-void write_number(YAML::Emitter& out, std::string_view key, double value) {
-  out << YAML::Key << std::string(key) << YAML::Value << plain_number(value);
-}
 
 void write_layer(YAML::Emitter& out, const Layer& layer) {
   out << YAML::BeginMap;
@@ -90,6 +74,11 @@ void write_mesh(YAML::Emitter& out, const MeshSettings& mesh) {
       << std::to_string(mesh.min_cells_per_layer);
   write_number(out, "growth", mesh.growth);
   write_quantity(out, "max_vertical_spacing", mesh.max_vertical_spacing_m, Dimension::Length);
+  if (mesh.channel_spacing_m > 0.0) {
+    write_quantity(out, "channel_spacing", mesh.channel_spacing_m, Dimension::Length);
+  } else {
+    out << YAML::Key << "channel_spacing" << YAML::Value << "auto";
+  }
   out << YAML::EndMap;
 }
 
@@ -140,6 +129,7 @@ std::string write_case_yaml(const Case& resolved) {
   out << YAML::Key << "name" << YAML::Value << resolved.name;
   write_skin(out, resolved);
   write_serum(out, resolved.serum);
+  if (resolved.needles) write_needles(out, *resolved.needles);
   write_domain(out, resolved.domain);
   write_mesh(out, resolved.mesh);
   write_time(out, resolved.time);

@@ -42,7 +42,7 @@ Choice read_choice(const Located& at,
 double lateral_extent(const Mapping& domain, std::string_view key, const MeshSettings& mesh) {
   const std::optional<Located> at = domain.find(key);
   // Intact skin is laterally uniform, so one column of cells is exact; needle
-  // patterns will bring their own period as the default.
+  // patterns bring their own period as the default (NeedleChecks.cpp).
   if (!at) return mesh.lateral_spacing_m;
   const double extent_m = read_quantity(*at, Dimension::Length, Sign::Positive);
   const double cells = std::ceil(extent_m / mesh.lateral_spacing_m * (1.0 - 1e-12));
@@ -59,7 +59,8 @@ double lateral_extent(const Mapping& domain, std::string_view key, const MeshSet
 
 MeshSettings read_mesh(const Located& at) {
   const Mapping mesh(at,
-                     {"lateral_spacing", "min_cells_per_layer", "growth", "max_vertical_spacing"},
+                     {"lateral_spacing", "min_cells_per_layer", "growth", "max_vertical_spacing",
+                      "channel_spacing"},
                      "the mesh settings: a mapping");
   MeshSettings result;
   if (const auto spacing_at = mesh.find("lateral_spacing")) {
@@ -79,6 +80,16 @@ MeshSettings read_mesh(const Located& at) {
   }
   if (const auto spacing_at = mesh.find("max_vertical_spacing")) {
     result.max_vertical_spacing_m = read_quantity(*spacing_at, Dimension::Length, Sign::Positive);
+  }
+  // Lateral cell size around the needle channels; `auto` (0) lets the mesh builder
+  // choose one that resolves the channel radii.
+  if (const auto spacing_at = mesh.find("channel_spacing")) {
+    const bool automatic = spacing_at->node.IsScalar() && spacing_at->node.Scalar() == "auto";
+    if (!automatic) {
+      result.channel_spacing_m =
+          read_quantity(*spacing_at, Dimension::Length, Sign::Positive,
+                        describe_quantity(Dimension::Length, Sign::Positive) + ", or auto");
+    }
   }
   return result;
 }

@@ -95,6 +95,8 @@ Powers powers_of(Dimension dimension) {
       return kMolarMass;
     case Dimension::Rate:
       return {0, 0, -1, 0};
+    case Dimension::PerArea:
+      return {0, -2, 0, 0};
   }
   return {};
 }
@@ -115,6 +117,8 @@ std::string_view noun_of(Dimension dimension) {
       return "a molar mass";
     case Dimension::Rate:
       return "a rate";
+    case Dimension::PerArea:
+      return "a number per area";
   }
   return "a quantity";
 }
@@ -135,6 +139,8 @@ std::string_view example_of(Dimension dimension) {
       return "194.2 g/mol";
     case Dimension::Rate:
       return "1e-4 1/s";
+    case Dimension::PerArea:
+      return "200 1/cm^2";
   }
   return "";
 }
@@ -153,6 +159,7 @@ std::string noun_of(const Powers& powers) {
       Named{kMolarMass, "a molar mass"},
       Named{{0, 0, -1, 0}, "a rate"},
       Named{{0, 2, 0, 0}, "an area"},
+      Named{{0, -2, 0, 0}, "a number per area"},
       Named{kVolume, "a volume"},
       Named{kMass, "a mass"},
       Named{kAmount, "an amount of substance"},
@@ -394,6 +401,8 @@ std::string si_unit(Dimension dimension) {
       return "kg/mol";
     case Dimension::Rate:
       return "1/s";
+    case Dimension::PerArea:
+      return "1/m^2";
   }
   return "";
 }
@@ -460,6 +469,8 @@ std::string format_friendly(double value_si, Dimension dimension) {
         return {1e3, "g/mol"};
       case Dimension::Rate:
         return {1.0, "1/s"};
+      case Dimension::PerArea:
+        return {1e-4, "1/cm^2"};
     }
     return {1.0, ""};
   }();

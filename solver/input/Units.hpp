@@ -19,13 +19,14 @@ enum class Dimension {
   VolumePerArea,  // m^3/m^2 = m  (uL/cm^2, mL/cm^2, um); a dose is a film thickness
   MolarMass,      // kg/mol       (g/mol, Da, kDa)
   Rate,           // 1/s          (1/s, 1/min, 1/h)
+  PerArea,        // 1/m^2        (1/cm^2, 1/mm^2, cm^-2): a number of needles per area
 };
 
 // "a length such as \"15 um\"" — used in error messages.
 std::string describe(Dimension dimension);
 
 // The unit the program writes back for a dimension in SI ("m", "s", "m^2/s",
-// "kg/m^3", "kg/mol", "1/s"; VolumePerArea is written as "m").
+// "kg/m^3", "kg/mol", "1/s", "1/m^2"; VolumePerArea is written as "m").
 std::string si_unit(Dimension dimension);
 
 // Parses `text` as a quantity of the given dimension and returns its SI value.
@@ -38,7 +39,7 @@ double parse_quantity(std::string_view text, Dimension expected);
 std::string format_si(double value_si, Dimension dimension);
 
 // Writes a value in the unit users usually read for that dimension (um, h,
-// cm^2/s, mg/mL, uL/cm^2, g/mol, 1/s), rounded to 6 significant digits; for
+// cm^2/s, mg/mL, uL/cm^2, g/mol, 1/s, 1/cm^2), rounded to 6 significant digits; for
 // comments and tables, not for round trips.
 std::string format_friendly(double value_si, Dimension dimension);
 

@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "input/Case.hpp"
 
@@ -51,6 +52,63 @@ inline void expect_same_serum(const Serum& actual, const Serum& expected, bool c
   expect_bits_equal(actual.diffusivity_m2_s, expected.diffusivity_m2_s, "serum diffusivity");
 }
 
+inline void expect_same_sites(const std::vector<NeedleSite>& actual,
+                              const std::vector<NeedleSite>& expected, const char* what) {
+  ASSERT_EQ(actual.size(), expected.size()) << what;
+  for (std::size_t i = 0; i < actual.size(); ++i) {
+    expect_bits_equal(actual[i].x_m, expected[i].x_m, what);
+    expect_bits_equal(actual[i].y_m, expected[i].y_m, what);
+    expect_bits_equal(actual[i].length_m, expected[i].length_m, what);
+    expect_bits_equal(actual[i].base_diameter_m, expected[i].base_diameter_m, what);
+  }
+}
+
+// The device, a named closure or cartridge and the list file are where the needles
+// came from, written as comments only: compared only with the presets.
+inline void expect_same_needles(const std::optional<Needles>& actual_or_none,
+                                const std::optional<Needles>& expected_or_none,
+                                bool compare_presets) {
+  ASSERT_EQ(actual_or_none.has_value(), expected_or_none.has_value()) << "needles";
+  if (!actual_or_none) return;
+  const Needles& actual = *actual_or_none;
+  const Needles& expected = *expected_or_none;
+  if (compare_presets) {
+    EXPECT_EQ(actual.device, expected.device);
+    EXPECT_EQ(actual.closure_preset, expected.closure_preset);
+    EXPECT_EQ(actual.list_file, expected.list_file);
+    EXPECT_EQ(actual.stamp.cartridge_preset, expected.stamp.cartridge_preset);
+  }
+  EXPECT_EQ(actual.pattern, expected.pattern);
+  EXPECT_EQ(actual.shape, expected.shape);
+  expect_bits_equal(actual.length_m, expected.length_m, "needle length");
+  expect_bits_equal(actual.base_diameter_m, expected.base_diameter_m, "base diameter");
+  expect_bits_equal(actual.tip_diameter_m, expected.tip_diameter_m, "tip diameter");
+  expect_bits_equal(actual.penetration, expected.penetration, "penetration");
+  expect_bits_equal(actual.closure_half_life_s, expected.closure_half_life_s, "closure");
+  expect_bits_equal(actual.pitch_m, expected.pitch_m, "pitch");
+  expect_bits_equal(actual.density_per_m2, expected.density_per_m2, "density");
+  expect_bits_equal(actual.min_spacing_m, expected.min_spacing_m, "min spacing");
+  EXPECT_EQ(actual.seed, expected.seed);
+  expect_same_sites(actual.sites, expected.sites, "list sites");
+  EXPECT_EQ(actual.roller.needles_per_ring, expected.roller.needles_per_ring);
+  EXPECT_EQ(actual.roller.rings, expected.roller.rings);
+  expect_bits_equal(actual.roller.ring_spacing_m, expected.roller.ring_spacing_m, "rings");
+  expect_bits_equal(actual.roller.drum_diameter_m, expected.roller.drum_diameter_m, "drum");
+  ASSERT_EQ(actual.roller.passes.size(), expected.roller.passes.size());
+  for (std::size_t i = 0; i < actual.roller.passes.size(); ++i) {
+    expect_bits_equal(actual.roller.passes[i].direction_deg,
+                      expected.roller.passes[i].direction_deg, "pass direction");
+    expect_bits_equal(actual.roller.passes[i].offset_m, expected.roller.passes[i].offset_m,
+                      "pass offset");
+  }
+  expect_same_sites(actual.stamp.cartridge, expected.stamp.cartridge, "cartridge");
+  expect_bits_equal(actual.stamp.step_m, expected.stamp.step_m, "stamp step");
+  expect_bits_equal(actual.stamp.direction_deg, expected.stamp.direction_deg, "stamp direction");
+  expect_bits_equal(actual.stamp.start_x_m, expected.stamp.start_x_m, "stamp start x");
+  expect_bits_equal(actual.stamp.start_y_m, expected.stamp.start_y_m, "stamp start y");
+  EXPECT_EQ(actual.stamp.stamps, expected.stamp.stamps);
+}
+
 inline void expect_same_settings(const Case& actual, const Case& expected) {
   EXPECT_EQ(actual.domain.lateral, expected.domain.lateral);
   EXPECT_EQ(actual.domain.bottom, expected.domain.bottom);
@@ -61,6 +119,8 @@ inline void expect_same_settings(const Case& actual, const Case& expected) {
   expect_bits_equal(actual.mesh.growth, expected.mesh.growth, "growth");
   expect_bits_equal(actual.mesh.max_vertical_spacing_m, expected.mesh.max_vertical_spacing_m,
                     "max vertical spacing");
+  expect_bits_equal(actual.mesh.channel_spacing_m, expected.mesh.channel_spacing_m,
+                    "channel spacing");
   expect_bits_equal(actual.time.end_s, expected.time.end_s, "end");
   ASSERT_EQ(actual.time.output_times_s.size(), expected.time.output_times_s.size());
   for (std::size_t i = 0; i < actual.time.output_times_s.size(); ++i) {
@@ -83,6 +143,7 @@ inline void expect_same_case(const Case& actual, const Case& expected, bool comp
   }
   expect_same_layers(actual.layers, expected.layers);
   expect_same_serum(actual.serum, expected.serum, compare_presets);
+  expect_same_needles(actual.needles, expected.needles, compare_presets);
   expect_same_settings(actual, expected);
 }
 

@@ -1,5 +1,5 @@
 // Files whose YAML or shape is wrong: syntax errors, empty files, unknown and
-// repeated keys, a list where a mapping belongs, the needles section.
+// repeated keys, a list where a mapping belongs, a needles section of the wrong shape.
 
 #include <gtest/gtest.h>
 
@@ -131,11 +131,16 @@ TEST(CaseStructureErrors, EmptySectionValue) {
                      {"expected the serum: a mapping", "found an empty value"});
 }
 
-TEST(CaseStructureErrors, NeedlesAreNotSupportedYet) {
-  expect_input_error(kValidCase + "needles:\n  pattern: square\n  pitch: 500 um\n",
-                     "case.yaml:19:1", "needles",
-                     {"not supported yet", "micro-channels arrive in a later release",
-                      "remove the section to simulate intact skin"});
+TEST(CaseStructureErrors, UnknownNeedlesKey) {
+  expect_input_error(kValidCase + "needles:\n  patern: square\n  pitch: 500 um\n", "case.yaml:20:3",
+                     "needles.patern",
+                     {"expected one of the keys device, pattern, shape", "found \"patern\"",
+                      "did you mean \"pattern\"?"});
+}
+
+TEST(CaseStructureErrors, NeedlesThatAreNotAMapping) {
+  expect_input_error(kValidCase + "needles: square\n", "case.yaml:19:10", "needles",
+                     {"expected the needles: a mapping", "found \"square\""});
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ namespace {
 constexpr Dimension kAllDimensions[] = {Dimension::Length,        Dimension::Time,
                                         Dimension::Diffusivity,   Dimension::Concentration,
                                         Dimension::VolumePerArea, Dimension::MolarMass,
-                                        Dimension::Rate};
+                                        Dimension::Rate,          Dimension::PerArea};
 
 std::vector<double> special_values() {
   using limits = std::numeric_limits<double>;

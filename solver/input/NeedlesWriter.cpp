@@ -1,0 +1,123 @@
+#include "input/NeedlesWriter.hpp"
+
+#include <string>
+
+#include "input/EmitFields.hpp"
+#include "input/NeedleDefaults.hpp"
+
+// The device preset, a named closure and a named cartridge are expanded into their
+// values and named in comments only, like skin and serum presets: the resolved case
+// must not change meaning if a preset file or a default is changed later. The random
+// pattern is written as its density, spacing and seed, which draw the same holes again.
+
+namespace dermaflux::input {
+namespace {
+
+void write_position(YAML::Emitter& out, double x_m, double y_m) {
+  out << YAML::Flow << YAML::BeginMap;
+  out << YAML::Key << "x" << YAML::Value << format_si(x_m, Dimension::Length);
+  out << YAML::Key << "y" << YAML::Value << format_si(y_m, Dimension::Length);
+}
+
+void write_sites(YAML::Emitter& out, const Needles& needles) {
+  out << YAML::Key << "sites" << YAML::Value;
+  if (!needles.list_file.empty()) out << YAML::Comment("read from " + needles.list_file.string());
+  out << YAML::BeginSeq;
+  for (const NeedleSite& site : needles.sites) {
+    write_position(out, site.x_m, site.y_m);
+    if (site.length_m) {
+      out << YAML::Key << "length" << YAML::Value << format_si(*site.length_m, Dimension::Length);
+    }
+    if (site.base_diameter_m) {
+      out << YAML::Key << "base_diameter" << YAML::Value
+          << format_si(*site.base_diameter_m, Dimension::Length);
+    }
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
+void write_roller(YAML::Emitter& out, const RollerSpec& roller) {
+  out << YAML::Key << "needles_per_ring" << YAML::Value << std::to_string(roller.needles_per_ring);
+  out << YAML::Key << "rings" << YAML::Value << std::to_string(roller.rings);
+  write_quantity(out, "ring_spacing", roller.ring_spacing_m, Dimension::Length);
+  write_quantity(out, "drum_diameter", roller.drum_diameter_m, Dimension::Length);
+  out << YAML::Key << "passes" << YAML::Value << YAML::BeginSeq;
+  for (const RollerPass& pass : roller.passes) {
+    out << YAML::Flow << YAML::BeginMap;
+    write_number(out, "direction", pass.direction_deg);
+    out << YAML::Key << "offset" << YAML::Value << format_si(pass.offset_m, Dimension::Length);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
+void write_stamp(YAML::Emitter& out, const StampSpec& stamp) {
+  out << YAML::Key << "cartridge" << YAML::Value;
+  if (!stamp.cartridge_preset.empty()) {
+    out << YAML::Comment("the " + stamp.cartridge_preset + "-pin pen cartridge");
+  }
+  out << YAML::BeginSeq;
+  for (const NeedleSite& needle : stamp.cartridge) {
+    write_position(out, needle.x_m, needle.y_m);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+  write_quantity(out, "step", stamp.step_m, Dimension::Length);
+  write_number(out, "direction", stamp.direction_deg);
+  out << YAML::Key << "start" << YAML::Value;
+  write_position(out, stamp.start_x_m, stamp.start_y_m);
+  out << YAML::EndMap;
+  out << YAML::Key << "stamps" << YAML::Value << std::to_string(stamp.stamps);
+}
+
+void write_closure(YAML::Emitter& out, const Needles& needles) {
+  out << YAML::Key << "closure_half_life" << YAML::Value;
+  if (!needles.closure_half_life_s) {
+    out << "none" << YAML::Comment("the channels stay open");
+    return;
+  }
+  std::string comment = format_friendly(*needles.closure_half_life_s, Dimension::Time);
+  if (!needles.closure_preset.empty()) comment.append(", ").append(needles.closure_preset);
+  out << format_si(*needles.closure_half_life_s, Dimension::Time) << YAML::Comment(comment);
+}
+
+}  // namespace
+
+void write_needles(YAML::Emitter& out, const Needles& needles) {
+  out << YAML::Key << "needles" << YAML::Value;
+  if (!needles.device.empty()) out << YAML::Comment("expanded from device " + needles.device);
+  out << YAML::BeginMap;
+  out << YAML::Key << "pattern" << YAML::Value << std::string(pattern_word(needles.pattern));
+  out << YAML::Key << "shape" << YAML::Value << std::string(shape_word(needles.shape));
+  write_quantity(out, "length", needles.length_m, Dimension::Length);
+  write_quantity(out, "base_diameter", needles.base_diameter_m, Dimension::Length);
+  if (needles.shape != NeedleShape::Cylinder) {
+    write_quantity(out, "tip_diameter", needles.tip_diameter_m, Dimension::Length);
+  }
+  write_number(out, "penetration", needles.penetration);
+  write_closure(out, needles);
+  switch (needles.pattern) {
+    case NeedlePattern::Square:
+    case NeedlePattern::Hex:
+      write_quantity(out, "pitch", needles.pitch_m, Dimension::Length);
+      break;
+    case NeedlePattern::Random:
+      write_quantity(out, "density", needles.density_per_m2, Dimension::PerArea);
+      write_quantity(out, "min_spacing", needles.min_spacing_m, Dimension::Length);
+      out << YAML::Key << "seed" << YAML::Value << std::to_string(needles.seed);
+      break;
+    case NeedlePattern::List:
+      write_sites(out, needles);
+      break;
+    case NeedlePattern::Roller:
+      write_roller(out, needles.roller);
+      break;
+    case NeedlePattern::Stamp:
+      write_stamp(out, needles.stamp);
+      break;
+  }
+  out << YAML::EndMap;
+}
+
+}  // namespace dermaflux::input
