@@ -1,5 +1,7 @@
 #include "app/Commands.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 
@@ -10,7 +12,9 @@
 #include "core/Parallel.hpp"
 #include "input/CaseReader.hpp"
 #include "input/CaseWriter.hpp"
+#include "input/SerumFile.hpp"
 #include "model/ProblemBuilder.hpp"
+#include "run/Compare.hpp"
 #include "run/Simulation.hpp"
 
 namespace dermaflux::app {
@@ -87,6 +91,73 @@ int plot_command(const std::filesystem::path& output_dir) {
     throw UsageError(output_dir.string() +
                      " holds no timeseries.csv: give the output folder of a run");
   run_plot_script({"run", output_dir.string()});
+  return 0;
+}
+
+namespace {
+
+// A serum's label: its file name without extension, made unique.
+std::vector<std::string> serum_labels(const std::vector<std::filesystem::path>& files) {
+  std::vector<std::string> labels;
+  for (const auto& file : files) {
+    std::string label = file.stem().string();
+    for (char& ch : label)
+      if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '.' && ch != '-')
+        ch = '_';
+    std::string unique = label;
+    for (int n = 2; std::find(labels.begin(), labels.end(), unique) != labels.end(); ++n)
+      unique = label + "-" + std::to_string(n);
+    labels.push_back(unique);
+  }
+  return labels;
+}
+
+std::string cell(const std::optional<double>& value, const char* format) {
+  if (!value) return "-";
+  char text[32];
+  std::snprintf(text, sizeof text, format, *value);
+  return text;
+}
+
+}  // namespace
+
+int compare_command(const CompareArguments& arguments) {
+  core::set_thread_count(arguments.threads);
+  const input::Case base = input::read_case(arguments.case_file);
+  std::vector<run::SerumChoice> serums;
+  const auto labels = serum_labels(arguments.serum_files);
+  for (std::size_t n = 0; n < arguments.serum_files.size(); ++n)
+    serums.push_back({labels[n], input::read_serum_file(arguments.serum_files[n])});
+  const std::filesystem::path output_dir =
+      arguments.output_dir.empty()
+          ? std::filesystem::path(base.output.directory.string() + "-compare")
+          : arguments.output_dir;
+
+  const auto comparison =
+      run::compare_serums(base, serums, output_dir, [&](const std::string& what) {
+        if (!arguments.quiet)
+          std::fprintf(stderr, "dermaflux: compare: running %s\n", what.c_str());
+      });
+  run::write_comparison_csv(comparison, output_dir / "comparison.csv");
+
+  std::printf("%-4s %-24s %14s %14s %12s %10s %10s\n", "rank", "serum", "receptor ug/cm2",
+              "in skin ug/cm2", "flux ug/cm2/h", "lag h", "ER");
+  int rank = 0;
+  for (const auto& row : comparison.rows) {
+    double in_skin = 0.0;
+    for (double amount : row.per_layer_ug_cm2) in_skin += amount;
+    std::printf("%-4d %-24s %14.6g %14.6g %12s %10s %10s\n", ++rank, row.label.c_str(),
+                row.receptor_ug_cm2, in_skin, cell(row.steady_flux_ug_cm2_h, "%.4g").c_str(),
+                cell(row.lag_time_h, "%.3g").c_str(), cell(row.enhancement_ratio, "%.3g").c_str());
+  }
+  std::printf("ER: amount in the receptor with needles over intact skin, at the end of the run\n");
+  run_plot_script([&] {
+    std::vector<std::string> words{"compare", output_dir.string()};
+    words.insert(words.end(), comparison.run_folders.begin(), comparison.run_folders.end());
+    return words;
+  }());
+  std::printf("results:  %s (comparison.csv, cumulative.png, per_layer.png)\n",
+              output_dir.string().c_str());
   return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace dermaflux::app {
 
@@ -21,5 +22,14 @@ struct RunArguments {
 int run_command(const RunArguments& arguments);
 int check_command(const std::filesystem::path& case_file);
 int plot_command(const std::filesystem::path& output_dir);
+
+struct CompareArguments {
+  std::filesystem::path case_file;
+  std::vector<std::filesystem::path> serum_files;
+  std::filesystem::path output_dir;  // empty: <the case's output.directory>-compare
+  int threads = 0;
+  bool quiet = false;
+};
+int compare_command(const CompareArguments& arguments);
 
 }  // namespace dermaflux::app

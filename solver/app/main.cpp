@@ -4,6 +4,7 @@
 //                 [--overwrite] [--checkpoint-interval SECONDS]
 //   dermaflux check CASE.yaml
 //   dermaflux plot OUTPUT_DIR
+//   dermaflux compare CASE.yaml --serums A.yaml B.yaml ... [--output DIR]
 //
 // Exit status: 0 success, 2 bad input or usage, 3 numerical failure, 4 file
 // error, 130 interrupted (checkpoint written), 1 anything else. Every error is
@@ -42,12 +43,28 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "validate a case, print it resolved and its mesh size");
   check->add_option("case", check_file, "case file (YAML)")->required();
 
+  dermaflux::app::CompareArguments compare_arguments;
+  std::string compare_output;
+  std::vector<std::string> serum_files;
+  auto* compare = app.add_subcommand(
+      "compare", "run the same skin and device with several serums (and intact skin), ranked");
+  compare->add_option("case", compare_arguments.case_file, "case file (YAML)")->required();
+  compare->add_option("--serums", serum_files, "serum files (the keys of a case's serum section)")
+      ->required();
+  compare->add_option("--output,-o", compare_output,
+                      "output folder (default: the case's output.directory + -compare)");
+  compare->add_option("--threads,-t", compare_arguments.threads, "OpenMP threads")
+      ->check(CLI::Range(1, 4096));
+  compare->add_flag("--quiet,-q", compare_arguments.quiet, "no progress messages");
+
   std::string plot_folder;
   auto* plot = app.add_subcommand("plot", "make PNG plots of a finished run's results");
   plot->add_option("folder", plot_folder, "the run's output folder")->required();
 
   CLI11_PARSE(app, argc, argv);
   run_arguments.output_dir = output_dir;
+  compare_arguments.output_dir = compare_output;
+  for (const auto& file : serum_files) compare_arguments.serum_files.emplace_back(file);
   for (int n = 0; n < argc; ++n)
     run_arguments.command_line += (n ? " " : "") + std::string(argv[n]);
 
@@ -55,6 +72,7 @@ int main(int argc, char** argv) {
     if (*run) return dermaflux::app::run_command(run_arguments);
     if (*check) return dermaflux::app::check_command(check_file);
     if (*plot) return dermaflux::app::plot_command(plot_folder);
+    if (*compare) return dermaflux::app::compare_command(compare_arguments);
   } catch (const dermaflux::InputError& e) {
     std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
     return 2;

@@ -1,0 +1,48 @@
+#pragma once
+// `dermaflux compare`: the same skin, needles and domain with each serum, plus an
+// intact-skin run of each when the case has needles, ranked by what reaches the
+// receptor. Each run goes to its own folder under the comparison's folder
+// (<label>/ and <label>-intact/), exactly what `run` would write.
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "input/Case.hpp"
+
+namespace dermaflux::run {
+
+struct SerumChoice {
+  std::string label;  // names its folder and its row: [A-Za-z0-9_.-]+
+  input::Serum serum;
+};
+
+struct ComparisonRow {
+  std::string label;
+  std::string active;
+  double receptor_ug_cm2 = 0.0;          // at the end
+  std::vector<double> per_layer_ug_cm2;  // at the end
+  double delivered_ug_cm2 = 0.0;         // skin layers + receptor + cleared, at the end
+  std::optional<double> steady_flux_ug_cm2_h;
+  std::optional<double> lag_time_h;
+  std::optional<double> intact_receptor_ug_cm2;
+  std::optional<double> enhancement_ratio;           // receptor, needled / intact
+  std::optional<double> delivery_enhancement_ratio;  // delivered, needled / intact
+};
+
+struct Comparison {
+  std::vector<std::string> layer_names;
+  std::vector<ComparisonRow> rows;       // ranked: most in the receptor first
+  std::vector<std::string> run_folders;  // in plotting order: each serum, then its intact run
+};
+
+Comparison compare_serums(const input::Case& base, const std::vector<SerumChoice>& serums,
+                          const std::filesystem::path& output_dir,
+                          const std::function<void(const std::string&)>& on_run_start = {});
+
+// comparison.csv, written atomically.
+void write_comparison_csv(const Comparison& comparison, const std::filesystem::path& file);
+
+}  // namespace dermaflux::run
