@@ -32,4 +32,15 @@ struct CompareArguments {
 };
 int compare_command(const CompareArguments& arguments);
 
+struct BatchArguments {
+  std::filesystem::path sweep_file;
+  std::filesystem::path output_dir;  // empty: the sweep's output
+  int jobs = 1;
+  int threads = 0;
+  std::string shard;  // "I/N", empty: all cases
+  bool quiet = false;
+};
+// Exit status 5 when some cases failed (the others still ran).
+int batch_command(const BatchArguments& arguments);
+
 }  // namespace dermaflux::app

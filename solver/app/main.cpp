@@ -5,9 +5,11 @@
 //   dermaflux check CASE.yaml
 //   dermaflux plot OUTPUT_DIR
 //   dermaflux compare CASE.yaml --serums A.yaml B.yaml ... [--output DIR]
+//   dermaflux batch SWEEP.yaml [--jobs N] [--shard I/N] [--output DIR]
 //
 // Exit status: 0 success, 2 bad input or usage, 3 numerical failure, 4 file
-// error, 130 interrupted (checkpoint written), 1 anything else. Every error is
+// error, 5 some cases of a batch failed, 130 interrupted (checkpoint written),
+// 1 anything else. Every error is
 // one line on standard error.
 
 #include <CLI/CLI.hpp>
@@ -57,6 +59,18 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 4096));
   compare->add_flag("--quiet,-q", compare_arguments.quiet, "no progress messages");
 
+  dermaflux::app::BatchArguments batch_arguments;
+  std::string batch_sweep, batch_output;
+  auto* batch = app.add_subcommand("batch", "run every case of a sweep; resumable");
+  batch->add_option("sweep", batch_sweep, "sweep file (YAML)")->required();
+  batch->add_option("--jobs,-j", batch_arguments.jobs, "cases run at once (they share the cores)")
+      ->check(CLI::Range(1, 4096));
+  batch->add_option("--shard", batch_arguments.shard, "I/N: run every N-th case starting at I");
+  batch->add_option("--output,-o", batch_output, "output folder (default: the sweep's output)");
+  batch->add_option("--threads,-t", batch_arguments.threads, "cores to share between the jobs")
+      ->check(CLI::Range(1, 4096));
+  batch->add_flag("--quiet,-q", batch_arguments.quiet, "no progress line");
+
   std::string plot_folder;
   auto* plot = app.add_subcommand("plot", "make PNG plots of a finished run's results");
   plot->add_option("folder", plot_folder, "the run's output folder")->required();
@@ -64,6 +78,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   run_arguments.output_dir = output_dir;
   compare_arguments.output_dir = compare_output;
+  batch_arguments.sweep_file = batch_sweep;
+  batch_arguments.output_dir = batch_output;
   for (const auto& file : serum_files) compare_arguments.serum_files.emplace_back(file);
   for (int n = 0; n < argc; ++n)
     run_arguments.command_line += (n ? " " : "") + std::string(argv[n]);
@@ -73,6 +89,7 @@ int main(int argc, char** argv) {
     if (*check) return dermaflux::app::check_command(check_file);
     if (*plot) return dermaflux::app::plot_command(plot_folder);
     if (*compare) return dermaflux::app::compare_command(compare_arguments);
+    if (*batch) return dermaflux::app::batch_command(batch_arguments);
   } catch (const dermaflux::InputError& e) {
     std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
     return 2;

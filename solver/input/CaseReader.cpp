@@ -48,7 +48,11 @@ Case read_case(const std::filesystem::path& case_file) {
 
 Case read_case_text(const std::string& yaml_text, const std::string& file_label,
                     const std::filesystem::path& base_dir) {
-  const Located root = load_yaml_text(yaml_text, file_label, kCaseExpected);
+  return read_case_root(load_yaml_text(yaml_text, file_label, kCaseExpected), base_dir);
+}
+
+Case read_case_root(const Located& root, const std::filesystem::path& base_dir) {
+  const std::string& file_label = root.file;
   const Mapping top(
       root, {"name", "skin", "serum", "needles", "domain", "mesh", "time", "solver", "output"},
       kCaseExpected);

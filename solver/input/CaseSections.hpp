@@ -13,6 +13,10 @@
 
 namespace dermaflux::input {
 
+// A whole case from its parsed root (read_case_text, and sweeps after they set
+// their values into the base case's tree).
+Case read_case_root(const Located& root, const std::filesystem::path& base_dir);
+
 // `skin:` -> the layers, surface down (with a preset merged in), and the preset name.
 struct SkinSection {
   std::string preset;

@@ -12,8 +12,9 @@ Serum read_serum_file(const std::filesystem::path& file) {
   if (!root.node.IsMap()) fail(root, "a serum: a mapping with concentration, dose and diffusivity");
   // Documentation keys of preset files are checked for shape and set aside; the
   // rest must be a serum section.
-  Located serum = root;
-  serum.node = YAML::Clone(root.node);
+  // A fresh Located around a clone: assigning to a copied YAML::Node would write
+  // through to the node it shares.
+  Located serum{YAML::Clone(root.node), root.file, root.path, root.where, root.key_where};
   for (const char* key : {"description", "sources"}) {
     if (!root.node[key]) continue;
     const SourceLocation where = location_of(root.node[key].Mark(), root.file);

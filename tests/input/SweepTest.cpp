@@ -1,0 +1,134 @@
+// Sweep files: product and zip expansion, key paths by index and by layer name,
+// and located errors for bad paths and bad values.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/Error.hpp"
+#include "input/Sweep.hpp"
+
+namespace dermaflux {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kBase = R"(name: base
+skin:
+  layers:
+    - {name: stratum_corneum, thickness: 15 um, diffusivity: 1e-10 cm^2/s, partition: 0.8}
+    - {name: dermis, thickness: 800 um, diffusivity: 6e-7 cm^2/s, partition: 1}
+serum: {concentration: 30 mg/mL, dose: 10 uL/cm^2, diffusivity: 6e-6 cm^2/s}
+time: {end: 2 h}
+)";
+
+fs::path write_files(const std::string& name, const std::string& sweep) {
+  const fs::path dir = fs::temp_directory_path() / ("dermaflux-sweep-" + name);
+  fs::create_directories(dir);
+  std::ofstream(dir / "base.yaml") << kBase;
+  std::ofstream(dir / "sweep.yaml") << sweep;
+  return dir / "sweep.yaml";
+}
+
+std::string error_of(const fs::path& sweep) {
+  try {
+    input::read_sweep(sweep);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(Sweep, ProductVariesTheLastKeyFastest) {
+  const auto sweep = input::read_sweep(write_files("product", R"(base: base.yaml
+vary:
+  skin.layers.dermis.thickness: [500 um, 1000 um]
+  serum.concentration: [10 mg/mL, 20 mg/mL, 30 mg/mL]
+output: out
+)"));
+  ASSERT_EQ(sweep.cases.size(), 6u);
+  EXPECT_EQ(sweep.output_dir, fs::path("out"));
+  EXPECT_DOUBLE_EQ(sweep.cases[0].resolved.layers[1].thickness_m, 500e-6);
+  EXPECT_DOUBLE_EQ(sweep.cases[1].resolved.serum.concentration_kg_m3, 20.0);
+  EXPECT_DOUBLE_EQ(sweep.cases[3].resolved.layers[1].thickness_m, 1000e-6);
+  EXPECT_EQ(sweep.cases[5].varied[1],
+            (std::pair<std::string, std::string>{"serum.concentration", "30 mg/mL"}));
+  // What was not varied stays as in the base.
+  EXPECT_DOUBLE_EQ(sweep.cases[5].resolved.layers[0].thickness_m, 15e-6);
+}
+
+TEST(Sweep, ZipPairsValuesAndIndexPathsWork) {
+  const auto sweep = input::read_sweep(write_files("zip", R"(base: base.yaml
+vary:
+  mode: zip
+  skin.layers[0].diffusivity: [1e-10 cm^2/s, 2e-10 cm^2/s]
+  time.end: [1 h, 4 h]
+)"));
+  ASSERT_EQ(sweep.cases.size(), 2u);
+  EXPECT_DOUBLE_EQ(sweep.cases[1].resolved.layers[0].diffusivity_m2_s, 2e-14);
+  EXPECT_DOUBLE_EQ(sweep.cases[1].resolved.time.end_s, 4 * 3600.0);
+  EXPECT_EQ(sweep.output_dir, fs::path("results") / "sweep");
+}
+
+TEST(Sweep, ZipListsOfDifferentLengthAreAnError) {
+  const auto message = error_of(write_files("ziplength", R"(base: base.yaml
+vary:
+  mode: zip
+  time.end: [1 h, 4 h]
+  serum.concentration: [10 mg/mL]
+)"));
+  EXPECT_NE(message.find("sweep.yaml:5:24: vary.serum.concentration"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("with mode: zip"), std::string::npos) << message;
+}
+
+TEST(Sweep, AnUnknownLayerNameIsLocatedInTheSweepFile) {
+  const auto message = error_of(write_files("badname", R"(base: base.yaml
+vary:
+  skin.layers.epidermis.thickness: [70 um]
+)"));
+  EXPECT_NE(message.find("sweep.yaml:3:36: vary.skin.layers.epidermis.thickness"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("no element of skin.layers is named epidermis"), std::string::npos)
+      << message;
+}
+
+TEST(Sweep, AnIndexOutOfRangeIsAnError) {
+  const auto message = error_of(write_files("badindex", R"(base: base.yaml
+vary:
+  skin.layers[5].thickness: [70 um]
+)"));
+  EXPECT_NE(message.find("skin.layers has 2 elements"), std::string::npos) << message;
+}
+
+TEST(Sweep, ABadValueIsBlamedOnTheSweepValue) {
+  const auto message = error_of(write_files("badvalue", R"(base: base.yaml
+vary:
+  skin.layers.dermis.thickness: [800 um, -5 um]
+)"));
+  EXPECT_NE(message.find("sweep.yaml:3:42: vary.skin.layers.dermis.thickness[1]"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("found \"-5 um\""), std::string::npos) << message;
+  EXPECT_NE(message.find("in case 1 of the sweep, at skin.layers[1].thickness"), std::string::npos)
+      << message;
+}
+
+TEST(Sweep, StructureErrors) {
+  EXPECT_NE(
+      error_of(write_files("nomode", "base: base.yaml\nvary:\n  mode: all\n  time.end: [1 h]\n"))
+          .find("expected product or zip"),
+      std::string::npos);
+  EXPECT_NE(error_of(write_files("empty", "base: base.yaml\nvary:\n  time.end: []\n"))
+                .find("non-empty list"),
+            std::string::npos);
+  EXPECT_NE(error_of(write_files("novary", "base: base.yaml\n")).find("vary"), std::string::npos);
+  EXPECT_NE(error_of(write_files("unknown", "base: base.yaml\nvary: {time.end: [1 h]}\nouput: x\n"))
+                .find("did you mean \"output\"?"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace dermaflux
