@@ -1,24 +1,19 @@
 #include "io/VtkSnapshot.hpp"
 
 #include <vtkCellData.h>
-#include <vtkCommand.h>
 #include <vtkDoubleArray.h>
-#include <vtkErrorCode.h>
 #include <vtkFieldData.h>
 #include <vtkIntArray.h>
 #include <vtkNew.h>
 #include <vtkRectilinearGrid.h>
 #include <vtkXMLRectilinearGridWriter.h>
 
-#include <cerrno>
-#include <cstdio>
 #include <stdexcept>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "core/Error.hpp"
-#include "io/AtomicFile.hpp"
+#include "io/VtkXmlFile.hpp"
 
 namespace dermaflux::io {
 namespace {
@@ -57,57 +52,6 @@ void add_cell_array(vtkRectilinearGrid& grid, const char* name, std::span<const 
   grid.GetCellData()->AddArray(array);
 }
 
-// Collects VTK's error text instead of letting VTK print it to stderr, so the failure
-// reaches the user once, inside the IoError.
-class ErrorCollector : public vtkCommand {
- public:
-  static ErrorCollector* New() { return new ErrorCollector; }
-  // VTK's text spans lines ("ERROR: In file, line n" then the message); the user
-  // gets one line.
-  void Execute(vtkObject*, unsigned long, void* call_data) override {
-    if (call_data == nullptr) return;
-    for (const char* c = static_cast<const char*>(call_data); *c != '\0'; ++c) {
-      const bool space = *c == '\n' || *c == ' ';
-      if (space && (message.empty() || message.back() == ' ')) continue;
-      message += space ? ' ' : *c;
-    }
-    while (!message.empty() && message.back() == ' ') message.pop_back();
-  }
-  std::string message;
-};
-
-// Reserving the temporary name ourselves gives the system's exact reason (missing
-// folder, permission denied) when it fails, which VTK's writer would not report.
-void reserve(const std::filesystem::path& temporary, const std::filesystem::path& file) {
-  std::FILE* stream = std::fopen(temporary.c_str(), "wx");
-  if (stream == nullptr) {
-    throw IoError("cannot write '" + file.string() +
-                  "': " + std::generic_category().message(errno));
-  }
-  std::fclose(stream);
-}
-
-// vtkErrorCode's own text lives in VTK::CommonMisc; the few codes the XML writer sets
-// are named here instead of linking one more module.
-std::string describe(unsigned long vtk_error_code) {
-  switch (vtk_error_code) {
-    case vtkErrorCode::OutOfDiskSpaceError:
-      return "no space left on device";
-    case vtkErrorCode::CannotOpenFileError:
-      return "cannot open the file";
-    case vtkErrorCode::NoFileNameError:
-      return "no file name";
-    default:
-      return "VTK error code " + std::to_string(vtk_error_code);
-  }
-}
-
-// Cleanup on a path that is already failing: a second error must not hide the first.
-void remove_quietly(const std::filesystem::path& temporary) {
-  std::error_code ignored;
-  std::filesystem::remove(temporary, ignored);
-}
-
 }  // namespace
 
 void write_vtr_snapshot(const std::filesystem::path& file, const mesh::Grid& grid,
@@ -135,31 +79,8 @@ void write_vtr_snapshot(const std::filesystem::path& file, const mesh::Grid& gri
   time_value->InsertNextValue(time_h);
   vtk_grid->GetFieldData()->AddArray(time_value);
 
-  const std::filesystem::path temporary = temporary_path_for(file);
-  reserve(temporary, file);
-  vtkNew<ErrorCollector> errors;
   vtkNew<vtkXMLRectilinearGridWriter> writer;
-  writer->AddObserver(vtkCommand::ErrorEvent, errors);
-  writer->SetInputData(vtk_grid);
-  writer->SetFileName(temporary.c_str());
-  // Raw appended binary: the smallest and fastest layout ParaView reads; base64 would
-  // cost a third more disk and the encoding time.
-  writer->SetDataModeToAppended();
-  writer->EncodeAppendedDataOff();
-  writer->SetCompressorTypeToNone();
-  writer->SetHeaderTypeToUInt64();
-
-  try {
-    if (writer->Write() != 1) {
-      std::string reason = describe(writer->GetErrorCode());
-      if (!errors->message.empty()) reason += " (" + errors->message + ")";
-      throw IoError("cannot write '" + file.string() + "': " + reason);
-    }
-    replace_file(temporary, file);
-  } catch (...) {
-    remove_quietly(temporary);
-    throw;
-  }
+  write_vtk_xml(*writer, *vtk_grid, file);
 }
 
 }  // namespace dermaflux::io

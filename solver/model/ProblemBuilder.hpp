@@ -1,18 +1,37 @@
 #pragma once
 // Case -> Problem: builds the layered mesh from the case's lengths and mesh
-// settings, and turns layers, serum and domain into materials, boundaries and the
-// initial field. The only place where the case's vocabulary meets the numerics.
+// settings (refined laterally around needle channels), and turns layers, serum,
+// needles and domain into materials, channel fractions, boundaries and the initial
+// field. The only place where the case's vocabulary meets the numerics.
+
+#include <vector>
 
 #include "input/Case.hpp"
+#include "meshes/Channel.hpp"
 #include "model/Problem.hpp"
 
 namespace dermaflux::model {
 
+// The channels the case's needles leave (empty for intact skin), fully open.
+std::vector<mesh::Channel> case_channels(const input::Case& c);
+
+// Lateral spacing over channels: `mesh.channel_spacing`, or automatically a
+// quarter of the narrowest surface radius, between 1 um and `mesh.lateral_spacing`.
+double channel_spacing(const input::Case& c, const std::vector<mesh::Channel>& channels);
+
 mesh::VerticalSpec vertical_spec(const input::Case& c);
-mesh::LateralSpec lateral_spec(const input::Case& c);
+mesh::LateralSpec lateral_spec(const input::Case& c, const std::vector<mesh::Channel>& channels);
+
+// The problem with `open` channels rasterised (pass case_channels(c) for t = 0).
 // Cells of the case's mesh, without allocating any per-cell data (memory preflight).
 std::size_t planned_cell_count(const input::Case& c);
 
-Problem build_problem(const input::Case& c);
+Problem build_problem(const input::Case& c, const std::vector<mesh::Channel>& open);
+inline Problem build_problem(const input::Case& c) {
+  return build_problem(c, case_channels(c));
+}
+
+// Re-rasterises `open` channels into an existing problem and refills its coefficients.
+void set_channels(Problem& problem, const std::vector<mesh::Channel>& open);
 
 }  // namespace dermaflux::model

@@ -8,8 +8,10 @@
 #include "core/Parallel.hpp"
 #include "input/CaseWriter.hpp"
 #include "io/AtomicFile.hpp"
+#include "io/ChannelsVtp.hpp"
 #include "io/RunFolder.hpp"
 #include "linear/Multigrid.hpp"
+#include "model/ChannelClosure.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "run/Checkpoint.hpp"
@@ -67,14 +69,17 @@ struct SnapshotBuffers {
 };
 
 // One run: the problem, its solver and integrator, the output folder, and the
-// progress through output times (and, later, channel closure updates).
+// progress through output times and channel-closure updates.
 class Run {
  public:
   Run(const input::Case& c, const RunOptions& options)
       : case_(c),
         options_(options),
         resolved_case_(input::write_case_yaml(c)),
-        problem_(preflight_then_build(c)),
+        channels_(model::case_channels(c)),
+        closure_(channels_, c.needles ? c.needles->closure_half_life_s : std::optional<double>()),
+        closure_times_(closure_.update_times(c.time.end_s)),
+        problem_(preflight_then_build(c, closure_.open_channels(0.0))),
         system_(problem_),
         preconditioner_(system_),
         integrator_(system_, preconditioner_, initial_field(), step_settings(c)) {
@@ -102,14 +107,23 @@ class Run {
   }
 
  private:
-  static model::Problem preflight_then_build(const input::Case& c) {
+  static model::Problem preflight_then_build(const input::Case& c,
+                                             const std::vector<mesh::Channel>& open) {
     check_memory(model::planned_cell_count(c));
-    return model::build_problem(c);
+    return model::build_problem(c, open);
   }
 
   void step_through_outputs() {
     const auto& outputs = case_.time.output_times_s;
     for (; next_output_ < outputs.size(); ++next_output_) {
+      // Closure updates up to this output: the geometry changes, amounts per cell stay.
+      while (closure_updates_ < closure_times_.size() &&
+             closure_times_[closure_updates_] <= outputs[next_output_]) {
+        advance(closure_times_[closure_updates_]);
+        ++closure_updates_;
+        apply_closure();
+        integrator_.coefficients_changed();
+      }
       advance(outputs[next_output_]);
       record(analysis::measure(problem_, system_, integrator_.solution(), integrator_.cumulative(),
                                integrator_.time(), dose_));
@@ -117,6 +131,14 @@ class Run {
           seconds_since(last_checkpoint_) >= 0.1 * options_.checkpoint_interval_s)
         checkpoint();
     }
+  }
+
+  // The channels open over the interval that starts at the last applied update.
+  void apply_closure() {
+    const double since = closure_updates_ > 0 ? closure_times_[closure_updates_ - 1] : 0.0;
+    model::set_channels(problem_, closure_.open_channels(since));
+    system_.reassemble(problem_);
+    preconditioner_.rebuild();
   }
 
   linear::Vector initial_field() const {
@@ -129,6 +151,10 @@ class Run {
         options_.output_dir, case_.name,
         io::FolderOpening{resolved_case_, options_.resume, options_.overwrite});
     if (case_.output.vtk) buffers_ = std::make_unique<SnapshotBuffers>(problem_);
+    if (!channels_.empty() && !options_.resume)
+      io::write_channels_vtp(options_.output_dir / "channels.vtp", channels_,
+                             problem_.sides == model::SideBoundary::Periodic, case_.domain.width_m,
+                             case_.domain.length_m);
     if (options_.resume) restore();
     folder_->write_timeseries_header(analysis::timeseries_header(layer_names_));
     for (std::size_t n = 0; n < rows_.size(); ++n) {
@@ -147,6 +173,8 @@ class Run {
       throw UsageError(file.string() +
                        " belongs to a different case (the case file changed since "
                        "it was written); run without --resume to start anew");
+    closure_updates_ = saved.closure_updates;
+    if (closure_updates_ > 0) apply_closure();  // the geometry the checkpoint was taken with
     integrator_.restore(saved.integrator);
     rows_ = std::move(saved.rows);
     next_output_ = saved.next_output;
@@ -179,6 +207,7 @@ class Run {
     RunCheckpoint c;
     c.case_fingerprint = fingerprint(resolved_case_);
     c.next_output = rows_.size();
+    c.closure_updates = closure_updates_;
     c.wall_s = wall_before_ + seconds_since(start_);
     c.rows = rows_;
     c.integrator = integrator_.state();
@@ -246,6 +275,10 @@ class Run {
   Clock::time_point last_checkpoint_ = Clock::now();
   double wall_before_ = 0.0;
   std::string resolved_case_;
+  std::vector<mesh::Channel> channels_;
+  model::ChannelClosure closure_;
+  std::vector<double> closure_times_;
+  std::size_t closure_updates_ = 0;
   model::Problem problem_;
   op::DiffusionOperator system_;
   linear::MultigridPreconditioner preconditioner_;
