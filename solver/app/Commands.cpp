@@ -13,6 +13,7 @@
 #include "input/CaseReader.hpp"
 #include "input/CaseWriter.hpp"
 #include "input/SerumFile.hpp"
+#include "input/Units.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "run/Compare.hpp"
 #include "run/Simulation.hpp"
@@ -29,9 +30,32 @@ void print_figure(const char* label, const std::optional<double>& value, const c
 
 }  // namespace
 
+namespace {
+
+// --until: the case cut short at `text` (a time), its later outputs dropped.
+input::Case cut_short(input::Case c, const std::string& text) {
+  double until_s = 0.0;
+  try {
+    until_s = input::parse_quantity(text, input::Dimension::Time);
+  } catch (const input::UnitError& e) {
+    throw UsageError("--until expects a time such as \"2 h\": " + std::string(e.what()));
+  }
+  if (!(until_s > 0.0)) throw UsageError("--until expects a positive time, found \"" + text + "\"");
+  if (until_s >= c.time.end_s) return c;
+  c.time.end_s = until_s;
+  auto& outputs = c.time.output_times_s;
+  outputs.erase(std::remove_if(outputs.begin(), outputs.end(), [&](double t) { return t >= until_s; }),
+                outputs.end());
+  outputs.push_back(until_s);
+  return c;
+}
+
+}  // namespace
+
 int run_command(const RunArguments& arguments) {
   core::set_thread_count(arguments.threads);
-  const input::Case c = input::read_case(arguments.case_file);
+  input::Case c = input::read_case(arguments.case_file);
+  if (!arguments.until.empty()) c = cut_short(std::move(c), arguments.until);
   run::RunOptions options;
   options.output_dir = arguments.output_dir.empty() ? c.output.directory : arguments.output_dir;
   options.resume = arguments.resume;

@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
                 "continue an interrupted run from its output folder's checkpoint.bin");
   run->add_flag("--overwrite", run_arguments.overwrite,
                 "replace a finished run of a different case in the output folder");
+  run->add_option("--until", run_arguments.until,
+                  "stop at this simulated time (e.g. \"2 h\"), a quick look at a long case");
   run->add_option("--checkpoint-interval", run_arguments.checkpoint_interval_s,
                   "wall-clock seconds between checkpoints (default 300; 0: only when interrupted)")
       ->check(CLI::NonNegativeNumber);

@@ -117,14 +117,19 @@ struct MeshSettings {
 struct TimeSettings {
   double end_s = 0.0;                  // `time.end`
   std::vector<double> output_times_s;  // ascending, starts with 0, ends with end_s
-  double tolerance = 1e-4;             // `time.tolerance`: local error per step, relative
-  double initial_step_s = 1e-2;        // `time.initial_step`
+  double tolerance = 1e-5;             // `time.tolerance`: local error per step, relative
+  double initial_step_s = 1.0;        // `time.initial_step`
   double max_step_s = 0.0;             // `time.max_step`; 0 = no limit beyond the outputs
 };
 
+// `solver.backend`: who solves each step's linear system. `hypre` (its PFMG-CG)
+// exists only in builds with hypre; the reader refuses it elsewhere.
+enum class LinearBackend { Dermaflux, Hypre };
+
 struct SolverSettings {
-  double linear_tolerance = 1e-12;  // `solver.linear_tolerance`: relative residual of CG
+  double linear_tolerance = 1e-10;  // `solver.linear_tolerance`: relative residual of CG
   int max_iterations = 5000;        // `solver.max_iterations`
+  LinearBackend backend = LinearBackend::Dermaflux;  // `solver.backend`
 };
 
 struct OutputSettings {

@@ -106,6 +106,8 @@ void write_solver(YAML::Emitter& out, const SolverSettings& solver) {
   out << YAML::Key << "solver" << YAML::Value << YAML::BeginMap;
   write_number(out, "linear_tolerance", solver.linear_tolerance);
   out << YAML::Key << "max_iterations" << YAML::Value << std::to_string(solver.max_iterations);
+  out << YAML::Key << "backend" << YAML::Value
+      << (solver.backend == LinearBackend::Hypre ? "hypre" : "dermaflux");
   out << YAML::EndMap;
 }
 

@@ -120,7 +120,7 @@ Domain read_domain(const Located& at, const MeshSettings& mesh) {
 }
 
 SolverSettings read_solver(const Located& at) {
-  const Mapping solver(at, {"linear_tolerance", "max_iterations"},
+  const Mapping solver(at, {"linear_tolerance", "max_iterations", "backend"},
                        "the solver settings: a mapping");
   SolverSettings result;
   if (const auto tolerance_at = solver.find("linear_tolerance")) {
@@ -135,6 +135,16 @@ SolverSettings read_solver(const Located& at) {
     const long long iterations = read_integer(*iterations_at, expected);
     if (iterations < 1 || iterations > 1000000) fail(*iterations_at, expected);
     result.max_iterations = static_cast<int>(iterations);
+  }
+  if (const auto backend_at = solver.find("backend")) {
+    result.backend = read_choice<LinearBackend>(
+        *backend_at, {{"dermaflux", LinearBackend::Dermaflux}, {"hypre", LinearBackend::Hypre}});
+#ifndef DERMAFLUX_HAVE_HYPRE
+    if (result.backend == LinearBackend::Hypre) {
+      fail(*backend_at, "dermaflux (this build has no hypre)",
+           "install libhypre-dev and rebuild with -DDERMAFLUX_WITH_HYPRE=ON, or remove the key");
+    }
+#endif
   }
   return result;
 }

@@ -88,7 +88,7 @@ TimeSettings read_time(const Located& at) {
 
   if (const auto tolerance_at = time.find("tolerance")) {
     const std::string expected =
-        "a number from 1e-10 to 0.1 such as 1e-4 (relative error per step)";
+        "a number from 1e-10 to 0.1 such as 1e-5 (relative error per step)";
     result.tolerance = read_number(*tolerance_at, expected);
     if (!(result.tolerance >= 1e-10 && result.tolerance <= 0.1)) fail(*tolerance_at, expected);
   }

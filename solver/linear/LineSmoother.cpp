@@ -23,11 +23,15 @@ LineSmoother::LineSmoother(const StencilLevel& level)
   const bool odd_wrap = level.periodic && ((level.nx > 1 && level.nx % 2 == 1) ||
                                            (level.ny > 1 && level.ny % 2 == 1));
   colours_ = odd_wrap ? 3 : 2;
+  columns_.assign(static_cast<std::size_t>(colours_),
+                  std::vector<std::vector<int>>(static_cast<std::size_t>(level.ny)));
   for (int j = 0; j < level.ny; ++j)
-    for (int i = 0; i < level.nx; ++i)
-      column_colour_[static_cast<std::size_t>(i) + static_cast<std::size_t>(level.nx) * j] =
-          (axis_colour(i, level.nx, level.periodic) + axis_colour(j, level.ny, level.periodic)) %
-          colours_;
+    for (int i = 0; i < level.nx; ++i) {
+      const int colour =
+          (axis_colour(i, level.nx, level.periodic) + axis_colour(j, level.ny, level.periodic)) % colours_;
+      column_colour_[static_cast<std::size_t>(i) + static_cast<std::size_t>(level.nx) * j] = colour;
+      columns_[static_cast<std::size_t>(colour)][static_cast<std::size_t>(j)].push_back(i);
+    }
 }
 
 void LineSmoother::set_shift(double shift) {
@@ -64,37 +68,38 @@ void LineSmoother::relax_colour(int colour, const double* b, double* x) const {
   const double* ty = level_.ty;
   const double* tz = level_.tz;
   const double* inv = inverse_pivot_.data();
-  const int* colour_of = column_colour_.data();
+  const auto& rows = columns_[static_cast<std::size_t>(colour)];
 
+  // The columns of one colour in a row are solved together, k outer and i inner,
+  // so memory is read in order rather than one column (a plane apart per cell) at
+  // a time. Neighbours are of other colours: not written in this pass.
 #pragma omp parallel for schedule(static) if (level_.size() >= core::kParallelThreshold)
   for (int j = 0; j < ny; ++j) {
+    const std::vector<int>& mine = rows[static_cast<std::size_t>(j)];
+    if (mine.empty()) continue;
     const std::size_t row = static_cast<std::size_t>(nx) * static_cast<std::size_t>(j);
-    const std::size_t north =
-        static_cast<std::size_t>(nx) * static_cast<std::size_t>(j + 1 < ny ? j + 1 : 0);
-    const std::size_t south =
-        static_cast<std::size_t>(nx) * static_cast<std::size_t>(j > 0 ? j - 1 : ny - 1);
-    for (int i = 0; i < nx; ++i) {
-      if (colour_of[row + i] != colour) continue;
-      const std::size_t e = row + static_cast<std::size_t>(i + 1 < nx ? i + 1 : 0);
-      const std::size_t w = row + static_cast<std::size_t>(i > 0 ? i - 1 : nx - 1);
-      const std::size_t n = north + static_cast<std::size_t>(i);
-      const std::size_t s = south + static_cast<std::size_t>(i);
-      const std::size_t me = row + static_cast<std::size_t>(i);
-      // Forward elimination with the lateral neighbours on the right-hand side:
-      // g_k = (rhs_k + tz_{k-1} g_{k-1}) / m_k, stored in x.
-      double previous = 0.0;
-      for (int k = 0; k < nz; ++k) {
-        const std::size_t o = plane * static_cast<std::size_t>(k);
-        const std::size_t c = o + me;
-        double rhs = b[c] + tx[c] * x[o + e] + tx[o + w] * x[o + w] + ty[c] * x[o + n] +
-                     ty[o + s] * x[o + s];
-        if (k > 0) rhs += tz[c - plane] * previous;
-        previous = rhs * inv[c];
-        x[c] = previous;
+    const std::size_t north = static_cast<std::size_t>(nx) * static_cast<std::size_t>(j + 1 < ny ? j + 1 : 0);
+    const std::size_t south = static_cast<std::size_t>(nx) * static_cast<std::size_t>(j > 0 ? j - 1 : ny - 1);
+    // Forward elimination with the lateral neighbours on the right-hand side:
+    // g_k = (rhs_k + tz_{k-1} g_{k-1}) / m_k, stored in x.
+    for (int k = 0; k < nz; ++k) {
+      const std::size_t o = plane * static_cast<std::size_t>(k);
+      for (const int i : mine) {
+        const std::size_t c = o + row + static_cast<std::size_t>(i);
+        const std::size_t e = o + row + static_cast<std::size_t>(i + 1 < nx ? i + 1 : 0);
+        const std::size_t w = o + row + static_cast<std::size_t>(i > 0 ? i - 1 : nx - 1);
+        const std::size_t n = o + north + static_cast<std::size_t>(i);
+        const std::size_t s = o + south + static_cast<std::size_t>(i);
+        double rhs = b[c] + tx[c] * x[e] + tx[w] * x[w] + ty[c] * x[n] + ty[s] * x[s];
+        if (k > 0) rhs += tz[c - plane] * x[c - plane];
+        x[c] = rhs * inv[c];
       }
-      // Back substitution: x_k = g_k + tz_k / m_k x_{k+1}.
-      for (int k = nz - 2; k >= 0; --k) {
-        const std::size_t c = plane * static_cast<std::size_t>(k) + me;
+    }
+    // Back substitution: x_k = g_k + tz_k / m_k x_{k+1}.
+    for (int k = nz - 2; k >= 0; --k) {
+      const std::size_t o = plane * static_cast<std::size_t>(k) + row;
+      for (const int i : mine) {
+        const std::size_t c = o + static_cast<std::size_t>(i);
         x[c] += tz[c] * inv[c] * x[c + plane];
       }
     }

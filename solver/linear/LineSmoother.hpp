@@ -43,6 +43,8 @@ class LineSmoother {
   std::vector<double> diagonal_;       // shift * capacity + static diagonal
   std::vector<double> inverse_pivot_;  // Thomas factorisation of every column
   std::vector<int> column_colour_;     // per column i + nx j
+  // The columns of each colour in each row: columns_[colour][j] lists their i.
+  std::vector<std::vector<std::vector<int>>> columns_;
 };
 
 }  // namespace dermaflux::linear

@@ -68,7 +68,6 @@ std::string serialize(const RunCheckpoint& c) {
   out.pod(kVersion);
   out.text(c.case_fingerprint);
   out.pod<std::uint64_t>(c.next_output);
-  out.pod<std::uint64_t>(c.closure_updates);
   out.pod(c.wall_s);
   out.pod<std::uint64_t>(c.rows.size());
   for (const auto& row : c.rows) write_row(out, row);
@@ -95,7 +94,6 @@ RunCheckpoint deserialize(std::string bytes, const std::string& label) {
   RunCheckpoint c;
   c.case_fingerprint = in.text();
   c.next_output = in.pod<std::uint64_t>();
-  c.closure_updates = in.pod<std::uint64_t>();
   c.wall_s = in.pod<double>();
   const auto rows = in.pod<std::uint64_t>();
   for (std::uint64_t n = 0; n < rows; ++n) c.rows.push_back(read_row(in));

@@ -19,7 +19,6 @@ namespace dermaflux::run {
 struct RunCheckpoint {
   std::string case_fingerprint;     // fingerprint() of the resolved case YAML
   std::size_t next_output = 0;      // index into the case's output times
-  std::size_t closure_updates = 0;  // closure updates already applied
   double wall_s = 0.0;              // wall time spent before this checkpoint
   std::vector<analysis::InventoryRow> rows;
   timestep::IntegratorState integrator;

@@ -15,6 +15,7 @@
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "run/Checkpoint.hpp"
+#include "run/LinearBackend.hpp"
 #include "run/MemoryCheck.hpp"
 #include "run/SummaryJson.hpp"
 #include "timestep/Bdf2Integrator.hpp"
@@ -78,12 +79,15 @@ class Run {
         resolved_case_(input::write_case_yaml(c)),
         channels_(model::case_channels(c)),
         closure_(channels_, c.needles ? c.needles->closure_half_life_s : std::optional<double>()),
-        closure_times_(closure_.update_times(c.time.end_s)),
-        problem_(preflight_then_build(c, closure_.open_channels(0.0))),
+        applied_quantum_(closure_.quantum_at(0.0)),
+        problem_(preflight_then_build(c, closure_.open_channels(applied_quantum_))),
         system_(problem_),
         preconditioner_(system_),
-        integrator_(system_, preconditioner_, initial_field(), step_settings(c)) {
+        integrator_(system_, preconditioner_, initial_field(), step_settings(c)),
+        backend_(make_linear_backend(c.solver, system_)) {
+    integrator_.set_step_solver(backend_.get());  // nullptr: our own CG
     if (!c.serum.infinite_dose) dose_ = analysis::initial_amount_ug_cm2(problem_);
+    if (closure_.closes()) integrator_.set_step_preparation([this](double t) { set_geometry_for(t); });
     for (const auto& layer : c.layers) layer_names_.push_back(layer.name);
   }
 
@@ -116,14 +120,6 @@ class Run {
   void step_through_outputs() {
     const auto& outputs = case_.time.output_times_s;
     for (; next_output_ < outputs.size(); ++next_output_) {
-      // Closure updates up to this output: the geometry changes, amounts per cell stay.
-      while (closure_updates_ < closure_times_.size() &&
-             closure_times_[closure_updates_] <= outputs[next_output_]) {
-        advance(closure_times_[closure_updates_]);
-        ++closure_updates_;
-        apply_closure();
-        integrator_.coefficients_changed();
-      }
       advance(outputs[next_output_]);
       record(analysis::measure(problem_, system_, integrator_.solution(), integrator_.cumulative(),
                                integrator_.time(), dose_));
@@ -133,10 +129,13 @@ class Run {
     }
   }
 
-  // The channels open over the interval that starts at the last applied update.
-  void apply_closure() {
-    const double since = closure_updates_ > 0 ? closure_times_[closure_updates_ - 1] : 0.0;
-    model::set_channels(problem_, closure_.open_channels(since));
+  // The channel geometry of time t (closure): re-rasterised when t falls in
+  // another quantum of the radius scale than the geometry in use.
+  void set_geometry_for(double t) {
+    const long quantum = closure_.quantum_at(t);
+    if (quantum == applied_quantum_) return;
+    applied_quantum_ = quantum;
+    model::set_channels(problem_, closure_.open_channels(quantum));
     system_.reassemble(problem_);
     preconditioner_.rebuild();
   }
@@ -173,8 +172,7 @@ class Run {
       throw UsageError(file.string() +
                        " belongs to a different case (the case file changed since "
                        "it was written); run without --resume to start anew");
-    closure_updates_ = saved.closure_updates;
-    if (closure_updates_ > 0) apply_closure();  // the geometry the checkpoint was taken with
+    set_geometry_for(saved.integrator.time_s);  // the geometry of the saved field
     integrator_.restore(saved.integrator);
     rows_ = std::move(saved.rows);
     next_output_ = saved.next_output;
@@ -207,7 +205,6 @@ class Run {
     RunCheckpoint c;
     c.case_fingerprint = fingerprint(resolved_case_);
     c.next_output = rows_.size();
-    c.closure_updates = closure_updates_;
     c.wall_s = wall_before_ + seconds_since(start_);
     c.rows = rows_;
     c.integrator = integrator_.state();
@@ -277,12 +274,12 @@ class Run {
   std::string resolved_case_;
   std::vector<mesh::Channel> channels_;
   model::ChannelClosure closure_;
-  std::vector<double> closure_times_;
-  std::size_t closure_updates_ = 0;
+  long applied_quantum_ = 0;
   model::Problem problem_;
   op::DiffusionOperator system_;
   linear::MultigridPreconditioner preconditioner_;
   timestep::Bdf2Integrator integrator_;
+  std::unique_ptr<linear::StepSolver> backend_;  // solver.backend other than dermaflux
   std::optional<double> dose_;
   std::vector<std::string> layer_names_;
   std::unique_ptr<io::RunFolder> folder_;

@@ -14,13 +14,14 @@
 
 #include "linear/ConjugateGradient.hpp"
 #include "linear/LinearOperator.hpp"
+#include "linear/StepSolver.hpp"
 #include "operator/DiffusionOperator.hpp"
 
 namespace dermaflux::timestep {
 
 struct StepSettings {
-  double tolerance = 1e-4;  // local error per step, relative (time.tolerance)
-  double initial_step_s = 1e-2;
+  double tolerance = 1e-5;  // local error per step, relative (time.tolerance)
+  double initial_step_s = 1.0;
   double max_step_s = 0.0;           // 0: no limit
   double fixed_step_s = 0.0;         // > 0: constant steps, no error control (convergence studies)
   double reference_potential = 1.0;  // potential scale for the absolute part of the error norm
@@ -67,9 +68,13 @@ class Bdf2Integrator {
   // Throws NumericalError when steps keep failing.
   void advance_to(double t_target_s, const std::function<void(double)>& on_step = {});
 
-  // Call after the operator's coefficients changed (channel closure): keeps the
-  // amount in every cell and recomputes the potential from the new capacity.
-  void coefficients_changed();
+  // Called before every step attempt with the step's new time level, so that
+  // time-dependent coefficients (channel closure) can be set for it.
+  void set_step_preparation(std::function<void(double)> prepare) { prepare_ = std::move(prepare); }
+
+  // Solves each step's system with `solver` (another backend: hypre) instead of
+  // CG with the preconditioner; nullptr goes back to those. Not owned.
+  void set_step_solver(linear::StepSolver* solver) { step_solver_ = solver; }
 
   IntegratorState state() const;
   // Continues from a saved state of an integrator on the same operator.
@@ -103,6 +108,10 @@ class Bdf2Integrator {
   linear::Vector amount_[3];
   linear::Vector rhs_;
   linear::CgWorkspace cg_workspace_;
+  std::function<void(double)> prepare_;
+  linear::StepSolver* step_solver_ = nullptr;
+  std::vector<double> volume_;  // cell volumes, the weights of the error norm
+  double total_volume_ = 0.0;
   double times_[3] = {0.0, 0.0, 0.0};
   Cumulative cumulative_[2];
   IntegratorStats stats_;

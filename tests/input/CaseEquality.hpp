@@ -132,6 +132,7 @@ inline void expect_same_settings(const Case& actual, const Case& expected) {
   expect_bits_equal(actual.solver.linear_tolerance, expected.solver.linear_tolerance,
                     "linear tolerance");
   EXPECT_EQ(actual.solver.max_iterations, expected.solver.max_iterations);
+  EXPECT_EQ(actual.solver.backend, expected.solver.backend);
   EXPECT_EQ(actual.output.directory, expected.output.directory);
   EXPECT_EQ(actual.output.vtk, expected.output.vtk);
 }

@@ -1,4 +1,4 @@
-// Channel closure: update times, midpoint radii, closed channels dropped.
+// Channel closure: radius quanta as a function of time, closed channels dropped.
 
 #include <gtest/gtest.h>
 
@@ -13,44 +13,42 @@ mesh::Channel cone(double surface_radius_m) {
   return {0.0, 0.0, 100e-6, surface_radius_m, 2.5e-6, mesh::ChannelShape::Cone};
 }
 
-TEST(ChannelClosure, ChannelsThatNeverCloseHaveNoUpdatesAndKeepTheirRadius) {
+TEST(ChannelClosure, ChannelsThatNeverCloseKeepTheirRadius) {
   const model::ChannelClosure closure({cone(20e-6)}, std::nullopt);
-  EXPECT_TRUE(closure.update_times(86400.0).empty());
-  const auto open = closure.open_channels(50000.0);
-  ASSERT_EQ(open.size(), 1u);
-  EXPECT_EQ(open[0].surface_radius_m, 20e-6);
+  EXPECT_FALSE(closure.closes());
+  EXPECT_EQ(closure.quantum_at(1e6), 0);
+  ASSERT_EQ(closure.open_channels(closure.quantum_at(1e6)).size(), 1u);
+  EXPECT_EQ(closure.open_channels(0)[0].surface_radius_m, 20e-6);
 }
 
 TEST(ChannelClosure, ZeroHalfLifeClosesEverythingAtOnce) {
   const model::ChannelClosure closure({cone(20e-6)}, 0.0);
-  EXPECT_TRUE(closure.update_times(86400.0).empty());
-  EXPECT_TRUE(closure.open_channels(0.0).empty());
+  EXPECT_TRUE(closure.open_channels(closure.quantum_at(0.0)).empty());
 }
 
-TEST(ChannelClosure, RadiusHalvesEveryHalfLifeAtIntervalMidpoints) {
+TEST(ChannelClosure, RadiusHalvesEveryHalfLifeWithinOneQuantum) {
   const double half_life = 4.0 * 3600.0;
   const model::ChannelClosure closure({cone(20e-6)}, half_life);
-  const auto times = closure.update_times(86400.0);
-  ASSERT_GE(times.size(), 2u);
-  // Each interval lets the radius fall by kRadiusStep.
-  const double interval = times[1] - times[0];
-  EXPECT_NEAR(std::exp2(-interval / half_life), 1.0 - model::kRadiusStep, 1e-12);
-  const auto open = closure.open_channels(times[0]);
-  ASSERT_EQ(open.size(), 1u);
-  EXPECT_NEAR(open[0].surface_radius_m, 20e-6 * std::exp2(-(times[0] + 0.5 * interval) / half_life),
-              1e-18);
-  EXPECT_NEAR(open[0].bottom_radius_m / open[0].surface_radius_m, 2.5 / 20.0, 1e-12);
+  for (double t : {0.0, 600.0, half_life, 3.3 * half_life}) {
+    const auto open = closure.open_channels(closure.quantum_at(t));
+    ASSERT_EQ(open.size(), 1u);
+    const double exact = 20e-6 * std::exp2(-t / half_life);
+    EXPECT_LE(open[0].surface_radius_m, exact * (1.0 + model::kScaleQuantum) + 1e-18) << t;
+    EXPECT_GE(open[0].surface_radius_m, exact * (1.0 - 1e-12)) << t;
+    EXPECT_NEAR(open[0].bottom_radius_m / open[0].surface_radius_m, 2.5 / 20.0, 1e-12);
+  }
+  // The geometry depends on the time alone: the same quantum for nearby times.
+  EXPECT_EQ(closure.quantum_at(1000.0), closure.quantum_at(1000.0 + 1e-3));
+  EXPECT_LT(closure.quantum_at(1000.0), closure.quantum_at(2000.0));
 }
 
-TEST(ChannelClosure, UpdatesStopOnceTheWidestChannelHasClosed) {
-  const double half_life = 600.0;  // 10 min: 20 um -> 0.1 um in about 7.6 half-lives
+TEST(ChannelClosure, NarrowChannelsCloseFirstThenAll) {
+  const double half_life = 600.0;
   const model::ChannelClosure closure({cone(20e-6), cone(5e-6)}, half_life);
-  const auto times = closure.update_times(86400.0);
-  ASSERT_FALSE(times.empty());
-  EXPECT_LT(times.back(), 10.0 * half_life);
-  EXPECT_TRUE(closure.open_channels(times.back()).empty());
-  // The narrower channel closes first.
-  EXPECT_EQ(closure.open_channels(6.5 * half_life).size(), 1u);
+  // 5 um -> 0.1 um after log2(50) = 5.6 half-lives, 20 um after log2(200) = 7.6.
+  EXPECT_EQ(closure.open_channels(closure.quantum_at(6.5 * half_life)).size(), 1u);
+  EXPECT_TRUE(closure.open_channels(closure.quantum_at(8.0 * half_life)).empty());
+  EXPECT_EQ(closure.quantum_at(100.0 * half_life), closure.quantum_at(200.0 * half_life));
 }
 
 }  // namespace

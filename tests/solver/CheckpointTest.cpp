@@ -12,7 +12,6 @@ run::RunCheckpoint sample() {
   run::RunCheckpoint c;
   c.case_fingerprint = run::fingerprint("name: x\n");
   c.next_output = 7;
-  c.closure_updates = 3;
   c.wall_s = 12.5;
   analysis::InventoryRow row;
   row.time_h = 1.0 / 3.0;
@@ -39,7 +38,6 @@ TEST(Checkpoint, RoundTripIsBitExact) {
   const auto back = run::deserialize(run::serialize(original), "test");
   EXPECT_EQ(back.case_fingerprint, original.case_fingerprint);
   EXPECT_EQ(back.next_output, 7u);
-  EXPECT_EQ(back.closure_updates, 3u);
   ASSERT_EQ(back.rows.size(), 2u);
   EXPECT_EQ(back.rows[1].layer_ug_cm2, original.rows[1].layer_ug_cm2);
   EXPECT_EQ(back.rows[0].time_h, original.rows[0].time_h);

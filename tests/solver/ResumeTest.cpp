@@ -74,6 +74,26 @@ TEST(Resume, InterruptedAndResumedRunEqualsAnUninterruptedOne) {
   EXPECT_FALSE(fs::exists(parts / "checkpoint.bin"));
 }
 
+TEST(Resume, ResumingThroughChannelClosureIsBitExactToo) {
+  auto c = small_case();
+  input::Needles n;
+  n.pattern = input::NeedlePattern::Square;
+  n.pitch_m = 200e-6;
+  n.length_m = 400e-6;
+  n.base_diameter_m = 150e-6;
+  n.tip_diameter_m = 5e-6;
+  n.penetration = 0.3;
+  n.closure_half_life_s = 3600.0;
+  c.needles = n;
+  c.domain.width_m = c.domain.length_m = 200e-6;
+  c.mesh.lateral_spacing_m = 25e-6;
+  const fs::path whole = fresh_folder("closure-whole"), parts = fresh_folder("closure-parts");
+  run::run_case(c, into(whole));
+  run_interrupted(c, parts, 60);
+  run::run_case(c, into(parts, true));
+  EXPECT_EQ(slurp(parts / "timeseries.csv"), slurp(whole / "timeseries.csv"));
+}
+
 TEST(Resume, ACheckpointOfAnotherCaseIsRefused) {
   const auto c = small_case();
   const fs::path dir = fresh_folder("foreign");

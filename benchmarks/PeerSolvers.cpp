@@ -1,0 +1,147 @@
+#include "PeerSolvers.hpp"
+
+#include <omp.h>
+
+#include <Eigen/IterativeLinearSolvers>
+#include <chrono>
+
+#include "linear/ConjugateGradient.hpp"
+#include "linear/Multigrid.hpp"
+#include "operator/AssembledOperator.hpp"
+#include "operator/DiffusionOperator.hpp"
+#ifdef DERMAFLUX_HAVE_HYPRE
+#include "linear/HypreStructSolver.hpp"
+#endif
+
+namespace dermaflux::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+linear::Vector initial_field(const model::Problem& p) {
+  return Eigen::Map<const linear::Vector>(p.initial_potential_kg_m3.data(),
+                                          static_cast<Eigen::Index>(p.cell_count()));
+}
+
+// Right-hand side of a backward-Euler step from u^n (the operator holds the
+// boundary data; it is built for every solver, Eigen's included).
+void step_rhs(const op::DiffusionOperator& system, const linear::Vector& u, double dt,
+              linear::Vector& b) {
+  const Eigen::Map<const linear::Vector> capacity(system.capacity().data(), u.size());
+  b = capacity.cwiseProduct(u) / dt;
+  system.add_boundary_source(b);
+}
+
+// Runs `threads` OpenMP threads for its lifetime.
+class ThreadCount {
+ public:
+  explicit ThreadCount(int threads) : before_(omp_get_max_threads()) {
+    omp_set_num_threads(threads);
+  }
+  ~ThreadCount() { omp_set_num_threads(before_); }
+  ThreadCount(const ThreadCount&) = delete;
+  ThreadCount& operator=(const ThreadCount&) = delete;
+
+ private:
+  int before_;
+};
+
+}  // namespace
+
+PeerRun run_dermaflux(const model::Problem& problem, const StepPlan& plan, int threads) {
+  ThreadCount scope(threads);
+  PeerRun run{"dermaflux MG-CG", threads};
+  auto start = Clock::now();
+  op::DiffusionOperator system(problem);
+  system.set_shift(1.0 / plan.dt_s);
+  linear::MultigridPreconditioner multigrid(system);
+  linear::CgWorkspace workspace;
+  linear::CgSettings cg{plan.tolerance, plan.max_iterations};
+  run.setup_s = seconds_since(start);
+
+  run.u = initial_field(problem);
+  linear::Vector b;
+  start = Clock::now();
+  for (int n = 0; n < plan.steps; ++n) {
+    system.set_shift(1.0 / plan.dt_s);
+    multigrid.update();
+    step_rhs(system, run.u, plan.dt_s, b);
+    const auto stats = linear::conjugate_gradient(system, multigrid, b, run.u, cg, &workspace);
+    run.iterations += stats.iterations;
+    run.converged = run.converged && stats.converged;
+  }
+  run.steps_s = seconds_since(start);
+  return run;
+}
+
+PeerRun run_eigen_cg(const model::Problem& problem, const StepPlan& plan, int threads,
+                     bool incomplete_cholesky) {
+  ThreadCount scope(threads);
+  PeerRun run{incomplete_cholesky ? "Eigen CG + IncompleteCholesky" : "Eigen CG + diagonal",
+              threads};
+  auto start = Clock::now();
+  const op::DiffusionOperator system(problem);  // boundary data for the right-hand side
+  // Lower|Upper: Eigen's multithreaded product for a row-major matrix.
+  const op::SparseMatrix matrix = op::assemble_operator(problem, 1.0 / plan.dt_s);
+  run.setup_s = seconds_since(start);
+
+  auto steps = [&](auto& cg) {
+    cg.setTolerance(plan.tolerance);
+    cg.setMaxIterations(plan.max_iterations);
+    linear::Vector b;
+    for (int n = 0; n < plan.steps; ++n) {
+      cg.compute(matrix);
+      step_rhs(system, run.u, plan.dt_s, b);
+      const linear::Vector guess = run.u;
+      run.u = cg.solveWithGuess(b, guess);
+      run.iterations += cg.iterations();
+      run.converged = run.converged && cg.info() == Eigen::Success;
+    }
+  };
+  run.u = initial_field(problem);
+  start = Clock::now();
+  if (incomplete_cholesky) {
+    Eigen::ConjugateGradient<op::SparseMatrix, Eigen::Lower | Eigen::Upper,
+                             Eigen::IncompleteCholesky<double>>
+        cg;
+    steps(cg);
+  } else {
+    Eigen::ConjugateGradient<op::SparseMatrix, Eigen::Lower | Eigen::Upper> cg;
+    steps(cg);
+  }
+  run.steps_s = seconds_since(start);
+  return run;
+}
+
+#ifdef DERMAFLUX_HAVE_HYPRE
+// hypre is built without OpenMP in Debian: one thread, whatever OpenMP is set to.
+PeerRun run_hypre(const model::Problem& problem, const StepPlan& plan) {
+  ThreadCount scope(1);  // our operator's right-hand side and residual checks too
+  PeerRun run{"hypre PFMG-CG", 1};
+  auto start = Clock::now();
+  op::DiffusionOperator system(problem);
+  system.set_shift(1.0 / plan.dt_s);
+  linear::HypreStructSolver hypre(system, {plan.tolerance, plan.max_iterations});
+  run.setup_s = seconds_since(start);
+
+  run.u = initial_field(problem);
+  linear::Vector b;
+  start = Clock::now();
+  for (int n = 0; n < plan.steps; ++n) {
+    system.set_shift(1.0 / plan.dt_s);
+    hypre.update();
+    step_rhs(system, run.u, plan.dt_s, b);
+    const auto stats = hypre.solve(b, run.u);
+    run.iterations += stats.iterations;
+    run.converged = run.converged && stats.converged;
+  }
+  run.steps_s = seconds_since(start);
+  return run;
+}
+#endif
+
+}  // namespace dermaflux::bench

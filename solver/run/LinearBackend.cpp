@@ -1,0 +1,27 @@
+#include "run/LinearBackend.hpp"
+
+#include "core/Error.hpp"
+#ifdef DERMAFLUX_HAVE_HYPRE
+#include "linear/HypreStructSolver.hpp"
+#endif
+
+namespace dermaflux::run {
+
+std::unique_ptr<linear::StepSolver> make_linear_backend(const input::SolverSettings& settings,
+                                                        const op::DiffusionOperator& system) {
+  if (settings.backend == input::LinearBackend::Dermaflux) return nullptr;
+#ifdef DERMAFLUX_HAVE_HYPRE
+  linear::CgSettings cg;
+  cg.relative_tolerance = settings.linear_tolerance;
+  cg.max_iterations = settings.max_iterations;
+  return std::make_unique<linear::HypreStructSolver>(system, cg);
+#else
+  // The case reader refuses the key in such a build; a Case made in code may not.
+  (void)system;
+  throw UsageError(
+      "solver.backend: hypre, but this build of dermaflux has no hypre (install "
+      "libhypre-dev and rebuild with -DDERMAFLUX_WITH_HYPRE=ON)");
+#endif
+}
+
+}  // namespace dermaflux::run
