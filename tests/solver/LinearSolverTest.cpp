@@ -58,5 +58,41 @@ TEST(ConjugateGradient, MatchesEigenCholeskyOnA3dSkinBlock) {
   EXPECT_LT((x - reference).norm(), 1e-10 * reference.norm());
 }
 
+// The sum of the residual is the amount a step creates or loses: with the sum
+// check CG goes on until it is below sum_tolerance * sum |b|, which a loose norm
+// criterion alone does not give.
+TEST(ConjugateGradient, SumCheckBoundsTheAmountTheSolveCreates) {
+  // Arrange: a block of skin, a positive right-hand side (amounts), a loose norm.
+  const auto problem = skin_problem(200e-6, true);
+  op::DiffusionOperator system(problem);
+  system.set_shift(1.0 / 3600.0);
+  linear::MultigridPreconditioner preconditioner(system);
+  const auto n = static_cast<Eigen::Index>(problem.cell_count());
+  const linear::Vector b = linear::Vector::Random(n).cwiseAbs();
+  auto residual_sum = [&](const linear::Vector& x) {
+    linear::Vector ax(n);
+    system.apply(x, ax);
+    return std::abs((b - ax).sum());
+  };
+  linear::CgSettings loose{1e-3, 1000};
+  loose.sum_tolerance = 0.0;
+  linear::CgSettings checked = loose;
+  checked.sum_tolerance = 1e-12;
+
+  // Act
+  linear::Vector x_loose = linear::Vector::Zero(n), x_checked = linear::Vector::Zero(n);
+  const auto loose_stats = linear::conjugate_gradient(system, preconditioner, b, x_loose, loose);
+  const auto checked_stats =
+      linear::conjugate_gradient(system, preconditioner, b, x_checked, checked);
+
+  // Assert: the norm alone leaves a far larger sum; the check brings it down.
+  const double target = 1e-12 * b.cwiseAbs().sum();
+  EXPECT_TRUE(loose_stats.converged);
+  EXPECT_TRUE(checked_stats.converged);
+  EXPECT_GT(residual_sum(x_loose), 100.0 * target);
+  EXPECT_LT(residual_sum(x_checked), 10.0 * target);  // recursive vs true residual: rounding
+  EXPECT_GT(checked_stats.iterations, loose_stats.iterations);
+}
+
 }  // namespace
 }  // namespace dermaflux
