@@ -120,13 +120,17 @@ PeerRun run_eigen_cg(const model::Problem& problem, const StepPlan& plan, int th
 
 #ifdef DERMAFLUX_HAVE_HYPRE
 // hypre is built without OpenMP in Debian: one thread, whatever OpenMP is set to.
-PeerRun run_hypre(const model::Problem& problem, const StepPlan& plan) {
+PeerRun run_hypre(const model::Problem& problem, const StepPlan& plan,
+                  const linear::PfmgSettings& pfmg) {
   ThreadCount scope(1);  // our operator's right-hand side and residual checks too
-  PeerRun run{"hypre PFMG-CG", 1};
+  PeerRun run{pfmg.relax_type == 1 ? "hypre PFMG-CG (Galerkin, weighted Jacobi)"
+                                   : "hypre PFMG-CG (non-Galerkin, red-black GS)",
+              1};
   auto start = Clock::now();
   op::DiffusionOperator system(problem);
   system.set_shift(1.0 / plan.dt_s);
-  linear::HypreStructSolver hypre(system, {plan.tolerance, plan.max_iterations});
+  linear::CgSettings cg{plan.tolerance, plan.max_iterations};
+  linear::HypreStructSolver hypre(system, cg, pfmg);
   run.setup_s = seconds_since(start);
 
   run.u = initial_field(problem);

@@ -11,6 +11,9 @@
 
 #include "linear/LinearOperator.hpp"
 #include "model/Problem.hpp"
+#ifdef DERMAFLUX_HAVE_HYPRE
+#include "linear/HypreStructSolver.hpp"
+#endif
 
 namespace dermaflux::bench {
 
@@ -35,7 +38,11 @@ PeerRun run_dermaflux(const model::Problem& problem, const StepPlan& plan, int t
 PeerRun run_eigen_cg(const model::Problem& problem, const StepPlan& plan, int threads,
                      bool incomplete_cholesky);
 #ifdef DERMAFLUX_HAVE_HYPRE
-PeerRun run_hypre(const model::Problem& problem, const StepPlan& plan);
+// pfmg: the backend's settings, or hypre's textbook PFMG-CG ones (Galerkin
+// coarse operators, weighted Jacobi), which do better on layered skin without
+// channels.
+PeerRun run_hypre(const model::Problem& problem, const StepPlan& plan,
+                  const linear::PfmgSettings& pfmg);
 #endif
 
 }  // namespace dermaflux::bench

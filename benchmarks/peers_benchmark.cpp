@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
   CLI::App app{"dermaflux linear-solver peers, measured in the same run"};
   std::vector<std::size_t> sizes{100000, 1000000};
   std::string problem_name = "layered";
-  std::vector<std::string> solvers{"dermaflux", "dermaflux-1thread", "hypre", "eigen"};
+  std::vector<std::string> solvers{"dermaflux", "dermaflux-1thread", "hypre", "hypre-galerkin",
+                                   "eigen"};
   bench::StepPlan plan;
   int repeat = 3;
   int threads = omp_get_max_threads();
@@ -61,7 +62,8 @@ int main(int argc, char** argv) {
   app.add_option("--problem", problem_name, "layered or homogeneous")
       ->check(CLI::IsMember({"layered", "homogeneous"}));
   app.add_option("--solvers", solvers,
-                 "dermaflux, dermaflux-1thread, hypre, eigen, eigen-ic (incomplete Cholesky)")
+                 "dermaflux, dermaflux-1thread, hypre, hypre-galerkin, eigen, eigen-ic (incomplete "
+                 "Cholesky)")
       ->delimiter(',');
   app.add_option("--steps", plan.steps, "implicit steps");
   app.add_option("--dt", plan.dt_s, "step size in s");
@@ -103,7 +105,9 @@ int main(int argc, char** argv) {
           run = bench::run_eigen_cg(problem, plan, threads, true);
 #ifdef DERMAFLUX_HAVE_HYPRE
         else if (name == "hypre")
-          run = bench::run_hypre(problem, plan);
+          run = bench::run_hypre(problem, plan, {});
+        else if (name == "hypre-galerkin")
+          run = bench::run_hypre(problem, plan, {.relax_type = 1, .rap_type = 0});
 #endif
         else {
           std::cerr << "bench_peers: unknown or unavailable solver " << name << "\n";

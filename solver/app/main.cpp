@@ -1,6 +1,6 @@
 // dermaflux: drug and cosmetic actives entering (microneedled) skin.
 //
-//   dermaflux run CASE.yaml [--output DIR] [--threads N] [--quiet] [--resume]
+//   dermaflux run CASE.yaml [--output DIR] [--threads N] [--quiet] [--resume] [--until T]
 //                 [--overwrite] [--checkpoint-interval SECONDS]
 //   dermaflux check CASE.yaml
 //   dermaflux plot OUTPUT_DIR

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/Error.hpp"
@@ -39,12 +40,14 @@ class ArchiveWriter {
     pod<std::uint64_t>(count);
     bytes_.append(reinterpret_cast<const char*>(data), count * sizeof(double));
   }
-  // The archive with its checksum appended.
-  std::string finish() const {
-    std::string out = bytes_;
+  // Room for `bytes` more (the checksum included): a checkpoint is field-sized,
+  // and growing by doubling would hold up to twice that at its peak.
+  void reserve(std::size_t bytes) { bytes_.reserve(bytes_.size() + bytes + sizeof(std::uint64_t)); }
+  // The archive with its checksum appended; the writer is spent.
+  std::string finish() && {
     const std::uint64_t sum = fnv1a64(bytes_);
-    out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
-    return out;
+    bytes_.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+    return std::move(bytes_);
   }
 
  private:

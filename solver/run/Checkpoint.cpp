@@ -64,6 +64,15 @@ std::filesystem::path checkpoint_file(const std::filesystem::path& output_dir) {
 
 std::string serialize(const RunCheckpoint& c) {
   io::ArchiveWriter out;
+  // The fields dominate: reserve them (and a generous allowance for the rest) so
+  // that the buffer is allocated once.
+  const auto& fields = c.integrator;
+  std::size_t field_bytes = (static_cast<std::size_t>(fields.u.size()) + 1) * sizeof(double);
+  for (const auto& m : fields.amounts)
+    field_bytes += (static_cast<std::size_t>(m.size()) + 1) * sizeof(double);
+  out.reserve(field_bytes + c.case_fingerprint.size() + 256 +
+              c.rows.size() * (16 + (c.rows.empty() ? 0 : c.rows.front().layer_ug_cm2.size())) *
+                  sizeof(double));
   out.pod(kMagic);
   out.pod(kVersion);
   out.text(c.case_fingerprint);
@@ -84,7 +93,7 @@ std::string serialize(const RunCheckpoint& c) {
   out.pod(s.stats.rejected_steps);
   out.pod(s.stats.linear_iterations);
   out.pod(s.stats.last_step_s);
-  return out.finish();
+  return std::move(out).finish();
 }
 
 RunCheckpoint deserialize(std::string bytes, const std::string& label) {
