@@ -137,11 +137,21 @@ struct OutputSettings {
   bool vtk = true;
 };
 
+// A layer property the case did not give, estimated from the serum's molecular
+// weight and log P (input/Estimates.hpp); the value is already in `layers`.
+struct Estimate {
+  std::string layer;
+  std::string property;  // "diffusivity" or "partition"
+  double value = 0.0;    // SI: m^2/s, or 1 for a partition coefficient
+  std::string formula;
+};
+
 struct Case {
   std::string name;                   // [A-Za-z0-9_.-]+, not "." or ".."
   std::filesystem::path source_file;  // the case file it was read from
   std::string skin_preset;            // empty when none was named
   std::vector<Layer> layers;          // surface down; at least one
+  std::vector<Estimate> estimates;    // what the reader estimated, in layer order
   Serum serum;
   std::optional<Needles> needles;  // absent: intact skin
   Domain domain;

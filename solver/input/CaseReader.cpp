@@ -61,14 +61,18 @@ Case read_case_root(const Located& root, const std::filesystem::path& base_dir) 
   result.source_file = file_label;
   result.name = read_name(top.require("name", kNameExpected));
 
-  SkinSection skin = read_skin(
-      top.require("skin", "the skin: a mapping with layers (and optionally a preset)"), base_dir);
-  result.skin_preset = std::move(skin.preset);
-  result.layers = std::move(skin.layers);
-
+  // The serum first: layers without diffusivity or partition are estimated from
+  // its molecular weight and log P.
   result.serum = read_serum(
       top.require("serum", "the serum: a mapping with concentration, dose and diffusivity"),
       base_dir);
+
+  SkinSection skin = read_skin(
+      top.require("skin", "the skin: a mapping with layers (and optionally a preset)"), base_dir,
+      result.serum);
+  result.skin_preset = std::move(skin.preset);
+  result.layers = std::move(skin.layers);
+  result.estimates = std::move(skin.estimates);
 
   if (const auto mesh = top.find("mesh")) result.mesh = read_mesh(*mesh);
   const auto domain = top.find("domain");

@@ -18,11 +18,15 @@ namespace dermaflux::input {
 Case read_case_root(const Located& root, const std::filesystem::path& base_dir);
 
 // `skin:` -> the layers, surface down (with a preset merged in), and the preset name.
+// A layer without diffusivity or partition gets an estimate from the serum's
+// molecular weight and log P (input/Estimates.hpp), recorded in `estimates`.
 struct SkinSection {
   std::string preset;
   std::vector<Layer> layers;
+  std::vector<Estimate> estimates;
 };
-SkinSection read_skin(const Located& skin, const std::filesystem::path& base_dir);
+SkinSection read_skin(const Located& skin, const std::filesystem::path& base_dir,
+                      const Serum& serum);
 
 // `serum:` (with a preset merged in).
 Serum read_serum(const Located& serum, const std::filesystem::path& base_dir);

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <string_view>
+#include <vector>
 
 #include "input/EmitFields.hpp"
 #include "input/NeedlesWriter.hpp"
@@ -16,12 +17,31 @@
 namespace dermaflux::input {
 namespace {
 
-void write_layer(YAML::Emitter& out, const Layer& layer) {
+// The formula a layer's value was estimated with, or nullptr when the case gave it.
+const Estimate* estimate_of(const std::vector<Estimate>& estimates, const Layer& layer,
+                            std::string_view property) {
+  for (const Estimate& e : estimates)
+    if (e.layer == layer.name && e.property == property) return &e;
+  return nullptr;
+}
+
+// Estimated values are written like given ones (the file reproduces the run
+// without the serum's molecular weight) with the formula in a comment.
+void write_layer(YAML::Emitter& out, const Layer& layer, const std::vector<Estimate>& estimates) {
   out << YAML::BeginMap;
   out << YAML::Key << "name" << YAML::Value << layer.name;
   write_quantity(out, "thickness", layer.thickness_m, Dimension::Length);
-  write_quantity(out, "diffusivity", layer.diffusivity_m2_s, Dimension::Diffusivity);
+  if (const Estimate* e = estimate_of(estimates, layer, "diffusivity")) {
+    out << YAML::Key << "diffusivity" << YAML::Value
+        << format_si(layer.diffusivity_m2_s, Dimension::Diffusivity)
+        << YAML::Comment(format_friendly(layer.diffusivity_m2_s, Dimension::Diffusivity) +
+                         ", estimated: " + e->formula);
+  } else {
+    write_quantity(out, "diffusivity", layer.diffusivity_m2_s, Dimension::Diffusivity);
+  }
   write_number(out, "partition", layer.partition);
+  if (const Estimate* e = estimate_of(estimates, layer, "partition"))
+    out << YAML::Comment("estimated: " + e->formula);
   write_number(out, "binding", layer.binding);
   write_quantity(out, "clearance", layer.clearance_1_s, Dimension::Rate);
   out << YAML::EndMap;
@@ -33,7 +53,7 @@ void write_skin(YAML::Emitter& out, const Case& resolved) {
     out << YAML::Comment("expanded from skin preset " + resolved.skin_preset);
   }
   out << YAML::BeginMap << YAML::Key << "layers" << YAML::Value << YAML::BeginSeq;
-  for (const Layer& layer : resolved.layers) write_layer(out, layer);
+  for (const Layer& layer : resolved.layers) write_layer(out, layer, resolved.estimates);
   out << YAML::EndSeq << YAML::EndMap;
 }
 

@@ -1,14 +1,19 @@
 #include <algorithm>
+#include <cmath>
+#include <string>
+#include <functional>
 #include <optional>
 
 #include "input/CaseSections.hpp"
+#include "input/Estimates.hpp"
 #include "input/Names.hpp"
 #include "input/Presets.hpp"
 
 // Layers may come from the case, from a skin preset, or from both: the preset gives
 // the layers and their order, and a case layer with the same name overrides the
-// preset's values key by key. Every layer needs thickness, diffusivity and partition
-// once merged.
+// preset's values key by key. Every layer needs a thickness once merged; a missing
+// diffusivity or partition is estimated from the serum's molecular weight and log P
+// (input/Estimates.hpp: the top layer as the barrier, the others as aqueous tissue).
 
 namespace dermaflux::input {
 namespace {
@@ -123,46 +128,125 @@ std::vector<LayerDraft> merge(std::vector<LayerDraft> preset_layers,
   return preset_layers;
 }
 
-double required(const std::optional<double>& value, const LayerDraft& layer, std::string_view key,
-                const std::string& expected) {
-  if (value) return *value;
+[[noreturn]] void missing_key(const LayerDraft& layer, std::string_view key,
+                              const std::string& expected, const std::string& also) {
   Located missing = layer.at;
   missing.path = child_path(layer.at.path, key);
   fail_found(missing, expected, "no \"" + std::string(key) + "\" key",
-             layer.from_preset_only
-                 ? "the preset does not give it: add a layer \"name: " + layer.name + "\" with \"" +
-                       std::string(key) + ":\" under skin.layers"
-                 : "add \"" + std::string(key) + ":\" to this layer");
+             (layer.from_preset_only
+                  ? "the preset does not give it: add a layer \"name: " + layer.name +
+                        "\" with \"" + std::string(key) + ":\" under skin.layers"
+                  : "add \"" + std::string(key) + ":\" to this layer") +
+                 also);
 }
 
-Layer finish(const LayerDraft& draft) {
+double required(const std::optional<double>& value, const LayerDraft& layer, std::string_view key,
+                const std::string& expected) {
+  if (value) return *value;
+  missing_key(layer, key, expected, "");
+}
+
+std::string plain_text(double value) {
+  return std::to_string(value);
+}
+
+// What a missing diffusivity or partition is estimated from.
+struct EstimateInputs {
+  const Serum& serum;
+  PermeabilityFit fit;
+  std::vector<Estimate>& estimates;
+};
+
+// The value the layer gives, or the estimate (recorded); an error when neither
+// the layer nor the serum (molecular weight and log P) allows one.
+double given_or_estimated(const std::optional<double>& value, const LayerDraft& layer,
+                          std::string_view key, const std::string& expected,
+                          EstimateInputs& inputs, const std::function<double()>& estimate,
+                          const std::string& formula) {
+  if (value) return *value;
+  if (!inputs.serum.molar_mass_kg_mol || !inputs.serum.log_p) {
+    missing_key(layer, key, expected,
+                ", or give the serum molecular_weight and log_p to have it estimated");
+  }
+  const double estimated = estimate();
+  if (!std::isnormal(estimated) || estimated <= 0.0) {  // e.g. Potts-Guy for MW ~ 10^5
+    missing_key(layer, key, expected,
+                ": the estimate from the serum's molecular weight and log P is out of range (" +
+                    plain_text(estimated) + "), so give the value");
+  }
+  inputs.estimates.push_back({layer.name, std::string(key), estimated, formula});
+  return estimated;
+}
+
+Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
   Layer layer;
   layer.name = draft.name;
   layer.thickness_m = required(draft.thickness_m, draft, "thickness",
                                describe_quantity(Dimension::Length, Sign::Positive));
-  layer.diffusivity_m2_s = required(draft.diffusivity_m2_s, draft, "diffusivity",
-                                    describe_quantity(Dimension::Diffusivity, Sign::Positive));
-  layer.partition = required(draft.partition, draft, "partition",
-                             "a positive number such as 0.8 (tissue / vehicle concentration)");
+  const std::string partition_expected =
+      "a positive number such as 0.8 (tissue / vehicle concentration)";
+  const double mw_g_mol = inputs.serum.molar_mass_kg_mol.value_or(0.0) * 1e3;
+  const double log_p = inputs.serum.log_p.value_or(0.0);
+  if (barrier) {
+    layer.partition = given_or_estimated(
+        draft.partition, draft, "partition", partition_expected, inputs,
+        [&] { return barrier_partition(log_p); }, barrier_partition_formula());
+    layer.diffusivity_m2_s = given_or_estimated(
+        draft.diffusivity_m2_s, draft, "diffusivity",
+        describe_quantity(Dimension::Diffusivity, Sign::Positive), inputs,
+        [&] {
+          return barrier_diffusivity_m2_s(potts_guy_permeability_m_s(mw_g_mol, log_p, inputs.fit),
+                                          layer.thickness_m, layer.partition);
+        },
+        barrier_diffusivity_formula(inputs.fit));
+  } else {
+    layer.diffusivity_m2_s = given_or_estimated(
+        draft.diffusivity_m2_s, draft, "diffusivity",
+        describe_quantity(Dimension::Diffusivity, Sign::Positive), inputs,
+        [&] { return aqueous_diffusivity_m2_s(mw_g_mol); }, aqueous_diffusivity_formula());
+    layer.partition =
+        given_or_estimated(draft.partition, draft, "partition", partition_expected, inputs,
+                           [] { return 1.0; }, aqueous_partition_formula());
+  }
   layer.binding = draft.binding.value_or(0.0);
   layer.clearance_1_s = draft.clearance_1_s.value_or(0.0);
   return layer;
 }
 
+PermeabilityFit read_fit(const Located& at) {
+  const std::string expected = "potts_guy_1992 or potts_guy_2023_refit";
+  const std::string text = read_string(at, expected);
+  if (text == "potts_guy_1992") return PermeabilityFit::PottsGuy1992;
+  if (text == "potts_guy_2023_refit") return PermeabilityFit::Refit2023;
+  const auto suggestion = closest_match(text, {"potts_guy_1992", "potts_guy_2023_refit"});
+  fail(at, expected, suggestion ? "did you mean \"" + *suggestion + "\"?" : "");
+}
+
+std::vector<Layer> finish_all(const std::vector<LayerDraft>& drafts, EstimateInputs& inputs) {
+  std::vector<Layer> layers;
+  for (std::size_t n = 0; n < drafts.size(); ++n)
+    layers.push_back(finish(drafts[n], n == 0, inputs));
+  return layers;
+}
+
 }  // namespace
 
-SkinSection read_skin(const Located& at, const std::filesystem::path& base_dir) {
-  const Mapping skin(at, {"preset", "layers"},
+SkinSection read_skin(const Located& at, const std::filesystem::path& base_dir,
+                      const Serum& serum) {
+  const Mapping skin(at, {"preset", "layers", "estimates"},
                      "the skin: a mapping with layers (and optionally a preset)");
   SkinSection result;
   std::vector<LayerDraft> case_layers;
   if (const auto layers_at = skin.find("layers")) case_layers = read_layers(*layers_at);
+  PermeabilityFit fit = PermeabilityFit::PottsGuy1992;
+  if (const auto fit_at = skin.find("estimates")) fit = read_fit(*fit_at);
+  EstimateInputs inputs{serum, fit, result.estimates};
 
   const std::optional<Located> preset_at = skin.find("preset");
   if (!preset_at) {
     const Located layers_at = skin.require("layers", "a list of layers, from the surface down");
     if (case_layers.empty()) fail(layers_at, "a list of at least one layer");
-    for (const LayerDraft& layer : case_layers) result.layers.push_back(finish(layer));
+    result.layers = finish_all(case_layers, inputs);
     return result;
   }
 
@@ -179,9 +263,7 @@ SkinSection read_skin(const Located& at, const std::filesystem::path& base_dir) 
   for (LayerDraft& layer : preset_layers) layer.from_preset_only = true;
 
   result.preset = preset.name;
-  for (const LayerDraft& layer : merge(preset_layers, case_layers, preset.name)) {
-    result.layers.push_back(finish(layer));
-  }
+  result.layers = finish_all(merge(preset_layers, case_layers, preset.name), inputs);
   return result;
 }
 

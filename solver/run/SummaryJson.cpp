@@ -36,6 +36,17 @@ std::string summary_json(const input::Case& c, const RunSummary& s) {
     j["lag_time_h"] = nullptr;
     j["steady_state_window_h"] = nullptr;
   }
+  // Layer properties the case did not give, estimated from the serum (the values
+  // are in case.resolved.yaml too).
+  nlohmann::ordered_json estimates = nlohmann::ordered_json::array();
+  for (const auto& e : c.estimates) {
+    estimates.push_back({{"layer", e.layer},
+                         {"property", e.property},
+                         {"value", e.value},
+                         {"unit", e.property == "diffusivity" ? "m^2/s" : "1"},
+                         {"formula", e.formula}});
+  }
+  j["estimates"] = estimates;
   j["max_mass_balance_rel"] = s.max_mass_balance_rel;
   j["cells"] = s.cells;
   j["steps"] = s.steps;

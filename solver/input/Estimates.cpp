@@ -1,0 +1,46 @@
+#include "input/Estimates.hpp"
+
+#include <cmath>
+
+namespace dermaflux::input {
+
+double potts_guy_permeability_m_s(double molecular_weight_g_mol, double log_p,
+                                  PermeabilityFit fit) {
+  const double log_kp_cm_h = fit == PermeabilityFit::PottsGuy1992
+                                 ? -2.7 + 0.71 * log_p - 0.0061 * molecular_weight_g_mol
+                                 : -2.55 + 0.65 * log_p - 0.0085 * molecular_weight_g_mol;
+  return std::pow(10.0, log_kp_cm_h) * 1e-2 / 3600.0;  // cm/h -> m/s
+}
+
+double barrier_partition(double log_p) {
+  return std::pow(10.0, 0.7 * log_p);
+}
+
+double barrier_diffusivity_m2_s(double permeability_m_s, double thickness_m, double partition) {
+  return permeability_m_s * thickness_m / partition;
+}
+
+double aqueous_diffusivity_m2_s(double molecular_weight_g_mol) {
+  return std::pow(10.0, -8.15 - 0.655 * std::log10(molecular_weight_g_mol));
+}
+
+std::string barrier_diffusivity_formula(PermeabilityFit fit) {
+  return fit == PermeabilityFit::PottsGuy1992
+             ? "D = kp h / K, log10 kp[cm/h] = -2.7 + 0.71 log P - 0.0061 MW (Potts & Guy 1992)"
+             : "D = kp h / K, log10 kp[cm/h] = -2.55 + 0.65 log P - 0.0085 MW (2023 refit of "
+               "Potts & Guy)";
+}
+
+std::string barrier_partition_formula() {
+  return "K = Kow^0.7 (stratum corneum / water)";
+}
+
+std::string aqueous_diffusivity_formula() {
+  return "log10 D[m^2/s] = -8.15 - 0.655 log10 MW (Kasting, free diffusivity in aqueous tissue)";
+}
+
+std::string aqueous_partition_formula() {
+  return "K = 1 (aqueous tissue / aqueous vehicle)";
+}
+
+}  // namespace dermaflux::input
