@@ -38,12 +38,16 @@ TEST(CasePresets, ShippedPresetsMergeWithTheCase) {
 }
 
 TEST(CasePresets, ShippedForearmPresetGivesThicknessesOnly) {
-  // Act and assert: every layer lacks a diffusivity until the case gives one
+  // Act and assert: every layer lacks a partition and a diffusivity until the case
+  // gives them or the serum's molecular weight and log P let them be estimated
+  // (the barrier's partition first: its estimated diffusivity depends on it).
   try {
     read_test_case(with_skin("skin:\n  preset: forearm"));
     ADD_FAILURE() << "the forearm preset alone should not be enough";
   } catch (const InputError& error) {
-    EXPECT_EQ(error.key_path(), "layers[0].diffusivity");
+    EXPECT_EQ(error.key_path(), "layers[0].partition");
+    EXPECT_NE(std::string(error.what()).find("molecular_weight and log_p"), std::string::npos)
+        << error.what();
     EXPECT_EQ(error.where().file, (project_cases_dir() / "skins" / "forearm.yaml").string());
   }
 }
