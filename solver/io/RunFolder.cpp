@@ -87,6 +87,31 @@ void RunFolder::append_timeseries_line(const std::string& line) {
     throw IoError("cannot write " + (directory_ / "timeseries.csv").string() + " (disk full?)");
 }
 
+void RunFolder::open_profiles(const std::string& header, std::size_t kept_blocks,
+                              std::size_t block_lines) {
+  const fs::path file = directory_ / "profiles.csv";
+  std::vector<std::string> kept;
+  if (kept_blocks > 0) {
+    std::ifstream in(file);
+    const std::size_t wanted = 1 + kept_blocks * block_lines;
+    for (std::string line; kept.size() < wanted && std::getline(in, line);) kept.push_back(line);
+    if (kept.size() < wanted || kept.front() != header)
+      throw IoError("cannot resume: " + file.string() + " holds fewer output times than " +
+                    "the checkpoint (run without --resume to start anew)");
+  }
+  profiles_.open(file, std::ios::out | std::ios::trunc);
+  if (!profiles_) throw IoError("cannot write " + file.string() + ": " + std::strerror(errno));
+  if (kept.empty()) kept.push_back(header);
+  append_profile_lines(kept);
+}
+
+void RunFolder::append_profile_lines(const std::vector<std::string>& lines) {
+  for (const std::string& line : lines) profiles_ << line << '\n';
+  profiles_.flush();
+  if (!profiles_)
+    throw IoError("cannot write " + (directory_ / "profiles.csv").string() + " (disk full?)");
+}
+
 void RunFolder::write_snapshot(int index, double time_h, const mesh::Grid& grid,
                                const SnapshotArrays& arrays) {
   write_vtr_snapshot(directory_ / kSnapshotFolder / snapshot_name(case_name_, index), grid, arrays,

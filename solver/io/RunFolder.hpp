@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "io/PvdCollection.hpp"
 #include "io/VtkSnapshot.hpp"
@@ -38,6 +39,11 @@ class RunFolder {
 
   void write_timeseries_header(const std::string& header);
   void append_timeseries_line(const std::string& line);
+  // profiles.csv: the header, then blocks of lines, one per output. Resuming keeps
+  // the first `kept_blocks` blocks of `block_lines` lines each already on disk (the
+  // outputs before the checkpoint) and drops the rest; IoError if they are not there.
+  void open_profiles(const std::string& header, std::size_t kept_blocks, std::size_t block_lines);
+  void append_profile_lines(const std::vector<std::string>& lines);
   void write_snapshot(int index, double time_h, const mesh::Grid& grid,
                       const SnapshotArrays& arrays);
   // Lists an already written snapshot in the collection again (resume).
@@ -54,6 +60,7 @@ class RunFolder {
   std::string case_name_;
   PvdCollection pvd_;
   std::ofstream timeseries_;
+  std::ofstream profiles_;
 };
 
 }  // namespace dermaflux::io

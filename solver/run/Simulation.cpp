@@ -15,6 +15,7 @@
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "run/Checkpoint.hpp"
+#include "analysis/DepthProfile.hpp"
 #include "run/LinearBackend.hpp"
 #include "run/MemoryCheck.hpp"
 #include "run/SummaryJson.hpp"
@@ -156,6 +157,11 @@ class Run {
                              case_.domain.length_m);
     if (options_.resume) restore();
     folder_->write_timeseries_header(analysis::timeseries_header(layer_names_));
+    profile_columns_ = analysis::profile_columns(
+        problem_.mesh.grid, channels_, problem_.sides == model::SideBoundary::Periodic);
+    std::size_t skin_planes = 0;
+    for (int material : problem_.mesh.plane_material) skin_planes += material >= 1 ? 1 : 0;
+    folder_->open_profiles(analysis::profiles_header(), rows_.size(), skin_planes);
     for (std::size_t n = 0; n < rows_.size(); ++n) {
       folder_->append_timeseries_line(analysis::timeseries_line(rows_[n]));
       if (buffers_) folder_->register_snapshot(static_cast<int>(n), rows_[n].time_h);
@@ -195,6 +201,9 @@ class Run {
     rows_.push_back(row);
     if (!folder_) return;
     folder_->append_timeseries_line(analysis::timeseries_line(row));
+    folder_->append_profile_lines(analysis::profile_lines(
+        row.time_h, analysis::depth_profile(problem_, integrator_.solution(), profile_columns_),
+        layer_names_));
     if (buffers_)
       folder_->write_snapshot(static_cast<int>(rows_.size() - 1), row.time_h, problem_.mesh.grid,
                               buffers_->arrays(problem_, integrator_.solution()));
@@ -284,6 +293,7 @@ class Run {
   std::vector<std::string> layer_names_;
   std::unique_ptr<io::RunFolder> folder_;
   std::unique_ptr<SnapshotBuffers> buffers_;
+  analysis::ProfileColumns profile_columns_;  // profiles.csv: axis and between columns
   std::vector<analysis::InventoryRow> rows_;
   std::size_t next_output_ = 0;
 };

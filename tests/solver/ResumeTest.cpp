@@ -67,6 +67,7 @@ TEST(Resume, InterruptedAndResumedRunEqualsAnUninterruptedOne) {
   run::run_case(c, into(parts, true));
 
   EXPECT_EQ(slurp(parts / "timeseries.csv"), slurp(whole / "timeseries.csv"));
+  EXPECT_EQ(slurp(parts / "profiles.csv"), slurp(whole / "profiles.csv"));
   EXPECT_EQ(slurp(parts / "test.pvd"), slurp(whole / "test.pvd"));
   EXPECT_EQ(slurp(parts / "snapshots/test_0012.vtr"), slurp(whole / "snapshots/test_0012.vtr"));
   EXPECT_TRUE(fs::exists(parts / "summary.json"));
@@ -92,6 +93,7 @@ TEST(Resume, ResumingThroughChannelClosureIsBitExactToo) {
   run_interrupted(c, parts, 60);
   run::run_case(c, into(parts, true));
   EXPECT_EQ(slurp(parts / "timeseries.csv"), slurp(whole / "timeseries.csv"));
+  EXPECT_EQ(slurp(parts / "profiles.csv"), slurp(whole / "profiles.csv"));
 }
 
 TEST(Resume, ACheckpointOfAnotherCaseIsRefused) {

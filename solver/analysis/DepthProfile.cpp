@@ -1,0 +1,114 @@
+#include "analysis/DepthProfile.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace dermaflux::analysis {
+namespace {
+
+// Distance along one periodic or closed direction.
+double separation(double a, double b, double extent, bool periodic) {
+  const double d = std::abs(a - b);
+  return periodic ? std::min(d, extent - d) : d;
+}
+
+std::string number(double value) {
+  char buffer[32];
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
+  return std::string(buffer, result.ptr);
+}
+
+}  // namespace
+
+ProfileColumns profile_columns(const mesh::Grid& grid, const std::vector<mesh::Channel>& channels,
+                               bool periodic) {
+  ProfileColumns columns;
+  if (channels.empty()) return columns;
+  const double width = grid.x_nodes_m().back() - grid.x_nodes_m().front();
+  const double length = grid.y_nodes_m().back() - grid.y_nodes_m().front();
+  const double cx = grid.x_nodes_m().front() + 0.5 * width;
+  const double cy = grid.y_nodes_m().front() + 0.5 * length;
+  auto distance = [&](double x, double y, const mesh::Channel& ch) {
+    return std::hypot(separation(x, ch.x_m, width, periodic), separation(y, ch.y_m, length, periodic));
+  };
+  // The channel nearest the centre (first of equals), and the column holding its axis.
+  const mesh::Channel* nearest = &channels.front();
+  for (const auto& ch : channels)
+    if (distance(cx, cy, ch) < distance(cx, cy, *nearest)) nearest = &ch;
+  auto column_of = [&](double x, double y) {
+    int i = 0, j = 0;
+    while (i + 1 < grid.nx() && grid.x_nodes_m()[static_cast<std::size_t>(i) + 1] <= x) ++i;
+    while (j + 1 < grid.ny() && grid.y_nodes_m()[static_cast<std::size_t>(j) + 1] <= y) ++j;
+    return static_cast<std::size_t>(i) + static_cast<std::size_t>(grid.nx()) * j;
+  };
+  columns.channel_axis = column_of(nearest->x_m, nearest->y_m);
+  // The column centre farthest from its nearest axis (first of equals).
+  double farthest = -1.0;
+  for (int j = 0; j < grid.ny(); ++j) {
+    for (int i = 0; i < grid.nx(); ++i) {
+      double closest = std::numeric_limits<double>::infinity();
+      for (const auto& ch : channels)
+        closest = std::min(closest, distance(grid.x_centre(i), grid.y_centre(j), ch));
+      if (closest > farthest) {
+        farthest = closest;
+        columns.between_channels = static_cast<std::size_t>(i) + static_cast<std::size_t>(grid.nx()) * j;
+      }
+    }
+  }
+  return columns;
+}
+
+std::vector<ProfilePoint> depth_profile(const model::Problem& problem, const linear::Vector& u,
+                                        const ProfileColumns& columns) {
+  const mesh::Grid& g = problem.mesh.grid;
+  const std::size_t plane = static_cast<std::size_t>(g.nx()) * g.ny();
+  std::vector<ProfilePoint> profile;
+  for (int k = g.nz() - 1; k >= 0; --k) {  // ascending z: the surface is at the top
+    const int material = problem.mesh.material_of_plane(k);
+    if (material < 1) continue;  // vehicle film
+    ProfilePoint point;
+    point.depth_um = -g.z_centre(k) * 1e6;
+    point.layer = material;
+    double amount = 0.0, volume = 0.0;
+    for (int j = 0; j < g.ny(); ++j) {
+      for (int i = 0; i < g.nx(); ++i) {
+        const std::size_t c = g.index(i, j, k);
+        const double v = g.cell_volume(i, j, k);
+        amount += model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)] * v;
+        volume += v;
+      }
+    }
+    point.mean_mg_ml = amount / volume;  // kg/m^3 == mg/mL
+    auto at = [&](std::size_t column) {
+      const std::size_t c = column + plane * static_cast<std::size_t>(k);
+      return model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)];
+    };
+    if (columns.channel_axis) point.channel_axis_mg_ml = at(*columns.channel_axis);
+    if (columns.between_channels) point.between_channels_mg_ml = at(*columns.between_channels);
+    profile.push_back(point);
+  }
+  return profile;
+}
+
+std::string profiles_header() {
+  return "time_h,depth_um,layer,mean_mg_ml,channel_axis_mg_ml,between_channels_mg_ml";
+}
+
+std::vector<std::string> profile_lines(double time_h, const std::vector<ProfilePoint>& profile,
+                                       const std::vector<std::string>& layer_names) {
+  std::vector<std::string> lines;
+  for (const ProfilePoint& p : profile) {
+    std::string line = number(time_h) + "," + number(p.depth_um) + "," +
+                       layer_names.at(static_cast<std::size_t>(p.layer - 1)) + "," +
+                       number(p.mean_mg_ml) + ",";
+    if (p.channel_axis_mg_ml) line += number(*p.channel_axis_mg_ml);
+    line += ",";
+    if (p.between_channels_mg_ml) line += number(*p.between_channels_mg_ml);
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace dermaflux::analysis

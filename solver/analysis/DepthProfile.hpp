@@ -1,0 +1,51 @@
+#pragma once
+// Depth profiles of the tissue concentration for profiles.csv: for every z-plane
+// of skin, the volume-weighted mean over the plane and, on needled skin, the
+// value in two columns: on the axis of the channel nearest the domain centre, and
+// farthest from every channel axis (between the channels).
+//
+// profiles.csv: time_h,depth_um,layer,mean_mg_ml,channel_axis_mg_ml,between_channels_mg_ml
+// (the last two empty for intact skin), one block of rows per output time, skin
+// planes from the surface down; concentrations as in the VTK snapshots (c = K u
+// in tissue, u in open channel), in mg/mL.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "linear/LinearOperator.hpp"
+#include "meshes/Channel.hpp"
+#include "model/Problem.hpp"
+
+namespace dermaflux::analysis {
+
+// Columns as i + nx j.
+struct ProfileColumns {
+  std::optional<std::size_t> channel_axis;
+  std::optional<std::size_t> between_channels;
+};
+
+// The column containing the axis of the channel nearest the domain centre, and the
+// column whose centre is farthest from every axis (distances wrap around a
+// periodic domain). Both empty without channels.
+ProfileColumns profile_columns(const mesh::Grid& grid, const std::vector<mesh::Channel>& channels,
+                               bool periodic);
+
+struct ProfilePoint {
+  double depth_um = 0.0;  // of the plane's centre below the skin surface
+  int layer = 0;          // 1.. from the surface down
+  double mean_mg_ml = 0.0;
+  std::optional<double> channel_axis_mg_ml;
+  std::optional<double> between_channels_mg_ml;
+};
+
+// One point per skin plane, from the surface down.
+std::vector<ProfilePoint> depth_profile(const model::Problem& problem, const linear::Vector& u,
+                                        const ProfileColumns& columns);
+
+std::string profiles_header();
+// The CSV lines of one output (no newline at their ends); layer names by material.
+std::vector<std::string> profile_lines(double time_h, const std::vector<ProfilePoint>& profile,
+                                       const std::vector<std::string>& layer_names);
+
+}  // namespace dermaflux::analysis
