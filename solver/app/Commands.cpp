@@ -44,8 +44,9 @@ input::Case cut_short(input::Case c, const std::string& text) {
   if (until_s >= c.time.end_s) return c;
   c.time.end_s = until_s;
   auto& outputs = c.time.output_times_s;
-  outputs.erase(std::remove_if(outputs.begin(), outputs.end(), [&](double t) { return t >= until_s; }),
-                outputs.end());
+  outputs.erase(
+      std::remove_if(outputs.begin(), outputs.end(), [&](double t) { return t >= until_s; }),
+      outputs.end());
   outputs.push_back(until_s);
   return c;
 }
@@ -72,8 +73,9 @@ int run_command(const RunArguments& arguments) {
 
   const auto& s = result.summary;
   std::printf(
-      "dermaflux: %s finished: %zu cells, %ld steps, %ld CG iterations, %.2f s on %d threads\n",
-      c.name.c_str(), s.cells, s.steps, s.linear_iterations, s.wall_s, s.threads);
+      "dermaflux: %s finished: %zu cells, %ld steps, %ld CG iterations, %.2f s on %d thread%s\n",
+      c.name.c_str(), s.cells, s.steps, s.linear_iterations, s.wall_s, s.threads,
+      s.threads == 1 ? "" : "s");
   print_figure("dose", s.dose_ug_cm2, "ug/cm^2");
   print_figure("receptor", s.receptor_ug_cm2, "ug/cm^2");
   for (std::size_t l = 0; l < s.layer_names.size(); ++l)

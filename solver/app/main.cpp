@@ -13,6 +13,7 @@
 // one line on standard error.
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
@@ -20,6 +21,10 @@
 #include "core/Error.hpp"
 
 int main(int argc, char** argv) {
+  // A write past a file-size limit (ulimit -f, a batch system's quota) raises
+  // SIGXFSZ, whose default action kills the process before anything is said.
+  // Ignored, the write fails with EFBIG and ends in one IoError like a full disk.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"dermaflux: diffusion of topical actives into layered, microneedled skin"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("dermaflux ") + DERMAFLUX_VERSION);

@@ -5,6 +5,7 @@
 #include "input/NeedleReading.hpp"
 #include "input/NeedleSites.hpp"
 #include "input/NumberText.hpp"
+#include "input/TextCheck.hpp"
 #include "input/YamlDocument.hpp"
 
 // A needle list is a small CSV file: a header naming the columns (x_um and y_um, and
@@ -173,6 +174,7 @@ std::vector<ListedSite> read_needle_csv(const Located& file_at,
   } catch (const IoError& error) {
     fail(file_at, "a readable CSV file of needle positions", error.what());
   }
+  require_text(text, csv_path.string());
   return CsvReader(file_at, csv_path.string()).read(text);
 }
 

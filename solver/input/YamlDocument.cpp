@@ -1,5 +1,6 @@
 #include "input/YamlDocument.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -7,16 +8,27 @@
 #include <yaml-cpp/eventhandler.h>
 
 #include "input/NumberText.hpp"
+#include "input/TextCheck.hpp"
 
 namespace dermaflux::input {
 namespace {
 
-// The text of 0-based line `line`, for showing what the parser choked on.
-std::string line_of(const std::string& text, int line) {
+// The text of 0-based line `line`, for showing what the parser choked on; a long
+// line (a generated file, a deeply nested flow list) is cut to the 60 characters
+// around `column`, so that the message stays one readable line.
+std::string line_of(const std::string& text, int line, int column) {
+  constexpr std::size_t kShown = 60;
   std::istringstream lines(text);
   std::string current;
   for (int i = 0; std::getline(lines, current); ++i) {
-    if (i == line) return std::string(trim_blanks(current));
+    if (i != line) continue;
+    std::string shown(trim_blanks(current));
+    if (shown.size() <= kShown) return shown;
+    const std::size_t at = std::min(static_cast<std::size_t>(std::max(column, 0)), shown.size());
+    const std::size_t begin =
+        at > kShown / 2 ? std::min(at - kShown / 2, shown.size() - kShown) : 0;
+    return (begin > 0 ? "..." : "") + shown.substr(begin, kShown) +
+           (begin + kShown < shown.size() ? "..." : "");
   }
   return {};
 }
@@ -29,7 +41,8 @@ class DocumentStarts final : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
   void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
@@ -54,7 +67,7 @@ std::vector<YAML::Mark> first_document_starts(const std::string& text) {
 [[noreturn]] void syntax_error(const YAML::Exception& error, const std::string& text,
                                const std::string& file) {
   const SourceLocation where = location_of(error.mark, file);
-  const std::string line = line_of(text, error.mark.line);
+  const std::string line = line_of(text, error.mark.line, error.mark.column);
   throw InputError(where, "", "well-formed YAML",
                    line.empty() ? "the end of the file" : "\"" + line + "\"",
                    "YAML syntax: " + error.msg);
@@ -64,6 +77,7 @@ std::vector<YAML::Mark> first_document_starts(const std::string& text) {
 
 Located load_yaml_text(const std::string& text, const std::string& file,
                        const std::string& what_it_is) {
+  require_text(text, file);
   YAML::Node root;
   std::vector<YAML::Mark> starts;
   try {
@@ -89,6 +103,12 @@ std::string read_text_file(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, error)) {
     throw IoError("cannot read " + path.string() + ": " +
                   (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
+  }
+  const auto bytes = std::filesystem::file_size(path, error);
+  if (!error && bytes > kMaxInputFileBytes) {
+    throw IoError("cannot read " + path.string() + ": it holds " + std::to_string(bytes >> 20) +
+                  " MiB, more than the " + std::to_string(kMaxInputFileBytes >> 20) +
+                  " MiB an input file may have (is it the right file?)");
   }
   std::ifstream stream(path, std::ios::binary);
   std::ostringstream content;

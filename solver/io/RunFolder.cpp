@@ -33,6 +33,15 @@ std::string read_all(const fs::path& file) {
   return text.str();
 }
 
+// A stream that failed mid-write (a full disk, a file-size limit) leaves the
+// reason in errno; said as the system says it, with a hint when there is none.
+[[noreturn]] void fail_stream(const fs::path& file) {
+  const int error_number = errno;
+  throw IoError("cannot write " + file.string() + ": " +
+                (error_number != 0 ? std::generic_category().message(error_number)
+                                   : std::string("the write failed (disk full?)")));
+}
+
 void remove_file(const fs::path& file) {
   std::error_code error;
   fs::remove(file, error);
@@ -76,15 +85,14 @@ RunFolder::RunFolder(fs::path directory, std::string case_name, const FolderOpen
 void RunFolder::write_timeseries_header(const std::string& header) {
   const fs::path file = directory_ / "timeseries.csv";
   timeseries_.open(file, std::ios::out | std::ios::trunc);
-  if (!timeseries_) throw IoError("cannot write " + file.string() + ": " + std::strerror(errno));
+  if (!timeseries_) fail_stream(file);
   append_timeseries_line(header);
 }
 
 void RunFolder::append_timeseries_line(const std::string& line) {
   timeseries_ << line << '\n';
   timeseries_.flush();
-  if (!timeseries_)
-    throw IoError("cannot write " + (directory_ / "timeseries.csv").string() + " (disk full?)");
+  if (!timeseries_) fail_stream(directory_ / "timeseries.csv");
 }
 
 void RunFolder::open_profiles(const std::string& header, std::size_t kept_blocks,
@@ -100,7 +108,7 @@ void RunFolder::open_profiles(const std::string& header, std::size_t kept_blocks
                     "the checkpoint (run without --resume to start anew)");
   }
   profiles_.open(file, std::ios::out | std::ios::trunc);
-  if (!profiles_) throw IoError("cannot write " + file.string() + ": " + std::strerror(errno));
+  if (!profiles_) fail_stream(file);
   if (kept.empty()) kept.push_back(header);
   append_profile_lines(kept);
 }
@@ -108,8 +116,7 @@ void RunFolder::open_profiles(const std::string& header, std::size_t kept_blocks
 void RunFolder::append_profile_lines(const std::vector<std::string>& lines) {
   for (const std::string& line : lines) profiles_ << line << '\n';
   profiles_.flush();
-  if (!profiles_)
-    throw IoError("cannot write " + (directory_ / "profiles.csv").string() + " (disk full?)");
+  if (!profiles_) fail_stream(directory_ / "profiles.csv");
 }
 
 void RunFolder::write_snapshot(int index, double time_h, const mesh::Grid& grid,

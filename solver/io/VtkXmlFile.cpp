@@ -3,6 +3,7 @@
 #include <vtkCommand.h>
 #include <vtkDataObject.h>
 #include <vtkErrorCode.h>
+#include <vtkExecutive.h>
 #include <vtkNew.h>
 #include <vtkXMLWriter.h>
 
@@ -48,7 +49,8 @@ void reserve(const std::filesystem::path& temporary, const std::filesystem::path
 }
 
 // vtkErrorCode's own text lives in VTK::CommonMisc; the few codes the XML writer sets
-// are named here instead of linking one more module.
+// are named here instead of linking one more module. Codes below FirstVTKErrorCode
+// are errno values (vtkErrorCode::GetLastSystemError), which the system names.
 std::string describe(unsigned long vtk_error_code) {
   switch (vtk_error_code) {
     case vtkErrorCode::OutOfDiskSpaceError:
@@ -58,6 +60,8 @@ std::string describe(unsigned long vtk_error_code) {
     case vtkErrorCode::NoFileNameError:
       return "no file name";
     default:
+      if (vtk_error_code > 0 && vtk_error_code < vtkErrorCode::FirstVTKErrorCode)
+        return std::generic_category().message(static_cast<int>(vtk_error_code));
       return "VTK error code " + std::to_string(vtk_error_code);
   }
 }
@@ -75,6 +79,10 @@ void write_vtk_xml(vtkXMLWriter& writer, vtkDataObject& data, const std::filesys
   reserve(temporary, file);
   vtkNew<ErrorCollector> errors;
   writer.AddObserver(vtkCommand::ErrorEvent, errors);
+  // A write that fails part-way (a full disk, a file-size limit) is reported by the
+  // pipeline's executive, not the writer, and Write() may still return 1: listen to
+  // both and treat any error as a failed file.
+  writer.GetExecutive()->AddObserver(vtkCommand::ErrorEvent, errors);
   writer.SetInputData(&data);
   writer.SetFileName(temporary.c_str());
   // Raw appended binary: the smallest and fastest layout ParaView reads; base64 would
@@ -85,9 +93,12 @@ void write_vtk_xml(vtkXMLWriter& writer, vtkDataObject& data, const std::filesys
   writer.SetHeaderTypeToUInt64();
 
   try {
-    if (writer.Write() != 1) {
-      std::string reason = describe(writer.GetErrorCode());
-      if (!errors->message.empty()) reason += " (" + errors->message + ")";
+    if (writer.Write() != 1 || !errors->message.empty()) {
+      const unsigned long code = writer.GetErrorCode();
+      // The system's reason says it all; VTK's pipeline text only when there is none.
+      std::string reason = code != vtkErrorCode::NoError ? describe(code) : errors->message;
+      if (code == vtkErrorCode::UnknownError && !errors->message.empty())
+        reason += " (" + errors->message + ")";
       throw IoError("cannot write '" + file.string() + "': " + reason);
     }
     replace_file(temporary, file);

@@ -4,6 +4,7 @@
 #include <memory>
 #include <sstream>
 
+#include "analysis/DepthProfile.hpp"
 #include "core/Error.hpp"
 #include "core/Parallel.hpp"
 #include "input/CaseWriter.hpp"
@@ -15,7 +16,6 @@
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "run/Checkpoint.hpp"
-#include "analysis/DepthProfile.hpp"
 #include "run/LinearBackend.hpp"
 #include "run/MemoryCheck.hpp"
 #include "run/SummaryJson.hpp"
@@ -88,7 +88,8 @@ class Run {
         backend_(make_linear_backend(c.solver, system_)) {
     integrator_.set_step_solver(backend_.get());  // nullptr: our own CG
     if (!c.serum.infinite_dose) dose_ = analysis::initial_amount_ug_cm2(problem_);
-    if (closure_.closes()) integrator_.set_step_preparation([this](double t) { set_geometry_for(t); });
+    if (closure_.closes())
+      integrator_.set_step_preparation([this](double t) { set_geometry_for(t); });
     for (const auto& layer : c.layers) layer_names_.push_back(layer.name);
   }
 
@@ -97,12 +98,13 @@ class Run {
     try {
       step_through_outputs();
     } catch (const NumericalError& e) {
-      // Keep what was written, say why it stopped and from where it could go on.
-      if (folder_) {
-        folder_->mark_failed(std::string("This run of case ") + case_.name +
-                             " failed: " + e.what() +
-                             "\nEverything written before the failure is kept; the last "
-                             "checkpoint (if any) is in checkpoint.bin.\n");
+      mark_failed(e.what());
+      throw;
+    } catch (const IoError& e) {
+      // A full disk may refuse the marker too; the error itself still reaches the user.
+      try {
+        mark_failed(e.what());
+      } catch (const IoError&) {
       }
       throw;
     }
@@ -112,6 +114,14 @@ class Run {
   }
 
  private:
+  // Keeps what was written and says why the run stopped and from where it could go on.
+  void mark_failed(const std::string& why) {
+    if (!folder_) return;
+    folder_->mark_failed(std::string("This run of case ") + case_.name + " failed: " + why +
+                         "\nEverything written before the failure is kept; the last "
+                         "checkpoint (if any) is in checkpoint.bin.\n");
+  }
+
   static model::Problem preflight_then_build(const input::Case& c,
                                              const std::vector<mesh::Channel>& open) {
     check_memory(model::planned_cell_count(c));
@@ -157,8 +167,8 @@ class Run {
                              case_.domain.length_m);
     if (options_.resume) restore();
     folder_->write_timeseries_header(analysis::timeseries_header(layer_names_));
-    profile_columns_ = analysis::profile_columns(
-        problem_.mesh.grid, channels_, problem_.sides == model::SideBoundary::Periodic);
+    profile_columns_ = analysis::profile_columns(problem_.mesh.grid, channels_,
+                                                 problem_.sides == model::SideBoundary::Periodic);
     std::size_t skin_planes = 0;
     for (int material : problem_.mesh.plane_material) skin_planes += material >= 1 ? 1 : 0;
     folder_->open_profiles(analysis::profiles_header(), rows_.size(), skin_planes);

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+
 #include "input/CaseTestSupport.hpp"
 
 namespace dermaflux::input {
@@ -30,6 +34,24 @@ TEST(CaseFile, MissingFileNamesThePath) {
     EXPECT_NE(message.find(file.string()), std::string::npos) << message;
     EXPECT_NE(message.find("no such file"), std::string::npos) << message;
   }
+}
+
+TEST(CaseFile, HugeFileIsRefusedBeforeReading) {
+  // Arrange: a sparse 1 GiB file (no disk used), far above any case file's size.
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "dermaflux-huge-case.yaml";
+  { std::ofstream create(file); }
+  std::filesystem::resize_file(file, std::uintmax_t{1} << 30);
+  // Act and assert
+  try {
+    read_case(file);
+    ADD_FAILURE() << "no error";
+  } catch (const IoError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find(file.string()), std::string::npos) << message;
+    EXPECT_NE(message.find("1024 MiB, more than the 128 MiB"), std::string::npos) << message;
+  }
+  std::filesystem::remove(file);
 }
 
 TEST(CaseFile, FolderIsNotACaseFile) {

@@ -143,5 +143,51 @@ TEST(CaseStructureErrors, NeedlesThatAreNotAMapping) {
                      {"expected the needles: a mapping", "found \"square\""});
 }
 
+TEST(CaseStructureErrors, BinaryFileWithANulByte) {
+  expect_input_error(std::string("name: x\nskin:\0\x01\x02", 16), "case.yaml:2:6", "",
+                     {"expected a text file (UTF-8)", "found a NUL byte", "binary file"});
+}
+
+TEST(CaseStructureErrors, FileThatIsNotUtf8) {
+  // "café" saved as Latin-1: the é is the single byte 0xE9.
+  expect_input_error(replace_line(kValidCase, 1, "name: caf\xE9"), "case.yaml:1:10", "",
+                     {"expected a text file (UTF-8)", "found the byte 0xE9, which is not UTF-8",
+                      "save the file as UTF-8 text"});
+}
+
+TEST(CaseStructureErrors, Utf8TextIsAccepted) {
+  // Multi-byte characters (µ, an em dash, an emoji) in comments and units are text.
+  const std::string text =
+      replace_line(kValidCase, 5, "      thickness: 15 \xC2\xB5m  # \xE2\x80\x94 \xF0\x9F\x98\x80");
+  EXPECT_NO_THROW(testing::read_test_case(text));
+}
+
+TEST(CaseStructureErrors, DeeplyNestedFlowListIsAnErrorNotACrash) {
+  const std::string text =
+      "name: x\nskin: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  try {
+    testing::read_test_case(text);
+    ADD_FAILURE() << "no error for 100000 nested lists";
+  } catch (const InputError& error) {
+    const std::string message = error.what();
+    EXPECT_EQ(message.rfind("case.yaml:2:", 0), 0u) << message;
+    EXPECT_NE(message.find("expected well-formed YAML"), std::string::npos) << message;
+    // The offending line is cut to a readable excerpt, not printed whole.
+    EXPECT_LT(message.size(), 300u) << message;
+  }
+}
+
+TEST(CaseStructureErrors, DeeplyNestedBlockMappingsAreAnErrorNotACrash) {
+  std::string text = "name: x\nskin:\n";
+  for (int depth = 1; depth <= 5000; ++depth) text += std::string(2 * depth, ' ') + "a:\n";
+  try {
+    testing::read_test_case(text);
+    ADD_FAILURE() << "no error for 5000 nested mappings";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("expected well-formed YAML"), std::string::npos)
+        << error.what();
+  }
+}
+
 }  // namespace
 }  // namespace dermaflux::input
