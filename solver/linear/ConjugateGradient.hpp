@@ -17,12 +17,6 @@ struct SolveStats {
 struct CgSettings {
   double relative_tolerance = 1e-12;  // stop when ||r|| <= tol * ||b||
   int max_iterations = 5000;
-  // ... and |sum r| <= sum_tolerance * sum |b|. The sum of the residual is the
-  // amount a time step creates or loses (per unit time): the 2-norm criterion
-  // alone lets it grow with sqrt(cells), and on the 864 000-cell benchmark case
-  // near steady state the mass balance drifted to 3e-8 over a day (9e-11 with
-  // this check, for 11 % more iterations). 0 turns the check off.
-  double sum_tolerance = 1e-12;
 };
 
 // The four work vectors of CG, kept between solves so that a time step does not

@@ -92,6 +92,7 @@ class Bdf2Integrator {
     linear::Vector u;
   };
   Attempt attempt_step(double dt);
+  void make_conservative(linear::Vector& u) const;
   double error_norm(const linear::Vector& u_new, double dt) const;
   linear::Vector amounts(const linear::Vector& u) const;
   void accept(Attempt&& attempt, double dt);

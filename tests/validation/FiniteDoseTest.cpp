@@ -44,5 +44,32 @@ TEST(FiniteDose, ClearanceWithClosedBottomRemovesTheDose) {
   EXPECT_LT(result.summary.max_mass_balance_rel, 1e-9);
 }
 
+// Every step is made conservative (Bdf2Integrator::make_conservative): even a
+// linear tolerance five orders looser than the default keeps the mass balance at
+// rounding level, through needles and channel closure.
+TEST(FiniteDose, MassBalanceHoldsAtRoundingLevelWhateverTheLinearTolerance) {
+  const std::vector<testing::LayerSpec> layers{{"stratum_corneum", 15e-6, 6e-15, 0.8},
+                                               {"viable_epidermis", 100e-6, 3e-11, 1.0},
+                                               {"dermis", 300e-6, 6e-11, 1.0, 0.0, 1e-4}};
+  auto c = testing::column_case(layers, 30.0, 100e-6, 6.0 * 3600.0, 12, 4, 1.3);
+  c.domain.width_m = c.domain.length_m = 300e-6;
+  c.mesh.lateral_spacing_m = 30e-6;
+  c.serum.diffusivity_m2_s = 6e-10;
+  input::Needles needles;
+  needles.pattern = input::NeedlePattern::Square;
+  needles.pitch_m = 300e-6;
+  needles.length_m = 500e-6;
+  needles.base_diameter_m = 200e-6;
+  needles.tip_diameter_m = 5e-6;
+  needles.penetration = 0.2;
+  needles.closure_half_life_s = 3600.0;
+  c.needles = needles;
+  for (const double tolerance : {1e-10, 1e-5}) {
+    c.solver.linear_tolerance = tolerance;
+    const auto result = run::run_case(c);
+    EXPECT_LT(result.summary.max_mass_balance_rel, 1e-12) << "linear tolerance " << tolerance;
+  }
+}
+
 }  // namespace
 }  // namespace dermaflux
