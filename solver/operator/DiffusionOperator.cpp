@@ -1,5 +1,7 @@
 #include "operator/DiffusionOperator.hpp"
 
+#include <cmath>
+
 #include "core/Parallel.hpp"
 #include "operator/FaceKernels.hpp"
 
@@ -144,18 +146,21 @@ void DiffusionOperator::add_boundary_source(linear::Vector& b) const {
     b[static_cast<Eigen::Index>(top_row + column)] += top_conductance_[column] * top_potential_;
 }
 
-double DiffusionOperator::sum_of_apply(const linear::Vector& u) const {
+double DiffusionOperator::sum_of_apply(const linear::Vector& u, bool magnitudes) const {
   const double* pu = u.data();
   const double* cap = capacity_.data();
   const double* kc = clearance_.data();
-  const double shift = shift_;
-  const double volume_terms = core::deterministic_sum(
-      capacity_.size(), [=](std::size_t c) { return (shift * cap[c] + kc[c]) * pu[c]; });
-  const double* top_row = pu + grid_.index(0, 0, grid_.nz() - 1);
   const double* g_top = top_conductance_.data();
-  const double top_terms = core::deterministic_sum(
-      top_conductance_.size(), [=](std::size_t n) { return g_top[n] * top_row[n]; });
-  return volume_terms + top_terms + bottom_outflow(u);
+  const double* g_bottom = bottom_conductance_.data();
+  const std::size_t top_row = grid_.index(0, 0, grid_.nz() - 1);
+  const double shift = shift_;
+  auto value = [=](std::size_t c) { return magnitudes ? std::abs(pu[c]) : pu[c]; };
+  const double volume_terms = core::deterministic_sum(
+      capacity_.size(), [=](std::size_t c) { return (shift * cap[c] + kc[c]) * value(c); });
+  const double boundary_terms = core::deterministic_sum(
+      top_conductance_.size(),
+      [=](std::size_t n) { return g_top[n] * value(top_row + n) + g_bottom[n] * value(n); });
+  return volume_terms + boundary_terms;
 }
 
 double DiffusionOperator::bottom_outflow(const linear::Vector& u) const {

@@ -50,8 +50,9 @@ class DiffusionOperator final : public linear::LinearOperator {
   // sum_i (S u)_i without applying S: every interior face adds T to two diagonal
   // entries and -T to two off-diagonal ones, so S's column sums are
   // shift * capacity + clearance + boundary conductances (kg/s for u in kg/m^3,
-  // shift in 1/s). The time integrator uses it to keep each step conservative.
-  double sum_of_apply(const linear::Vector& u) const;
+  // shift in 1/s), all positive. With magnitudes = true, sum_i (S |u|)_i. The time
+  // integrator uses both to keep each step conservative.
+  double sum_of_apply(const linear::Vector& u, bool magnitudes = false) const;
 
   // Rates in kg/s for a field u: flux into the receptor through the bottom, flux
   // into the skin through a fixed-potential top, removal by clearance.

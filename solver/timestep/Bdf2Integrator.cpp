@@ -51,7 +51,8 @@ Bdf2Integrator::Bdf2Integrator(op::DiffusionOperator& system,
   for (int k = 0; k < g.nz(); ++k)
     for (int j = 0; j < g.ny(); ++j)
       for (int i = 0; i < g.nx(); ++i) volume_[g.index(i, j, k)] = g.cell_volume(i, j, k);
-  total_volume_ = core::deterministic_sum(volume_.size(), [this](std::size_t c) { return volume_[c]; });
+  total_volume_ =
+      core::deterministic_sum(volume_.size(), [this](std::size_t c) { return volume_[c]; });
 }
 
 linear::Vector Bdf2Integrator::amounts(const linear::Vector& u) const {
@@ -136,22 +137,23 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
 // The amount a step creates or loses is dt / alpha0 times the sum of its residual
 // b - S u: a solve converged to ||r|| <= tol ||b|| may still leave a sum that, over
 // hundreds of steps, adds up to more than the 1e-9 mass balance the bookkeeping
-// promises. Scaling u by (1 + e) with e = sum(r) / sum(S u) makes the sum of the new
+// promises. Adding d |u| with d = sum(r) / sum(S |u|) makes the sum of the new
 // residual zero (to rounding), so every step conserves mass whatever the linear
-// tolerance; the scaling keeps the sign of u everywhere and changes it by no more
-// than the solve's own error (|e| ~ ||r|| / ||b||).
+// tolerance. S's column sums are positive, so sum(S |u|) > 0 for any nonzero u; for
+// a concentration field (u >= 0) this scales u by 1 + d, keeping its sign, and
+// |d| is of the order of the solve's own relative error.
 void Bdf2Integrator::make_conservative(linear::Vector& u) const {
   const double* b = rhs_.data();
   const double sum_b = core::deterministic_sum(static_cast<std::size_t>(rhs_.size()),
                                                [=](std::size_t c) { return b[c]; });
-  const double sum_su = system_.sum_of_apply(u);
-  if (!(std::abs(sum_su) > 0.0)) return;  // nothing in the domain yet
-  const double e = (sum_b - sum_su) / sum_su;
-  if (e == 0.0) return;
+  const double weight = system_.sum_of_apply(u, true);
+  if (!(weight > 0.0)) return;  // u = 0: nothing to correct
+  const double d = (sum_b - system_.sum_of_apply(u)) / weight;
+  if (d == 0.0) return;
   double* pu = u.data();
   const std::size_t n = static_cast<std::size_t>(u.size());
 #pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
-  for (std::size_t c = 0; c < n; ++c) pu[c] *= 1.0 + e;
+  for (std::size_t c = 0; c < n; ++c) pu[c] += d * std::abs(pu[c]);
 }
 
 // Local error of variable-step BDF2 (derivative of the quadratic interpolant):

@@ -53,7 +53,7 @@ TEST(CaseReaderValid, FillsInEveryDefault) {
   EXPECT_EQ(result.time.tolerance, 1e-5);
   EXPECT_EQ(result.time.initial_step_s, 1.0);
   EXPECT_EQ(result.time.max_step_s, 0.0);
-  EXPECT_EQ(result.solver.linear_tolerance, 1e-10);
+  EXPECT_EQ(result.solver.linear_tolerance, 1e-8);
   EXPECT_EQ(result.solver.max_iterations, 5000);
   EXPECT_EQ(result.output.directory, std::filesystem::path("results/test-case"));
   EXPECT_TRUE(result.output.vtk);

@@ -62,19 +62,22 @@ TEST(ConjugateGradient, MatchesEigenCholeskyOnA3dSkinBlock) {
 // the sum of S applied to u, with sink, fixed top, clearance and periodic sides.
 TEST(DiffusionOperator, SumOfApplyEqualsTheSumOfTheAppliedField) {
   for (const bool infinite : {false, true}) {
-    auto c = testing::column_case({{"sc", 15e-6, 2e-14, 0.8},
-                                   {"de", 300e-6, 6e-11, 1.0, 0.5, 1e-4}},
-                                  30.0, infinite ? 0.0 : 50e-6, 3600.0, 1, 4, 1.3);
+    auto c =
+        testing::column_case({{"sc", 15e-6, 2e-14, 0.8}, {"de", 300e-6, 6e-11, 1.0, 0.5, 1e-4}},
+                             30.0, infinite ? 0.0 : 50e-6, 3600.0, 1, 4, 1.3);
     c.domain.width_m = 60e-6;
     c.domain.length_m = 40e-6;
     const auto problem = model::build_problem(c);
     op::DiffusionOperator system(problem);
     system.set_shift(1.0 / 60.0);
     const auto n = static_cast<Eigen::Index>(problem.cell_count());
-    const linear::Vector u = linear::Vector::Random(n).cwiseAbs();
-    linear::Vector su(n);
+    const linear::Vector u = linear::Vector::Random(n);  // both signs
+    linear::Vector su(n), s_abs_u(n);
     system.apply(u, su);
+    system.apply(u.cwiseAbs(), s_abs_u);
     EXPECT_NEAR(system.sum_of_apply(u), su.sum(), 1e-12 * su.cwiseAbs().sum())
+        << (infinite ? "infinite dose" : "finite dose");
+    EXPECT_NEAR(system.sum_of_apply(u, true), s_abs_u.sum(), 1e-12 * s_abs_u.cwiseAbs().sum())
         << (infinite ? "infinite dose" : "finite dose");
   }
 }
