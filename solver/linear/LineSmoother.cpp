@@ -23,14 +23,19 @@ LineSmoother::LineSmoother(const StencilLevel& level)
   const bool odd_wrap = level.periodic && ((level.nx > 1 && level.nx % 2 == 1) ||
                                            (level.ny > 1 && level.ny % 2 == 1));
   colours_ = odd_wrap ? 3 : 2;
-  columns_.assign(static_cast<std::size_t>(colours_),
-                  std::vector<std::vector<int>>(static_cast<std::size_t>(level.ny)));
+  runs_.assign(static_cast<std::size_t>(colours_),
+               std::vector<std::vector<Run>>(static_cast<std::size_t>(level.ny)));
   for (int j = 0; j < level.ny; ++j)
     for (int i = 0; i < level.nx; ++i) {
       const int colour =
-          (axis_colour(i, level.nx, level.periodic) + axis_colour(j, level.ny, level.periodic)) % colours_;
+          (axis_colour(i, level.nx, level.periodic) + axis_colour(j, level.ny, level.periodic)) %
+          colours_;
       column_colour_[static_cast<std::size_t>(i) + static_cast<std::size_t>(level.nx) * j] = colour;
-      columns_[static_cast<std::size_t>(colour)][static_cast<std::size_t>(j)].push_back(i);
+      auto& runs = runs_[static_cast<std::size_t>(colour)][static_cast<std::size_t>(j)];
+      if (!runs.empty() && runs.back().last == i - 2)
+        runs.back().last = i;
+      else
+        runs.push_back({i, i});
     }
 }
 
@@ -68,40 +73,58 @@ void LineSmoother::relax_colour(int colour, const double* b, double* x) const {
   const double* ty = level_.ty;
   const double* tz = level_.tz;
   const double* inv = inverse_pivot_.data();
-  const auto& rows = columns_[static_cast<std::size_t>(colour)];
+  const auto& rows = runs_[static_cast<std::size_t>(colour)];
 
   // The columns of one colour in a row are solved together, k outer and i inner,
   // so memory is read in order rather than one column (a plane apart per cell) at
   // a time. Neighbours are of other colours: not written in this pass.
 #pragma omp parallel for schedule(static) if (level_.size() >= core::kParallelThreshold)
   for (int j = 0; j < ny; ++j) {
-    const std::vector<int>& mine = rows[static_cast<std::size_t>(j)];
-    if (mine.empty()) continue;
+    const std::vector<Run>& runs = rows[static_cast<std::size_t>(j)];
+    if (runs.empty()) continue;
     const std::size_t row = static_cast<std::size_t>(nx) * static_cast<std::size_t>(j);
-    const std::size_t north = static_cast<std::size_t>(nx) * static_cast<std::size_t>(j + 1 < ny ? j + 1 : 0);
-    const std::size_t south = static_cast<std::size_t>(nx) * static_cast<std::size_t>(j > 0 ? j - 1 : ny - 1);
+    const std::size_t north =
+        static_cast<std::size_t>(nx) * static_cast<std::size_t>(j + 1 < ny ? j + 1 : 0);
+    const std::size_t south =
+        static_cast<std::size_t>(nx) * static_cast<std::size_t>(j > 0 ? j - 1 : ny - 1);
     // Forward elimination with the lateral neighbours on the right-hand side:
-    // g_k = (rhs_k + tz_{k-1} g_{k-1}) / m_k, stored in x.
+    // g_k = (rhs_k + tz_{k-1} g_{k-1}) / m_k, stored in x. Across a closed side
+    // tx is 0, so the wrapped index of the end cells reads a valid cell and adds
+    // nothing; interior cells take their neighbours at +-1 without a test.
     for (int k = 0; k < nz; ++k) {
       const std::size_t o = plane * static_cast<std::size_t>(k);
-      for (const int i : mine) {
+      const double* below = k > 0 ? x + o - plane : nullptr;
+      const double* tz_below = k > 0 ? tz + o - plane : nullptr;
+      auto relax = [&](int i, int e, int w) {
         const std::size_t c = o + row + static_cast<std::size_t>(i);
-        const std::size_t e = o + row + static_cast<std::size_t>(i + 1 < nx ? i + 1 : 0);
-        const std::size_t w = o + row + static_cast<std::size_t>(i > 0 ? i - 1 : nx - 1);
-        const std::size_t n = o + north + static_cast<std::size_t>(i);
-        const std::size_t s = o + south + static_cast<std::size_t>(i);
-        double rhs = b[c] + tx[c] * x[e] + tx[w] * x[w] + ty[c] * x[n] + ty[s] * x[s];
-        if (k > 0) rhs += tz[c - plane] * x[c - plane];
+        const std::size_t ce = o + row + static_cast<std::size_t>(e);
+        const std::size_t cw = o + row + static_cast<std::size_t>(w);
+        const std::size_t cn = o + north + static_cast<std::size_t>(i);
+        const std::size_t cs = o + south + static_cast<std::size_t>(i);
+        double rhs = b[c] + tx[c] * x[ce] + tx[cw] * x[cw] + ty[c] * x[cn] + ty[cs] * x[cs];
+        if (below) rhs += tz_below[row + i] * below[row + i];
         x[c] = rhs * inv[c];
+      };
+      for (const Run& run : runs) {
+        int first = run.first, last = run.last;
+        if (first == 0) {
+          relax(0, nx > 1 ? 1 : 0, nx - 1);
+          first += 2;
+        }
+        const bool last_is_end = last == nx - 1 && last >= first;
+        if (last_is_end) last -= 2;
+        for (int i = first; i <= last; i += 2) relax(i, i + 1, i - 1);
+        if (last_is_end) relax(nx - 1, 0, nx - 2);
       }
     }
     // Back substitution: x_k = g_k + tz_k / m_k x_{k+1}.
     for (int k = nz - 2; k >= 0; --k) {
       const std::size_t o = plane * static_cast<std::size_t>(k) + row;
-      for (const int i : mine) {
-        const std::size_t c = o + static_cast<std::size_t>(i);
-        x[c] += tz[c] * inv[c] * x[c + plane];
-      }
+      for (const Run& run : runs)
+        for (int i = run.first; i <= run.last; i += 2) {
+          const std::size_t c = o + static_cast<std::size_t>(i);
+          x[c] += tz[c] * inv[c] * x[c + plane];
+        }
     }
   }
 }

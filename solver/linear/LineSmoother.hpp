@@ -43,8 +43,14 @@ class LineSmoother {
   std::vector<double> diagonal_;       // shift * capacity + static diagonal
   std::vector<double> inverse_pivot_;  // Thomas factorisation of every column
   std::vector<int> column_colour_;     // per column i + nx j
-  // The columns of each colour in each row: columns_[colour][j] lists their i.
-  std::vector<std::vector<std::vector<int>>> columns_;
+  // The columns of each colour in each row as runs of every other i (i = first,
+  // first + 2, ..., last): runs_[colour][j]. A checkerboard row holds one run; the
+  // odd last column of a periodic three-colour level is a run of its own. Strided
+  // runs let the compiler keep the loop tight (no index list to chase).
+  struct Run {
+    int first, last;
+  };
+  std::vector<std::vector<std::vector<Run>>> runs_;
 };
 
 }  // namespace dermaflux::linear

@@ -24,11 +24,6 @@ StencilLevel fine_level(const op::DiffusionOperator& system) {
   return level;
 }
 
-// Coarse index of fine index i along an axis of n fine cells (see StencilLevel.cpp).
-inline int parent(int i, int n) {
-  return n > 1 ? i / 2 : 0;
-}
-
 }  // namespace
 
 MultigridPreconditioner::MultigridPreconditioner(const op::DiffusionOperator& system,
@@ -40,9 +35,12 @@ MultigridPreconditioner::MultigridPreconditioner(const op::DiffusionOperator& sy
 void MultigridPreconditioner::rebuild() {
   levels_.clear();
   smoothers_.clear();
+  transfers_.clear();
   levels_.push_back(std::make_unique<StencilLevel>(fine_level(system_)));
   while (levels_.back()->columns() > 1)
     levels_.push_back(std::make_unique<StencilLevel>(coarsen(*levels_.back())));
+  for (std::size_t l = 0; l + 1 < levels_.size(); ++l)
+    transfers_.push_back(std::make_unique<LateralTransfer>(*levels_[l], *levels_[l + 1]));
   residual_.clear();
   coarse_rhs_.clear();
   coarse_x_.clear();
@@ -86,33 +84,10 @@ void MultigridPreconditioner::cycle(std::size_t l, const double* b, double* x) c
   const StencilLevel& coarse = *levels_[l + 1];
   double* coarse_b = coarse_rhs_[l + 1].data();
   double* coarse_x = coarse_x_[l + 1].data();
-  const std::size_t fine_plane = level.columns(), coarse_plane = coarse.columns();
-#pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
-  for (int k = 0; k < level.nz; ++k) {
-    double* cb = coarse_b + coarse_plane * static_cast<std::size_t>(k);
-    const double* fr = residual + fine_plane * static_cast<std::size_t>(k);
-    std::fill(cb, cb + coarse_plane, 0.0);
-    // Fixed summation order (j, then i): deterministic for any thread count.
-    for (int j = 0; j < level.ny; ++j) {
-      double* crow = cb + static_cast<std::size_t>(coarse.nx) * parent(j, level.ny);
-      const double* frow = fr + static_cast<std::size_t>(level.nx) * j;
-      for (int i = 0; i < level.nx; ++i) crow[parent(i, level.nx)] += frow[i];
-    }
-  }
+  transfers_[l]->restrict_residual(residual, coarse_b);
   std::fill(coarse_x, coarse_x + coarse.size(), 0.0);
   cycle(l + 1, coarse_b, coarse_x);
-
-  // Prolongation: every merged column takes its coarse column's correction.
-#pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
-  for (int k = 0; k < level.nz; ++k) {
-    const double* cx = coarse_x + coarse_plane * static_cast<std::size_t>(k);
-    double* fx = x + fine_plane * static_cast<std::size_t>(k);
-    for (int j = 0; j < level.ny; ++j) {
-      const double* crow = cx + static_cast<std::size_t>(coarse.nx) * parent(j, level.ny);
-      double* frow = fx + static_cast<std::size_t>(level.nx) * j;
-      for (int i = 0; i < level.nx; ++i) frow[i] += crow[parent(i, level.nx)];
-    }
-  }
+  transfers_[l]->add_prolonged(coarse_x, x);
   for (int s = 0; s < settings_.smoothing_sweeps; ++s) smoother.sweep(b, x, false);
 }
 

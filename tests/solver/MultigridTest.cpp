@@ -59,16 +59,18 @@ TEST(Multigrid, IterationsStayUnderTheFloorAndFlatUnderRefinement) {
   const int coarse = iterations_for(channelled_skin(500e-6, 10e-6), 3600.0);
   const int medium = iterations_for(channelled_skin(500e-6, 5e-6), 3600.0);
   const int fine = iterations_for(channelled_skin(500e-6, 2.5e-6), 3600.0);
-  EXPECT_LE(coarse, 25);
-  EXPECT_LE(medium, 25);
-  EXPECT_LE(fine, 25);
-  EXPECT_LE(medium, 1.3 * coarse);
-  EXPECT_LE(fine, 1.3 * medium);
+  // The floor is 25 and 30 % growth per refinement; measured: 10, 10, 10.
+  EXPECT_LE(coarse, 12);
+  EXPECT_LE(medium, 12);
+  EXPECT_LE(fine, 12);
+  EXPECT_LE(medium, coarse + 1);
+  EXPECT_LE(fine, medium + 1);
 }
 
 TEST(Multigrid, IterationsStayLowForShortAndLongSteps) {
   const auto p = channelled_skin(300e-6, 10e-6, false);
-  for (double dt : {1.0, 60.0, 3600.0, 1e6}) EXPECT_LE(iterations_for(p, dt), 25) << "dt " << dt;
+  // Measured 7, 8, 9, 9.
+  for (double dt : {1.0, 60.0, 3600.0, 1e6}) EXPECT_LE(iterations_for(p, dt), 12) << "dt " << dt;
 }
 
 TEST(Multigrid, IsSymmetric) {
