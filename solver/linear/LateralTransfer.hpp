@@ -14,23 +14,28 @@
 // weighted, 17/33/67 geometric), while constant interpolation with two smoothing
 // sweeps stays at 10/10/10. Robustness first.
 
+#include <vector>
+
 #include "linear/StencilLevel.hpp"
 
 namespace dermaflux::linear {
 
+template <typename Real>
 class LateralTransfer {
  public:
-  LateralTransfer(const StencilLevel& fine, const StencilLevel& coarse)
-      : fine_(fine), coarse_(coarse) {}
+  LateralTransfer(const StencilLevel<Real>& fine, const StencilLevel<Real>& coarse);
 
   // coarse_b = P^T fine_r (overwrites coarse_b).
-  void restrict_residual(const double* fine_r, double* coarse_b) const;
+  void restrict_residual(const Real* fine_r, Real* coarse_b) const;
   // fine_x += P coarse_x.
-  void add_prolonged(const double* coarse_x, double* fine_x) const;
+  void add_prolonged(const Real* coarse_x, Real* fine_x) const;
 
  private:
-  const StencilLevel& fine_;
-  const StencilLevel& coarse_;
+  const StencilLevel<Real>& fine_;
+  const StencilLevel<Real>& coarse_;
+  // Per position in a fine row (split order): the position of its coarse column
+  // in a coarse row.
+  std::vector<int> coarse_position_;
 };
 
 }  // namespace dermaflux::linear

@@ -1,28 +1,103 @@
 #include "linear/Multigrid.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "core/Parallel.hpp"
+#include "linear/LateralTransfer.hpp"
+#include "linear/LineSmoother.hpp"
+#include "linear/StencilLevel.hpp"
 
 namespace dermaflux::linear {
+
+class MultigridPreconditioner::Hierarchy {
+ public:
+  virtual ~Hierarchy() = default;
+  virtual void set_shift(double shift) = 0;
+  virtual void apply(const double* r, double* z) const = 0;
+  virtual int levels() const = 0;
+};
+
 namespace {
 
-StencilLevel fine_level(const op::DiffusionOperator& system) {
-  const auto& g = system.grid();
-  StencilLevel level;
-  level.nx = g.nx();
-  level.ny = g.ny();
-  level.nz = g.nz();
-  level.periodic = system.periodic();
-  for (int i = 0; i < g.nx(); ++i) level.dx.push_back(g.dx(i));
-  for (int j = 0; j < g.ny(); ++j) level.dy.push_back(g.dy(j));
-  level.capacity = system.capacity().data();
-  level.static_diagonal = system.static_diagonal().data();
-  level.tx = system.tx().data();
-  level.ty = system.ty().data();
-  level.tz = system.tz().data();
-  return level;
-}
+template <typename Real>
+class Levels final : public MultigridPreconditioner::Hierarchy {
+ public:
+  Levels(const op::DiffusionOperator& system, int sweeps) : sweeps_(sweeps) {
+    levels_.push_back(std::make_unique<StencilLevel<Real>>(fine_level<Real>(system)));
+    while (levels_.back()->columns() > 1)
+      levels_.push_back(std::make_unique<StencilLevel<Real>>(coarsen(*levels_.back())));
+    for (std::size_t l = 0; l < levels_.size(); ++l) {
+      const std::size_t n = levels_[l]->size();
+      smoothers_.push_back(std::make_unique<LineSmoother<Real>>(*levels_[l]));
+      if (l + 1 < levels_.size())
+        transfers_.push_back(std::make_unique<LateralTransfer<Real>>(*levels_[l], *levels_[l + 1]));
+      rhs_.emplace_back(n, Real(0));
+      solution_.emplace_back(n, Real(0));
+      residual_.emplace_back(l + 1 < levels_.size() ? n : 0, Real(0));
+    }
+    const SplitRows split = levels_[0]->split();
+    for (int p = 0; p < levels_[0]->nx; ++p) column_of_position_.push_back(split.column(p));
+  }
+
+  void set_shift(double shift) override {
+    for (auto& smoother : smoothers_) smoother->set_shift(shift);
+  }
+
+  int levels() const override { return static_cast<int>(levels_.size()); }
+
+  void apply(const double* r, double* z) const override {
+    const StencilLevel<Real>& fine = *levels_[0];
+    const std::size_t nx = static_cast<std::size_t>(fine.nx);
+    const std::size_t rows = fine.size() / nx;
+    const int* column = column_of_position_.data();
+    Real* b = rhs_[0].data();
+    Real* x = solution_[0].data();
+    // Into split rows and Real, and back: each row is permuted in place.
+#pragma omp parallel for schedule(static) if (fine.size() >= core::kParallelThreshold)
+    for (std::size_t row = 0; row < rows; ++row) {
+      const double* in = r + row * nx;
+      Real* out = b + row * nx;
+      for (std::size_t p = 0; p < nx; ++p) out[p] = static_cast<Real>(in[column[p]]);
+      std::fill(x + row * nx, x + (row + 1) * nx, Real(0));
+    }
+    cycle(0);
+#pragma omp parallel for schedule(static) if (fine.size() >= core::kParallelThreshold)
+    for (std::size_t row = 0; row < rows; ++row) {
+      const Real* in = x + row * nx;
+      double* out = z + row * nx;
+      for (std::size_t p = 0; p < nx; ++p) out[column[p]] = static_cast<double>(in[p]);
+    }
+  }
+
+ private:
+  // One V-cycle on level l for S_l x = b (rhs_[l], solution_[l]), from x = 0.
+  void cycle(std::size_t l) const {
+    const LineSmoother<Real>& smoother = *smoothers_[l];
+    const Real* b = rhs_[l].data();
+    Real* x = solution_[l].data();
+    if (l + 1 == levels_.size()) {
+      smoother.solve_single_column(b, x);
+      return;
+    }
+    for (int s = 0; s < sweeps_; ++s) smoother.sweep(b, x, true);
+    Real* residual = residual_[l].data();
+    smoother.residual(b, x, residual);
+    transfers_[l]->restrict_residual(residual, rhs_[l + 1].data());
+    std::fill(solution_[l + 1].begin(), solution_[l + 1].end(), Real(0));
+    cycle(l + 1);
+    transfers_[l]->add_prolonged(solution_[l + 1].data(), x);
+    for (int s = 0; s < sweeps_; ++s) smoother.sweep(b, x, false);
+  }
+
+  int sweeps_;
+  std::vector<std::unique_ptr<StencilLevel<Real>>> levels_;
+  std::vector<std::unique_ptr<LineSmoother<Real>>> smoothers_;
+  std::vector<std::unique_ptr<LateralTransfer<Real>>> transfers_;  // level l to l + 1
+  std::vector<int> column_of_position_;                            // finest rows
+  // Per level: right-hand side, solution and (but the coarsest) residual.
+  mutable std::vector<std::vector<Real>> rhs_, solution_, residual_;
+};
 
 }  // namespace
 
@@ -32,63 +107,27 @@ MultigridPreconditioner::MultigridPreconditioner(const op::DiffusionOperator& sy
   rebuild();
 }
 
+MultigridPreconditioner::~MultigridPreconditioner() = default;
+
 void MultigridPreconditioner::rebuild() {
-  levels_.clear();
-  smoothers_.clear();
-  transfers_.clear();
-  levels_.push_back(std::make_unique<StencilLevel>(fine_level(system_)));
-  while (levels_.back()->columns() > 1)
-    levels_.push_back(std::make_unique<StencilLevel>(coarsen(*levels_.back())));
-  for (std::size_t l = 0; l + 1 < levels_.size(); ++l)
-    transfers_.push_back(std::make_unique<LateralTransfer>(*levels_[l], *levels_[l + 1]));
-  residual_.clear();
-  coarse_rhs_.clear();
-  coarse_x_.clear();
-  for (std::size_t l = 0; l < levels_.size(); ++l) {
-    const std::size_t n = levels_[l]->size();
-    const bool has_coarser = l + 1 < levels_.size();
-    smoothers_.push_back(std::make_unique<LineSmoother>(*levels_[l]));
-    residual_.emplace_back(has_coarser ? n : 0, 0.0);
-    coarse_rhs_.emplace_back(l > 0 ? n : 0, 0.0);  // level 0 works on the caller's vectors
-    coarse_x_.emplace_back(l > 0 ? n : 0, 0.0);
-  }
+  hierarchy_.reset();  // the old copy goes before the new one is made
+  if (settings_.single_precision)
+    hierarchy_ = std::make_unique<Levels<float>>(system_, settings_.smoothing_sweeps);
+  else
+    hierarchy_ = std::make_unique<Levels<double>>(system_, settings_.smoothing_sweeps);
   update();
 }
 
 void MultigridPreconditioner::update() {
-  for (auto& smoother : smoothers_) smoother->set_shift(system_.shift());
+  hierarchy_->set_shift(system_.shift());
+}
+
+int MultigridPreconditioner::levels() const {
+  return hierarchy_->levels();
 }
 
 void MultigridPreconditioner::apply_impl(const Vector& r, Vector& z) const {
-  std::fill(z.data(), z.data() + z.size(), 0.0);
-  cycle(0, r.data(), z.data());
-}
-
-// One V-cycle on level l for S_l x = b, starting from x = 0.
-void MultigridPreconditioner::cycle(std::size_t l, const double* b, double* x) const {
-  const StencilLevel& level = *levels_[l];
-  const LineSmoother& smoother = *smoothers_[l];
-  if (l + 1 == levels_.size()) {
-    smoother.solve_single_column(b, x);
-    return;
-  }
-  for (int s = 0; s < settings_.smoothing_sweeps; ++s) smoother.sweep(b, x, true);
-
-  // Residual, restricted by summing over the merged columns.
-  double* residual = residual_[l].data();
-  smoother.apply(x, residual);
-  const std::size_t n = level.size();
-#pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
-  for (std::size_t c = 0; c < n; ++c) residual[c] = b[c] - residual[c];
-
-  const StencilLevel& coarse = *levels_[l + 1];
-  double* coarse_b = coarse_rhs_[l + 1].data();
-  double* coarse_x = coarse_x_[l + 1].data();
-  transfers_[l]->restrict_residual(residual, coarse_b);
-  std::fill(coarse_x, coarse_x + coarse.size(), 0.0);
-  cycle(l + 1, coarse_b, coarse_x);
-  transfers_[l]->add_prolonged(coarse_x, x);
-  for (int s = 0; s < settings_.smoothing_sweeps; ++s) smoother.sweep(b, x, false);
+  hierarchy_->apply(r.data(), z.data());
 }
 
 }  // namespace dermaflux::linear

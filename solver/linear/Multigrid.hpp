@@ -5,20 +5,20 @@
 // - Smoother: multicolour z-line Gauss-Seidel (LineSmoother), forward before the
 //   coarse correction and backward after it, so the cycle is symmetric.
 // - Coarse grids: lateral 2 x 2 merging of columns, every z-plane kept
-//   (StencilLevel::coarsen), down to a single column, which is solved exactly.
+//   (StencilLevel: coarsen), down to a single column, which is solved exactly.
 // - Transfer: restriction sums the residual over merged columns; prolongation
 //   adds the coarse correction to each of them (its transpose; LateralTransfer).
 // With R = P^T, an SPD coarse operator and symmetric smoothing the cycle is an
-// SPD operator, as conjugate gradients needs. The hierarchy depends on the
-// stencil; update() refactors it for a new shift in O(cells).
+// SPD operator, as conjugate gradients needs.
+//
+// The hierarchy keeps its own copy of the stencil in split rows, in single
+// precision by default (StencilLevel.hpp says why): the residual comes in and the
+// correction goes out in double, in the operator's order. update() refactors the
+// smoothers for a new shift in O(cells); rebuild() copies a changed stencil.
 
 #include <memory>
-#include <vector>
 
-#include "linear/LateralTransfer.hpp"
-#include "linear/LineSmoother.hpp"
 #include "linear/LinearOperator.hpp"
-#include "linear/StencilLevel.hpp"
 #include "operator/DiffusionOperator.hpp"
 
 namespace dermaflux::linear {
@@ -28,11 +28,15 @@ struct MultigridSettings {
   // benchmark cell PCG then needs 9-14 iterations per solve instead of 16-32 with
   // one, for less time in all.
   int smoothing_sweeps = 2;
+  // Hierarchy in float (half the memory traffic of double; see RESULTS.md for the
+  // measurement) or in double.
+  bool single_precision = true;
 };
 
 class MultigridPreconditioner final : public Preconditioner {
  public:
   MultigridPreconditioner(const op::DiffusionOperator& system, MultigridSettings settings = {});
+  ~MultigridPreconditioner() override;
 
   std::size_t size() const override { return system_.size(); }
   // Takes the operator's current shift. Call rebuild() instead when its stencil changed.
@@ -40,20 +44,17 @@ class MultigridPreconditioner final : public Preconditioner {
   // Rebuilds the whole hierarchy from the operator's current stencil.
   void rebuild();
 
-  int levels() const { return static_cast<int>(levels_.size()); }
-  const StencilLevel& level(int l) const { return *levels_[static_cast<std::size_t>(l)]; }
+  int levels() const;
+
+  // The hierarchy of one precision (Multigrid.cpp).
+  class Hierarchy;
 
  private:
   void apply_impl(const Vector& r, Vector& z) const override;
-  void cycle(std::size_t l, const double* b, double* x) const;
 
   const op::DiffusionOperator& system_;
   MultigridSettings settings_;
-  std::vector<std::unique_ptr<StencilLevel>> levels_;
-  std::vector<std::unique_ptr<LineSmoother>> smoothers_;
-  std::vector<std::unique_ptr<LateralTransfer>> transfers_;  // level l to l + 1
-  // Work vectors per level: residual, coarse right-hand side and correction.
-  mutable std::vector<std::vector<double>> residual_, coarse_rhs_, coarse_x_;
+  std::unique_ptr<Hierarchy> hierarchy_;
 };
 
 }  // namespace dermaflux::linear

@@ -1,5 +1,7 @@
 #include "linear/StencilLevel.hpp"
 
+#include <algorithm>
+
 #include "core/Parallel.hpp"
 
 namespace dermaflux::linear {
@@ -34,84 +36,103 @@ double face_scale(const std::vector<double>& fine, const std::vector<double>& co
   return (fine[i] + fine[e]) / (coarse[I] + coarse[E]);
 }
 
+template <typename Real>
+void allocate(StencilLevel<Real>& level) {
+  const std::size_t n = level.size();
+  for (auto* array : {&level.capacity, &level.sinks, &level.tx, &level.ty, &level.tz})
+    array->assign(n, Real(0));
+}
+
 }  // namespace
 
-StencilLevel coarsen(const StencilLevel& f) {
-  StencilLevel c;
+template <typename Real>
+StencilLevel<Real> fine_level(const op::DiffusionOperator& system) {
+  const auto& g = system.grid();
+  StencilLevel<Real> level;
+  level.nx = g.nx();
+  level.ny = g.ny();
+  level.nz = g.nz();
+  level.periodic = system.periodic();
+  for (int i = 0; i < g.nx(); ++i) level.dx.push_back(g.dx(i));
+  for (int j = 0; j < g.ny(); ++j) level.dy.push_back(g.dy(j));
+  allocate(level);
+  const SplitRows split = level.split();
+  const int nx = level.nx, ny = level.ny;
+  const std::size_t plane = level.columns();
+  const auto& cap = system.capacity();
+  const auto& diagonal = system.static_diagonal();
+  const auto& tx = system.tx();
+  const auto& ty = system.ty();
+  const auto& tz = system.tz();
+#pragma omp parallel for schedule(static) if (level.size() >= core::kParallelThreshold)
+  for (int k = 0; k < level.nz; ++k) {
+    for (int j = 0; j < ny; ++j) {
+      const std::size_t base =
+          plane * static_cast<std::size_t>(k) + static_cast<std::size_t>(nx) * j;
+      const std::size_t south = plane * static_cast<std::size_t>(k) +
+                                static_cast<std::size_t>(nx) * (j > 0 ? j - 1 : ny - 1);
+      for (int p = 0; p < nx; ++p) {
+        const int i = split.column(p);
+        const std::size_t to = base + static_cast<std::size_t>(p);
+        const std::size_t from = base + static_cast<std::size_t>(i);
+        const std::size_t west = base + static_cast<std::size_t>(i > 0 ? i - 1 : nx - 1);
+        const double faces = tx[from] + tx[west] + ty[from] + ty[south + i] + tz[from] +
+                             (k > 0 ? tz[from - plane] : 0.0);
+        level.capacity[to] = static_cast<Real>(cap[from]);
+        // Boundary conductances and clearance: exact zeros stay zeros.
+        level.sinks[to] = static_cast<Real>(std::max(0.0, diagonal[from] - faces));
+        level.tx[to] = static_cast<Real>(tx[from]);
+        level.ty[to] = static_cast<Real>(ty[from]);
+        level.tz[to] = static_cast<Real>(tz[from]);
+      }
+    }
+  }
+  return level;
+}
+
+template <typename Real>
+StencilLevel<Real> coarsen(const StencilLevel<Real>& f) {
+  StencilLevel<Real> c;
   c.nx = coarse_count(f.nx);
   c.ny = coarse_count(f.ny);
   c.nz = f.nz;
   c.periodic = f.periodic;
   c.dx = merged_widths(f.dx);
   c.dy = merged_widths(f.dy);
-  const std::size_t n = c.size();
-  c.storage.assign(5 * n, 0.0);
-  double* capacity_out = c.storage.data();
-  double* diagonal_out = capacity_out + n;
-  double* tx_out = diagonal_out + n;
-  double* ty_out = tx_out + n;
-  double* tz_out = ty_out + n;
-  c.capacity = capacity_out;
-  c.static_diagonal = diagonal_out;
-  c.tx = tx_out;
-  c.ty = ty_out;
-  c.tz = tz_out;
-  const std::size_t fine_plane = f.columns(), coarse_plane = c.columns();
-
-#pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
+  allocate(c);
+  // Sums in double whatever Real is: coarse levels add up many fine values.
+#pragma omp parallel for schedule(static) if (c.size() >= core::kParallelThreshold)
   for (int k = 0; k < c.nz; ++k) {
-    const std::size_t fk = fine_plane * static_cast<std::size_t>(k);
-    const std::size_t ck = coarse_plane * static_cast<std::size_t>(k);
     for (int J = 0; J < c.ny; ++J) {
       for (int I = 0; I < c.nx; ++I) {
-        const std::size_t C = ck + static_cast<std::size_t>(I) + static_cast<std::size_t>(c.nx) * J;
         double capacity = 0.0, tz = 0.0, sinks = 0.0, tx = 0.0, ty = 0.0;
         for (int j = first_child(J, f.ny); j <= last_child(J, f.ny); ++j) {
           for (int i = first_child(I, f.nx); i <= last_child(I, f.nx); ++i) {
-            const std::size_t F =
-                fk + static_cast<std::size_t>(i) + static_cast<std::size_t>(f.nx) * j;
-            const std::size_t w = fk + static_cast<std::size_t>(i > 0 ? i - 1 : f.nx - 1) +
-                                  static_cast<std::size_t>(f.nx) * j;
-            const std::size_t s = fk + static_cast<std::size_t>(i) +
-                                  static_cast<std::size_t>(f.nx) * (j > 0 ? j - 1 : f.ny - 1);
+            const std::size_t F = f.index(i, j, k);
             capacity += f.capacity[F];
             tz += f.tz[F];
-            // What the diagonal holds beyond the six faces: boundary conductances
-            // and clearance, kept as they are.
-            const double faces = f.tx[F] + f.tx[w] + f.ty[F] + f.ty[s] + f.tz[F] +
-                                 (k > 0 ? f.tz[F - fine_plane] : 0.0);
-            sinks += f.static_diagonal[F] - faces;
+            sinks += f.sinks[F];
             if (i == last_child(I, f.nx)) tx += f.tx[F];
             if (j == last_child(J, f.ny)) ty += f.ty[F];
           }
         }
         // Faces internal to the coarse cell vanish; a single coarse cell across a
         // periodic direction has no neighbour but itself.
-        capacity_out[C] = capacity;
-        tz_out[C] = tz;
-        tx_out[C] = c.nx > 1 || f.nx == 1 ? tx * face_scale(f.dx, c.dx, I) : 0.0;
-        ty_out[C] = c.ny > 1 || f.ny == 1 ? ty * face_scale(f.dy, c.dy, J) : 0.0;
-        diagonal_out[C] = sinks;  // faces added below, once all faces exist
-      }
-    }
-  }
-
-#pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
-  for (int k = 0; k < c.nz; ++k) {
-    const std::size_t ck = coarse_plane * static_cast<std::size_t>(k);
-    for (int J = 0; J < c.ny; ++J) {
-      for (int I = 0; I < c.nx; ++I) {
-        const std::size_t C = ck + static_cast<std::size_t>(I) + static_cast<std::size_t>(c.nx) * J;
-        const std::size_t W = ck + static_cast<std::size_t>(I > 0 ? I - 1 : c.nx - 1) +
-                              static_cast<std::size_t>(c.nx) * J;
-        const std::size_t S = ck + static_cast<std::size_t>(I) +
-                              static_cast<std::size_t>(c.nx) * (J > 0 ? J - 1 : c.ny - 1);
-        diagonal_out[C] += c.tx[C] + c.tx[W] + c.ty[C] + c.ty[S] + c.tz[C] +
-                           (k > 0 ? c.tz[C - coarse_plane] : 0.0);
+        const std::size_t C = c.index(I, J, k);
+        c.capacity[C] = static_cast<Real>(capacity);
+        c.sinks[C] = static_cast<Real>(sinks);
+        c.tz[C] = static_cast<Real>(tz);
+        c.tx[C] = static_cast<Real>(c.nx > 1 || f.nx == 1 ? tx * face_scale(f.dx, c.dx, I) : 0.0);
+        c.ty[C] = static_cast<Real>(c.ny > 1 || f.ny == 1 ? ty * face_scale(f.dy, c.dy, J) : 0.0);
       }
     }
   }
   return c;
 }
+
+template StencilLevel<float> fine_level<float>(const op::DiffusionOperator&);
+template StencilLevel<double> fine_level<double>(const op::DiffusionOperator&);
+template StencilLevel<float> coarsen<float>(const StencilLevel<float>&);
+template StencilLevel<double> coarsen<double>(const StencilLevel<double>&);
 
 }  // namespace dermaflux::linear

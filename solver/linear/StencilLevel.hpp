@@ -1,8 +1,22 @@
 #pragma once
 // One level of the multigrid hierarchy: a 7-point stencil on nx x ny columns of nz
-// cells, stored like DiffusionOperator (capacity, static diagonal, transmissibility
-// to the +x/+y/+z neighbour, 0 across closed boundaries, the wrap face last in a
-// periodic direction) plus the lateral cell widths the coarsening needs.
+// cells: capacity, sinks (what the diagonal holds beyond the six faces: boundary
+// conductances and clearance), transmissibility to the +x/+y/+z neighbour (0 across
+// closed boundaries, the wrap face last in a periodic direction), plus the lateral
+// cell widths the coarsening needs. The diagonal is shift * capacity + sinks + the
+// faces: kept apart, the sinks are sums of non-negative terms on every level in any
+// precision, where a stored diagonal minus its faces would leave rounding noise that
+// can make a single-precision coarse operator indefinite at long steps.
+//
+// Two differences from the operator's storage, both for the line smoother's memory
+// traffic, which dominates a V-cycle:
+// - Split rows: inside every row the columns are stored even i first, then odd i
+//   ([0 2 4 ... | 1 3 5 ...], SplitRows). A checkerboard colour is then a
+//   contiguous half of each row, so a colour pass streams through half the memory
+//   instead of every cache line for every other cell.
+// - Real = float (MultigridSettings::single_precision): half the bytes again. The
+//   preconditioner only has to be a fixed SPD approximation of the inverse; CG
+//   stays in double and converges to the same tolerance.
 //
 // Coarsening (coarsen()) merges 2 x 2 columns laterally and keeps every z-plane:
 // layered skin has its strongest and most irregular couplings along z, which the
@@ -18,27 +32,27 @@
 #include <cstddef>
 #include <vector>
 
+#include "operator/DiffusionOperator.hpp"
+
 namespace dermaflux::linear {
 
+// The order of the columns inside a row of nx columns: even i first, then odd i.
+struct SplitRows {
+  int nx = 1;
+  int evens() const { return (nx + 1) / 2; }
+  int position(int i) const { return i % 2 == 0 ? i / 2 : evens() + i / 2; }
+  int column(int p) const { return p < evens() ? 2 * p : 2 * (p - evens()) + 1; }
+};
+
+template <typename Real>
 struct StencilLevel {
   int nx = 0, ny = 0, nz = 0;
   bool periodic = false;
   std::vector<double> dx, dy;  // lateral cell widths, for the coarse scaling
-  // The coefficients, per cell. The finest level views the operator's arrays (no
-  // copy); coarser levels point into their own `storage`.
-  const double* capacity = nullptr;
-  const double* static_diagonal = nullptr;
-  const double* tx = nullptr;
-  const double* ty = nullptr;
-  const double* tz = nullptr;
-  std::vector<double> storage;
+  // Per cell, in split rows: index(i, j, k).
+  std::vector<Real> capacity, sinks, tx, ty, tz;
 
-  StencilLevel() = default;
-  StencilLevel(const StencilLevel&) = delete;  // the views would point into the original
-  StencilLevel& operator=(const StencilLevel&) = delete;
-  StencilLevel(StencilLevel&&) = default;  // moving a vector keeps its buffer
-  StencilLevel& operator=(StencilLevel&&) = default;
-
+  SplitRows split() const { return {nx}; }
   std::size_t size() const {
     return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny) *
            static_cast<std::size_t>(nz);
@@ -46,10 +60,20 @@ struct StencilLevel {
   std::size_t columns() const {
     return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny);
   }
+  std::size_t index(int i, int j, int k) const {
+    return columns() * static_cast<std::size_t>(k) +
+           static_cast<std::size_t>(nx) * static_cast<std::size_t>(j) +
+           static_cast<std::size_t>(split().position(i));
+  }
 };
+
+// The operator's stencil as the finest level (copied into split rows).
+template <typename Real>
+StencilLevel<Real> fine_level(const op::DiffusionOperator& system);
 
 // The next coarser level: ceil(n/2) columns in each lateral direction with more
 // than one column.
-StencilLevel coarsen(const StencilLevel& fine);
+template <typename Real>
+StencilLevel<Real> coarsen(const StencilLevel<Real>& fine);
 
 }  // namespace dermaflux::linear

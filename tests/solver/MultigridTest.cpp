@@ -73,20 +73,48 @@ TEST(Multigrid, IterationsStayLowForShortAndLongSteps) {
   for (double dt : {1.0, 60.0, 3600.0, 1e6}) EXPECT_LE(iterations_for(p, dt), 12) << "dt " << dt;
 }
 
+// Symmetric to rounding: 1e-12 in double; in single precision to the float
+// rounding of its data and arithmetic (the preconditioner CG uses by default).
 TEST(Multigrid, IsSymmetric) {
   // Odd periodic column counts: the three-colour smoother.
   const auto p = channelled_skin(150e-6, 10e-6);
   ASSERT_EQ(p.mesh.grid.nx() % 2, 1);
   op::DiffusionOperator system(p);
   system.set_shift(1.0 / 60.0);
-  linear::MultigridPreconditioner multigrid(system);
   const auto n = static_cast<Eigen::Index>(p.cell_count());
   const linear::Vector a = linear::Vector::Random(n), b = linear::Vector::Random(n);
-  linear::Vector ma, mb;
-  multigrid.apply(a, ma);
-  multigrid.apply(b, mb);
-  EXPECT_NEAR(ma.dot(b), a.dot(mb), 1e-12 * std::abs(ma.dot(b)));
-  EXPECT_GT(ma.dot(a), 0.0);
+  for (const bool single : {false, true}) {
+    linear::MultigridSettings settings;
+    settings.single_precision = single;
+    linear::MultigridPreconditioner multigrid(system, settings);
+    linear::Vector ma, mb;
+    multigrid.apply(a, ma);
+    multigrid.apply(b, mb);
+    EXPECT_NEAR(ma.dot(b), a.dot(mb), (single ? 1e-5 : 1e-12) * std::abs(ma.dot(b)))
+        << (single ? "single" : "double");
+    EXPECT_GT(ma.dot(a), 0.0);
+  }
+}
+
+// PCG needs the same iterations whatever the hierarchy's precision.
+TEST(Multigrid, SinglePrecisionNeedsNoMoreIterationsThanDouble) {
+  const auto p = channelled_skin(300e-6, 5e-6);
+  for (const double dt : {10.0, 3600.0}) {
+    int iterations[2];
+    for (const bool single : {false, true}) {
+      op::DiffusionOperator system(p);
+      system.set_shift(1.5 / dt);
+      linear::MultigridSettings settings;
+      settings.single_precision = single;
+      linear::MultigridPreconditioner multigrid(system, settings);
+      const linear::Vector b = linear::Vector::Ones(static_cast<Eigen::Index>(p.cell_count()));
+      linear::Vector x = linear::Vector::Zero(b.size());
+      const auto stats = linear::conjugate_gradient(system, multigrid, b, x, {1e-10, 500});
+      EXPECT_TRUE(stats.converged);
+      iterations[single ? 1 : 0] = stats.iterations;
+    }
+    EXPECT_LE(iterations[1], iterations[0] + 1) << "dt " << dt;
+  }
 }
 
 TEST(Multigrid, PreconditionedCgMatchesTheDirectSolution) {
