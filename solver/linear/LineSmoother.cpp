@@ -1,6 +1,7 @@
 #include "linear/LineSmoother.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "core/Parallel.hpp"
 
@@ -59,6 +60,84 @@ void for_each_in_run(const RowGeometry& g, int first, int last, Cell&& cell) {
     for (; p <= hi; ++p) cell(p, p - g.evens + 1, p - g.evens);
     for (; p <= last; ++p) cell(p, g.east(p), g.west(p));
   }
+}
+
+// As for_each_in_run, but hands the interior to span(first, count, east, west),
+// the positions of the first interior cell's east and west neighbours.
+template <typename Cell, typename Span>
+void for_each_in_run_spans(const RowGeometry& g, int first, int last, Cell&& cell, Span&& span) {
+  if (first > last) return;
+  if (first < g.evens) {
+    const int lo = std::max(first, 1), hi = std::min(last, g.last_even_interior());
+    int p = first;
+    for (; p < lo && p <= last; ++p) cell(p, g.east(p), g.west(p));
+    if (p <= hi) {
+      span(p, hi - p + 1, g.evens + p, g.evens + p - 1);
+      p = hi + 1;
+    }
+    for (; p <= last; ++p) cell(p, g.east(p), g.west(p));
+  } else {
+    const int hi = std::min(last, g.evens + g.last_odd_interior());
+    int p = first;
+    if (p <= hi) {
+      span(p, hi - p + 1, p - g.evens + 1, p - g.evens);
+      p = hi + 1;
+    }
+    for (; p <= last; ++p) cell(p, g.east(p), g.west(p));
+  }
+}
+
+// The interior of a run, where every neighbour sits at a fixed offset: plain
+// arrays that do not overlap (the own half of the row is written; the other half,
+// the rows north and south and the plane below are only read), so the compiler
+// vectorises the loop. Forward elimination: x = (b + lateral + below) * inv.
+template <typename Real, bool kHasBelow>
+void relax_span(int count, const Real* __restrict b, Real* __restrict x,
+                const Real* __restrict x_east, const Real* __restrict x_west,
+                const Real* __restrict x_north, const Real* __restrict x_south,
+                const Real* __restrict tx, const Real* __restrict tx_west,
+                const Real* __restrict ty, const Real* __restrict ty_south,
+                const Real* __restrict tz_below, const Real* __restrict x_below,
+                const Real* __restrict inv) {
+  for (int n = 0; n < count; ++n) {
+    Real rhs = b[n] + tx[n] * x_east[n] + tx_west[n] * x_west[n] + ty[n] * x_north[n] +
+               ty_south[n] * x_south[n];
+    if constexpr (kHasBelow) rhs += tz_below[n] * x_below[n];
+    x[n] = rhs * inv[n];
+  }
+}
+
+// The residual r = b - S x over interior positions (see relax_span).
+template <typename Real, bool kHasBelow, bool kHasAbove>
+void residual_span(int count, Real shift, const Real* __restrict b, const Real* __restrict x,
+                   const Real* __restrict x_east, const Real* __restrict x_west,
+                   const Real* __restrict x_north, const Real* __restrict x_south,
+                   const Real* __restrict x_below, const Real* __restrict x_above,
+                   const Real* __restrict cap, const Real* __restrict sinks,
+                   const Real* __restrict tx, const Real* __restrict tx_west,
+                   const Real* __restrict ty, const Real* __restrict ty_south,
+                   const Real* __restrict tz, const Real* __restrict tz_below, Real* __restrict r) {
+  for (int n = 0; n < count; ++n) {
+    Real diagonal = shift * cap[n] + sinks[n] + tx[n] + tx_west[n] + ty[n] + ty_south[n];
+    Real applied =
+        -tx[n] * x_east[n] - tx_west[n] * x_west[n] - ty[n] * x_north[n] - ty_south[n] * x_south[n];
+    if constexpr (kHasAbove) {
+      diagonal += tz[n];
+      applied -= tz[n] * x_above[n];
+    }
+    if constexpr (kHasBelow) {
+      diagonal += tz_below[n];
+      applied -= tz_below[n] * x_below[n];
+    }
+    r[n] = b[n] - (applied + diagonal * x[n]);
+  }
+}
+
+// Back substitution over a run: x += tz * inv * x_above.
+template <typename Real>
+void substitute_span(int count, Real* __restrict x, const Real* __restrict x_above,
+                     const Real* __restrict tz, const Real* __restrict inv) {
+  for (int n = 0; n < count; ++n) x[n] += tz[n] * inv[n] * x_above[n];
 }
 
 }  // namespace
@@ -158,27 +237,46 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
     // g_k = (rhs_k + tz_{k-1} g_{k-1}) / m_k, stored in x.
     for (int k = 0; k < nz; ++k) {
       const std::size_t o = plane * static_cast<std::size_t>(k);
-      const Real* xr = x + o + row;
+      Real* xr = x + o + row;
       const Real* txr = tx + o + row;
       const Real* xn = x + o + north;
       const Real* xs = x + o + south;
       const Real* tys = ty + o + south;
+      const std::size_t own = o + row;
       auto relax = [&](int p, int e, int w) {
-        const std::size_t c = o + row + static_cast<std::size_t>(p);
+        const std::size_t c = own + static_cast<std::size_t>(p);
         Real rhs = b[c] + tx[c] * xr[e] + txr[w] * xr[w] + ty[c] * xn[p] + tys[p] * xs[p];
         if (k > 0) rhs += tz[c - plane] * x[c - plane];
         x[c] = rhs * inv[c];
       };
-      for (const Run& run : runs) for_each_in_run(g, run.first, run.last, relax);
+      // Interior positions first .. first + count - 1 with neighbours at east/west.
+      auto span = [&](int first, int count, int east, int west) {
+        const std::size_t c = own + static_cast<std::size_t>(first);
+        const auto e = static_cast<std::size_t>(east), w = static_cast<std::size_t>(west);
+        if (k > 0)
+          relax_span<Real, true>(count, b + c, x + c, xr + e, xr + w, xn + first, xs + first,
+                                 tx + c, txr + w, ty + c, tys + first, tz + c - plane,
+                                 x + c - plane, inv + c);
+        else
+          relax_span<Real, false>(count, b + c, x + c, xr + e, xr + w, xn + first, xs + first,
+                                  tx + c, txr + w, ty + c, tys + first, nullptr, nullptr, inv + c);
+      };
+      for (const Run& run : runs) {
+        // One row (ny = 1): north and south are the row itself; no fast path.
+        if (ny == 1) {
+          for_each_in_run(g, run.first, run.last, relax);
+          continue;
+        }
+        for_each_in_run_spans(g, run.first, run.last, relax, span);
+      }
     }
     // Back substitution: x_k = g_k + tz_k / m_k x_{k+1}.
     for (int k = nz - 2; k >= 0; --k) {
       const std::size_t o = plane * static_cast<std::size_t>(k) + row;
-      for (const Run& run : runs)
-        for (int p = run.first; p <= run.last; ++p) {
-          const std::size_t c = o + static_cast<std::size_t>(p);
-          x[c] += tz[c] * inv[c] * x[c + plane];
-        }
+      for (const Run& run : runs) {
+        const std::size_t c = o + static_cast<std::size_t>(run.first);
+        substitute_span(run.last - run.first + 1, x + c, x + c + plane, tz + c, inv + c);
+      }
     }
   }
 }
@@ -230,16 +328,46 @@ void LineSmoother<Real>::residual(const Real* b, const Real* in, Real* r) const 
       const std::size_t cs = south + static_cast<std::size_t>(p);
       const Real up = has_up ? in[c + plane] : Real(0);
       const Real down = has_down ? in[c - plane] : Real(0);
+      const Real tz_up = has_up ? tz[c] : Real(0);
       const Real tz_down = has_down ? tz[c - plane] : Real(0);
       const Real diagonal =
-          shift * cap[c] + sinks[c] + tx[c] + tx[cw] + ty[c] + ty[cs] + tz[c] + tz_down;
-      const Real applied = diagonal * in[c] - tx[c] * in[row + static_cast<std::size_t>(e)] -
-                           tx[cw] * in[cw] - ty[c] * in[north + static_cast<std::size_t>(p)] -
-                           ty[cs] * in[cs] - tz[c] * up - tz_down * down;
-      r[c] = b[c] - applied;
+          shift * cap[c] + sinks[c] + tx[c] + tx[cw] + ty[c] + ty[cs] + tz_up + tz_down;
+      const Real applied = -tx[c] * in[row + static_cast<std::size_t>(e)] - tx[cw] * in[cw] -
+                           ty[c] * in[north + static_cast<std::size_t>(p)] - ty[cs] * in[cs] -
+                           tz_up * up - tz_down * down;
+      r[c] = b[c] - (applied + diagonal * in[c]);
     };
-    for_each_in_run(g, 0, g.evens - 1, cell);
-    for_each_in_run(g, g.evens, g.nx - 1, cell);
+    auto span = [&](int first, int count, int east, int west) {
+      const std::size_t c = row + static_cast<std::size_t>(first);
+      const auto e = static_cast<std::size_t>(east), w = static_cast<std::size_t>(west);
+      const std::size_t f = static_cast<std::size_t>(first);
+      const Real* below = has_down ? in + c - plane : nullptr;
+      const Real* above = has_up ? in + c + plane : nullptr;
+      const Real* tz_below = has_down ? tz + c - plane : nullptr;
+      auto call = [&](auto has_below, auto has_above) {
+        residual_span<Real, decltype(has_below)::value, decltype(has_above)::value>(
+            count, shift, b + c, in + c, in + row + e, in + row + w, in + north + f, in + south + f,
+            below, above, cap + c, sinks + c, tx + c, tx + row + w, ty + c, ty + south + f, tz + c,
+            tz_below, r + c);
+      };
+      using yes = std::true_type;
+      using no = std::false_type;
+      if (has_down && has_up)
+        call(yes{}, yes{});
+      else if (has_down)
+        call(yes{}, no{});
+      else if (has_up)
+        call(no{}, yes{});
+      else
+        call(no{}, no{});
+    };
+    if (ny == 1) {
+      for_each_in_run(g, 0, g.evens - 1, cell);
+      for_each_in_run(g, g.evens, g.nx - 1, cell);
+    } else {
+      for_each_in_run_spans(g, 0, g.evens - 1, cell, span);
+      for_each_in_run_spans(g, g.evens, g.nx - 1, cell, span);
+    }
   }
 }
 
