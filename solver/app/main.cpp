@@ -9,14 +9,14 @@
 //
 // Exit status: 0 success, 2 bad input or usage, 3 numerical failure, 4 file
 // error, 5 some cases of a batch failed, 130 interrupted (checkpoint written),
-// 1 anything else. Every error is
-// one line on standard error.
+// 1 anything else (app/ExitStatus.hpp). Every error is one line on standard error.
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 
 #include "app/Commands.hpp"
+#include "app/ExitStatus.hpp"
 #include "core/Error.hpp"
 
 int main(int argc, char** argv) {
@@ -92,24 +92,8 @@ int main(int argc, char** argv) {
     if (*plot) return dermaflux::app::plot_command(plot_folder);
     if (*compare) return dermaflux::app::compare_command(compare_arguments);
     if (*batch) return dermaflux::app::batch_command(batch_arguments);
-  } catch (const dermaflux::InputError& e) {
-    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
-    return 2;
-  } catch (const dermaflux::UsageError& e) {
-    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
-    return 2;
-  } catch (const dermaflux::Interrupted& e) {
-    std::fprintf(stderr, "\ndermaflux: %s\n", e.what());
-    return 130;
-  } catch (const dermaflux::NumericalError& e) {
-    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
-    return 3;
-  } catch (const dermaflux::IoError& e) {
-    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
-    return 4;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "dermaflux: internal error: %s\n", e.what());
-    return 1;
+  } catch (...) {
+    return dermaflux::app::report_error(std::current_exception());
   }
-  return 1;
+  return dermaflux::app::kExitInternalError;
 }
