@@ -18,6 +18,7 @@
 #include "app/Commands.hpp"
 #include "app/ExitStatus.hpp"
 #include "core/Error.hpp"
+#include "parallel/Session.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"dermaflux: diffusion of topical actives into layered, microneedled skin"};
@@ -87,6 +88,19 @@ int main(int argc, char** argv) {
     run_arguments.command_line += (n ? " " : "") + std::string(argv[n]);
 
   try {
+    // Before anything else: MPI starts only when mpirun or srun started us.
+    dermaflux::parallel::start_mpi_if_launched();
+    const int ranks = dermaflux::parallel::world().size();
+    if (ranks > 1) {
+      // One case runs in one process (its OpenMP threads share the cores); several
+      // ranks would each run all of it into the same folder.
+      if (dermaflux::parallel::world().rank() != 0) return dermaflux::app::kExitBadInput;
+      throw dermaflux::UsageError(
+          "dermaflux " + app.get_subcommands().front()->get_name() + " runs in one process, but " +
+          std::to_string(ranks) +
+          " MPI ranks were started: run it as a single task with threads (mpirun -n 1, or "
+          "srun -n 1 -c CORES ... --threads CORES)");
+    }
     if (*run) return dermaflux::app::run_command(run_arguments);
     if (*check) return dermaflux::app::check_command(check_file);
     if (*plot) return dermaflux::app::plot_command(plot_folder);
