@@ -1,3 +1,6 @@
+// `dermaflux batch`: the serial driver (job threads in one process), or the MPI
+// task farm when a launcher started MPI (FarmBatchCommand.cpp).
+
 #include <cstdio>
 
 #include "app/BatchSetup.hpp"
@@ -6,16 +9,19 @@
 #include "app/StopSignal.hpp"
 #include "batch/BatchRunner.hpp"
 #include "input/Sweep.hpp"
+#include "parallel/Session.hpp"
 
 namespace dermaflux::app {
 
 int batch_command(const BatchArguments& arguments) {
+  if (parallel::mpi_started()) return farm_batch_command(arguments);
+
   const input::Sweep sweep = input::read_sweep(arguments.sweep_file);
   const std::vector<batch::BatchCase> cases = batch_cases(sweep);
   batch::BatchOptions options = batch_options(arguments, sweep);
   install_stop_handlers();
   options.stop_requested = stop_requested;
-  options.on_progress = batch_progress_display(arguments.quiet);
+  options.on_progress = batch_progress_display(arguments.quiet, false);
 
   const batch::BatchOutcome outcome = batch::run_batch(cases, options);
   if (options.on_progress) std::fprintf(stderr, "\n");

@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <memory>
 
 #include "core/Error.hpp"
 #include "input/CaseWriter.hpp"
@@ -58,9 +60,20 @@ batch::BatchOptions batch_options(const BatchArguments& arguments, const input::
   return options;
 }
 
-std::function<void(const batch::BatchProgress&)> batch_progress_display(bool quiet) {
-  if (quiet || isatty(STDERR_FILENO) == 0) return {};
-  return [](const batch::BatchProgress& p) { print_progress(p, "\r", "   "); };
+std::function<void(const batch::BatchProgress&)> batch_progress_display(bool quiet,
+                                                                        bool log_lines) {
+  if (quiet) return {};
+  if (isatty(STDERR_FILENO) != 0)
+    return [](const batch::BatchProgress& p) { print_progress(p, "\r", "   "); };
+  if (!log_lines) return {};
+  using Clock = std::chrono::steady_clock;
+  auto last = std::make_shared<Clock::time_point>(Clock::now() - std::chrono::hours(1));
+  return [last](const batch::BatchProgress& p) {
+    const bool all_ended = p.done + p.failed + p.skipped >= p.total;
+    if (!all_ended && Clock::now() - *last < std::chrono::seconds(10)) return;
+    *last = Clock::now();
+    print_progress(p, "dermaflux: ", "\n");
+  };
 }
 
 void print_batch_outcome(const BatchArguments& arguments, const batch::BatchOutcome& outcome,

@@ -1,7 +1,7 @@
 #pragma once
-// What a driver of `dermaflux batch` needs besides the batch runner: the cases
-// and options from the sweep and the command line, the progress display and the
-// closing lines.
+// What the two drivers of `dermaflux batch` share: the serial one (threads in one
+// process, BatchCommand.cpp) and the MPI task farm (FarmBatchCommand.cpp), which
+// main() chooses between by whether a launcher started MPI.
 
 #include <functional>
 #include <string>
@@ -19,12 +19,17 @@ std::vector<batch::BatchCase> batch_cases(const input::Sweep& sweep);
 // Output folder, jobs, threads and shard from the command line and the sweep.
 batch::BatchOptions batch_options(const BatchArguments& arguments, const input::Sweep& sweep);
 
-// The progress display: one line redrawn in place on a terminal, nothing
-// otherwise or when quiet.
-std::function<void(const batch::BatchProgress&)> batch_progress_display(bool quiet);
+// The progress display. On a terminal: one line redrawn in place. Otherwise, when
+// `log_lines` (the farm: mpirun hands rank 0 a pipe, not the terminal), a line at
+// most every 10 s and the last one; otherwise nothing. Nothing when quiet.
+std::function<void(const batch::BatchProgress&)> batch_progress_display(bool quiet, bool log_lines);
 
 // The closing lines on standard output (and the failures on standard error).
 void print_batch_outcome(const BatchArguments& arguments, const batch::BatchOutcome& outcome,
                          const std::filesystem::path& output_dir);
+
+// The farm: every rank of an MPI job runs this (a rank other than 0 silently
+// returns the status rank 0 decided).
+int farm_batch_command(const BatchArguments& arguments);
 
 }  // namespace dermaflux::app

@@ -6,6 +6,7 @@
 //   dermaflux plot OUTPUT_DIR
 //   dermaflux compare CASE.yaml --serums A.yaml B.yaml ... [--output DIR]
 //   dermaflux batch SWEEP.yaml [--jobs N] [--shard I/N] [--output DIR]
+//   mpirun -n P dermaflux batch SWEEP.yaml ...   (the MPI task farm, farm/)
 //
 // Exit status: 0 success, 2 bad input or usage, 3 numerical failure, 4 file
 // error, 5 some cases of a batch failed, 130 interrupted (checkpoint written),
@@ -91,15 +92,16 @@ int main(int argc, char** argv) {
     // Before anything else: MPI starts only when mpirun or srun started us.
     dermaflux::parallel::start_mpi_if_launched();
     const int ranks = dermaflux::parallel::world().size();
-    if (ranks > 1) {
+    if (ranks > 1 && !*batch) {
       // One case runs in one process (its OpenMP threads share the cores); several
       // ranks would each run all of it into the same folder.
       if (dermaflux::parallel::world().rank() != 0) return dermaflux::app::kExitBadInput;
       throw dermaflux::UsageError(
           "dermaflux " + app.get_subcommands().front()->get_name() + " runs in one process, but " +
           std::to_string(ranks) +
-          " MPI ranks were started: run it as a single task with threads (mpirun -n 1, or "
-          "srun -n 1 -c CORES ... --threads CORES)");
+          " MPI ranks were started: only `dermaflux batch` shares work between ranks; run it "
+          "as a single task with threads (mpirun -n 1, or srun -n 1 -c CORES ... --threads "
+          "CORES)");
     }
     if (*run) return dermaflux::app::run_command(run_arguments);
     if (*check) return dermaflux::app::check_command(check_file);

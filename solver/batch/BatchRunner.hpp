@@ -10,7 +10,7 @@
 //
 // run_batch() is the serial driver: job threads (JobThreads.hpp) in one process,
 // each running cases with run_one() (CaseRun.hpp) and counting them in a
-// BatchTally; another driver can run the same pieces.
+// BatchTally. The MPI task farm (farm/) runs the same pieces on every rank.
 
 #include <cstddef>
 #include <filesystem>
