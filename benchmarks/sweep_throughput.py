@@ -187,16 +187,17 @@ def main():
         "sweep_cases": args.count,
         "cases_run_per_mode": len(ran),
         "run_every": args.run_every,
-        "cells": {"min": cells[0], "median": cells[len(cells) // 2], "max": cells[-1]},
+        "cells_of_cases_run": {"min": cells[0], "median": cells[len(cells) // 2],
+                               "max": cells[-1]},
         "cores": args.cores,
         "modes": modes,
         "same_figures": {"batch_vs_mpi_farm": same_b_c, "one_by_one_vs_batch": same_a_b},
         "command": " ".join([sys.executable] + sys.argv),
     }
 
-    print("sweep of %d cases (%d-%d cells, median %d); %d run in each mode%s" %
-          (args.count, cells[0], cells[-1], cells[len(cells) // 2], len(ran),
-           "" if args.run_every == 1 else " (every %d-th)" % args.run_every))
+    print("sweep of %d cases; %d run in each mode%s, of %d-%d cells (median %d)" %
+          (args.count, len(ran), "" if args.run_every == 1 else " (every %d-th)" % args.run_every,
+           cells[0], cells[-1], cells[len(cells) // 2]))
     print("%-40s %10s %14s %12s" % ("mode", "wall s", "cases/hour", "vs (a)"))
     for mode in "abc":
         m = modes[mode]
