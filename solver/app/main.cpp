@@ -6,11 +6,11 @@
 //   dermaflux plot OUTPUT_DIR
 //   dermaflux compare CASE.yaml --serums A.yaml B.yaml ... [--output DIR]
 //   dermaflux batch SWEEP.yaml [--jobs N] [--shard I/N] [--output DIR]
+//   mpirun -n P dermaflux batch SWEEP.yaml ...   (the MPI task farm, farm/)
 //
 // Exit status: 0 success, 2 bad input or usage, 3 numerical failure, 4 file
 // error, 5 some cases of a batch failed, 130 interrupted (checkpoint written),
-// 1 anything else. Every error is
-// one line on standard error.
+// 1 anything else (app/ExitStatus.hpp). Every error is one line on standard error.
 
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -18,7 +18,9 @@
 #include <exception>
 
 #include "app/Commands.hpp"
+#include "app/ExitStatus.hpp"
 #include "core/Error.hpp"
+#include "parallel/Session.hpp"
 
 int main(int argc, char** argv) {
   // A write past a file-size limit (ulimit -f, a batch system's quota) raises
@@ -92,29 +94,27 @@ int main(int argc, char** argv) {
     run_arguments.command_line += (n ? " " : "") + std::string(argv[n]);
 
   try {
+    // Before anything else: MPI starts only when mpirun or srun started us.
+    dermaflux::parallel::start_mpi_if_launched();
+    const int ranks = dermaflux::parallel::world().size();
+    if (ranks > 1 && !*batch) {
+      // One case runs in one process (its OpenMP threads share the cores); several
+      // ranks would each run all of it into the same folder.
+      if (dermaflux::parallel::world().rank() != 0) return dermaflux::app::kExitBadInput;
+      throw dermaflux::UsageError(
+          "dermaflux " + app.get_subcommands().front()->get_name() + " runs in one process, but " +
+          std::to_string(ranks) +
+          " MPI ranks were started: only `dermaflux batch` shares work between ranks; run it "
+          "as a single task with threads (mpirun -n 1, or srun -n 1 -c CORES ... --threads "
+          "CORES)");
+    }
     if (*run) return dermaflux::app::run_command(run_arguments);
     if (*check) return dermaflux::app::check_command(check_file);
     if (*plot) return dermaflux::app::plot_command(plot_folder);
     if (*compare) return dermaflux::app::compare_command(compare_arguments);
     if (*batch) return dermaflux::app::batch_command(batch_arguments);
-  } catch (const dermaflux::InputError& e) {
-    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
-    return 2;
-  } catch (const dermaflux::UsageError& e) {
-    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
-    return 2;
-  } catch (const dermaflux::Interrupted& e) {
-    std::fprintf(stderr, "\ndermaflux: %s\n", e.what());
-    return 130;
-  } catch (const dermaflux::NumericalError& e) {
-    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
-    return 3;
-  } catch (const dermaflux::IoError& e) {
-    std::fprintf(stderr, "dermaflux: error: %s\n", e.what());
-    return 4;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "dermaflux: internal error: %s\n", e.what());
-    return 1;
+  } catch (...) {
+    return dermaflux::app::report_error(std::current_exception());
   }
-  return 1;
+  return dermaflux::app::kExitInternalError;
 }

@@ -1,19 +1,15 @@
 #include "batch/BatchRunner.hpp"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <fstream>
-#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
-#include <thread>
 
-#include "core/Error.hpp"
+#include "batch/BatchTally.hpp"
+#include "batch/JobThreads.hpp"
 #include "io/AtomicFile.hpp"
-#include "run/Simulation.hpp"
 
 namespace dermaflux::batch {
 namespace {
@@ -50,22 +46,6 @@ std::string json_field(const nlohmann::ordered_json& value) {
   return value.dump();
 }
 
-// Runs one case; resumes it when an earlier, interrupted batch left a checkpoint.
-void run_one(const BatchCase& item, const BatchOptions& options) {
-  run::RunOptions run_options;
-  run_options.output_dir = options.output_dir / item.folder;
-  run_options.stop_requested = options.stop_requested;
-  run_options.overwrite = true;  // the folder name carries the case's fingerprint
-  run_options.resume = fs::exists(run_options.output_dir / "checkpoint.bin");
-  try {
-    run::run_case(item.resolved, run_options);
-  } catch (const UsageError&) {
-    if (!run_options.resume) throw;
-    run_options.resume = false;  // an unusable checkpoint: start the case anew
-    run::run_case(item.resolved, run_options);
-  }
-}
-
 }  // namespace
 
 std::vector<const BatchCase*> select_shard(const std::vector<BatchCase>& cases,
@@ -81,76 +61,43 @@ bool is_finished(const fs::path& folder) {
   return read_summary(folder).has_value();
 }
 
-BatchOutcome run_batch(const std::vector<BatchCase>& cases, const BatchOptions& options) {
-  BatchOutcome outcome;
-  std::vector<const BatchCase*> todo;
+BatchPlan plan_batch(const std::vector<BatchCase>& cases, const BatchOptions& options) {
+  BatchPlan plan;
   for (const BatchCase* item : select_shard(cases, options.shard)) {
-    ++outcome.selected;
+    ++plan.selected;
     if (is_finished(options.output_dir / item->folder))
-      ++outcome.skipped;
+      ++plan.skipped;
     else
-      todo.push_back(item);
+      plan.to_run.push_back(item);
   }
+  return plan;
+}
+
+Interrupted batch_interrupted(const BatchOutcome& outcome) {
+  return Interrupted("batch interrupted after " + std::to_string(outcome.finished) +
+                     " cases; rerun the same command to continue (finished cases are skipped, "
+                     "interrupted ones resume from their checkpoints)");
+}
+
+BatchOutcome run_batch(const std::vector<BatchCase>& cases, const BatchOptions& options) {
+  const BatchPlan plan = plan_batch(cases, options);
+  BatchTally tally(plan.selected, plan.skipped, plan.to_run.size(), options.on_progress);
 
   // Split the cores between concurrent cases: J jobs of C/J threads each.
-  const int cores = options.threads > 0 ? options.threads : omp_get_max_threads();
-  const int jobs = std::clamp(options.jobs, 1, std::max(1, static_cast<int>(todo.size())));
-  const int threads_per_job = std::max(1, cores / jobs);
-
-  std::mutex mutex;
   std::atomic<std::size_t> next{0};
-  std::atomic<bool> interrupted{false};
-  BatchProgress progress{0, 0, outcome.skipped, outcome.selected, 0.0};
-  const auto start = std::chrono::steady_clock::now();
-  auto report = [&] {
-    if (!options.on_progress) return;
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::size_t processed = progress.done + progress.failed;
-    const std::size_t remaining = todo.size() - processed;
-    progress.seconds_left =
-        processed > 0 ? elapsed / static_cast<double>(processed) * static_cast<double>(remaining)
-                      : 0.0;
-    options.on_progress(progress);
-  };
-  report();
-
-  auto worker = [&] {
-    omp_set_num_threads(threads_per_job);
-    while (!interrupted) {
-      const std::size_t n = next++;
-      if (n >= todo.size()) break;
-      const BatchCase& item = *todo[n];
-      std::string failure;
-      try {
-        run_one(item, options);
-      } catch (const Interrupted&) {
-        interrupted = true;
-        break;
-      } catch (const std::exception& e) {
-        failure = item.folder + ": " + e.what();
-      }
-      const std::lock_guard<std::mutex> lock(mutex);
-      if (failure.empty()) {
-        ++progress.done;
-        ++outcome.finished;
-      } else {
-        ++progress.failed;
-        outcome.failures.push_back(failure);
-      }
-      report();
-    }
-  };
-  std::vector<std::thread> workers;
-  for (int j = 1; j < jobs; ++j) workers.emplace_back(worker);
-  worker();
-  for (auto& t : workers) t.join();
+  JobThreads jobs(
+      job_layout(options.jobs, options.threads, plan.to_run.size()), options,
+      [&]() -> const BatchCase* {
+        if (tally.interrupted()) return nullptr;  // no new case once one was stopped
+        const std::size_t n = next++;
+        return n < plan.to_run.size() ? plan.to_run[n] : nullptr;
+      },
+      [&](const BatchCase&, const CaseReport& report) { tally.record(report); });
+  jobs.join();
 
   write_batch_csv(cases, options.output_dir);
-  if (interrupted)
-    throw Interrupted("batch interrupted after " + std::to_string(outcome.finished) +
-                      " cases; rerun the same command to continue (finished cases are skipped, "
-                      "interrupted ones resume from their checkpoints)");
+  const BatchOutcome outcome = tally.outcome();
+  if (tally.interrupted()) throw batch_interrupted(outcome);
   return outcome;
 }
 
@@ -203,6 +150,9 @@ void write_batch_csv(const std::vector<BatchCase>& cases, const fs::path& output
     for (const auto& name : after_layers) csv << ',' << field(summary, name);
     csv << '\n';
   }
+  // The folder may not exist yet: a batch stopped before its first case wrote it.
+  std::error_code ignored;  // a folder that cannot be made fails the write, with its reason
+  fs::create_directories(output_dir, ignored);
   io::write_file_atomically(output_dir / "batch.csv", csv.str());
 }
 

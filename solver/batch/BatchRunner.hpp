@@ -7,6 +7,10 @@
 // jobs split a sweep with no coordination. `--jobs J` runs J cases at once and
 // splits the cores between them (no oversubscription). A failed case is reported
 // and the others go on.
+//
+// run_batch() is the serial driver: job threads (JobThreads.hpp) in one process,
+// each running cases with run_one() (CaseRun.hpp) and counting them in a
+// BatchTally. The MPI task farm (farm/) runs the same pieces on every rank.
 
 #include <cstddef>
 #include <filesystem>
@@ -15,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/Error.hpp"
 #include "input/Case.hpp"
 
 namespace dermaflux::batch {
@@ -52,6 +57,17 @@ struct BatchOutcome {
   std::size_t selected = 0, skipped = 0, finished = 0;
   std::vector<std::string> failures;  // "<folder>: <message>"
 };
+
+// The cases a batch still has to run: the shard's cases, less those finished before.
+struct BatchPlan {
+  std::size_t selected = 0;  // cases of the shard
+  std::size_t skipped = 0;   // of those, finished before
+  std::vector<const BatchCase*> to_run;
+};
+BatchPlan plan_batch(const std::vector<BatchCase>& cases, const BatchOptions& options);
+
+// What a batch stopped by a signal throws once its running cases have checkpointed.
+Interrupted batch_interrupted(const BatchOutcome& outcome);
 
 // Which cases a shard takes: indices with index % count == shard index - 1.
 std::vector<const BatchCase*> select_shard(const std::vector<BatchCase>& cases, const Shard& shard);

@@ -1,0 +1,35 @@
+#pragma once
+// The MPI side of the process. main() calls start_mpi_if_launched() first: MPI
+// starts only when a launcher started this process (parallel/Launcher.hpp), so a
+// plain `dermaflux run` never touches it; otherwise the process is one rank alone.
+//
+// Whoever initialises MPI finalises it. When this starts MPI it finalises it at
+// exit, after the hypre runtime (linear/HypreRuntime), which then finds MPI
+// already initialised and leaves it alone; a process not started by a launcher
+// that uses hypre lets HypreRuntime start and end MPI as before.
+//
+// Builds without MPI (DERMAFLUX_WITH_MPI=OFF) link NoMpiSession.cpp instead of
+// MpiSession.cpp: always one rank.
+
+#include "parallel/Messenger.hpp"
+
+namespace dermaflux::parallel {
+
+// Starts MPI when a launcher started this process. Throws UsageError when a
+// launcher started several processes that cannot talk to each other (srun
+// --mpi=none, or a build without MPI under mpirun): each would run the whole
+// command alone and all would write the same folders.
+void start_mpi_if_launched();
+
+// Whether this process is a rank of an MPI job (also under mpirun -n 1).
+bool mpi_started();
+
+// The ranks of the job; one rank when MPI was not started.
+Messenger& world();
+
+// How many ranks on this node may run on exactly the CPUs this one may run on: 1
+// when the launcher bound every rank to cores of its own, all of the node's ranks
+// when it bound none. Collective: every rank of world() must call it.
+int ranks_sharing_my_cpus();
+
+}  // namespace dermaflux::parallel
