@@ -11,6 +11,7 @@
 #include <omp.h>
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace dermaflux::core {
@@ -42,6 +43,14 @@ double deterministic_sum(std::size_t count, Term&& term) {
   double sum = 0.0;
   for (double p : partial) sum += p;
   return sum;
+}
+
+// The calling thread's share [begin, end) of `count` items split into equal
+// contiguous blocks, inside a parallel region (the whole range outside one).
+inline std::pair<int, int> thread_block(int count) {
+  const int threads = omp_get_num_threads(), thread = omp_get_thread_num();
+  const long long n = count;
+  return {static_cast<int>(n * thread / threads), static_cast<int>(n * (thread + 1) / threads)};
 }
 
 // Sets the OpenMP thread count for the rest of the process (0 = leave as is).

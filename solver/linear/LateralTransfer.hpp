@@ -25,17 +25,20 @@ class LateralTransfer {
  public:
   LateralTransfer(const StencilLevel<Real>& fine, const StencilLevel<Real>& coarse);
 
-  // coarse_b = P^T fine_r (overwrites coarse_b).
-  void restrict_residual(const Real* fine_r, Real* coarse_b) const;
+  // Restriction, coarse_b = P^T fine_r, is done by the line smoother as it computes
+  // the residual (LineSmoother::restrict_residual), through these slots.
+  // Per cell of a fine plane, in storage order: where its coarse cell is stored.
+  const std::size_t* coarse_slots() const { return coarse_slot_.data(); }
+  std::size_t coarse_plane() const { return coarse_.columns(); }
   // fine_x += P coarse_x.
   void add_prolonged(const Real* coarse_x, Real* fine_x) const;
 
  private:
   const StencilLevel<Real>& fine_;
   const StencilLevel<Real>& coarse_;
-  // Per position in a fine row (split order): the position of its coarse column
-  // in a coarse row.
-  std::vector<int> coarse_position_;
+  // Per cell of a fine plane, in storage order: where its coarse cell is stored in
+  // a coarse plane.
+  std::vector<std::size_t> coarse_slot_;
 };
 
 }  // namespace dermaflux::linear

@@ -7,14 +7,18 @@
 // the columns of one colour are independent: parallel, and the same result for
 // any thread count.
 //
-// In the level's split rows (even columns, then odd) every colour is a contiguous
-// run of each row, so a colour pass reads and writes only that colour's cells plus
-// the neighbouring values, in order: the pass is bound by memory bandwidth rather
-// than by chasing every other cell.
+// The level stores each plane's cells grouped by colour (PlaneLayout), so a colour
+// pass streams through one contiguous block per plane of the level's arrays and
+// reads the neighbouring values from the other colours' blocks, also in order.
 
 #include <vector>
 
 #include "linear/StencilLevel.hpp"
+
+namespace dermaflux::linear {
+template <typename Real>
+class LateralTransfer;
+}
 
 namespace dermaflux::linear {
 
@@ -36,27 +40,43 @@ class LineSmoother {
   // The exact inverse when the level is a single column.
   void solve_single_column(const Real* b, Real* x) const;
 
-  // r = b - (shift * capacity + A) x on this level.
-  void residual(const Real* b, const Real* x, Real* r) const;
+  // coarse_b = P^T (b - (shift * capacity + A) x) for the x a forward sweep left:
+  // the residual restricted to the next level, without storing it.
+  void restrict_residual(const Real* b, const Real* x, const LateralTransfer<Real>& transfer,
+                         Real* coarse_b) const;
 
-  int colours() const { return colours_; }
+  int colours() const { return level_.layout.colours(); }
 
  private:
-  // Positions p .. last of a row's split order (a contiguous run of one colour).
+  // The run of one class of columns in row j (PlaneLayout): a colour's cells in a
+  // row, with where its neighbours are (offsets within a plane), worked out once.
+  // East and west neighbours of its interior cells are in the other parity's run of
+  // the row at ranks r + east_shift and r + west_shift, north and south ones at
+  // rank r of the same class in rows j + 1 and j - 1 (wrapping, or across a closed
+  // side where the transmissibility is 0 and the value read adds nothing). The
+  // other cells (the row's ends, the odd axis' last column) are listed with theirs.
   struct Run {
-    int first, last;
+    std::size_t own = 0, other = 0, north = 0, south = 0;
+    int length = 0, first_interior = 0, interior = 0, east_shift = 0, west_shift = 0;
+    struct Edge {
+      int rank;
+      std::size_t east, west;
+    };
+    std::vector<Edge> edges;  // the cells outside the interior, in increasing rank
   };
+  static Run plan_run(const PlaneLayout& layout, int j, int cls);
+  // Calls cell(rank, east, west) for a run's edge cells and span(first, count) for
+  // its interior, in increasing rank (fast = false: every cell through cell()).
+  template <typename Cell, typename Span>
+  static void visit(const Run& run, bool fast, Cell&& cell, Span&& span);
   void relax_colour(int colour, const Real* b, Real* x) const;
 
   const StencilLevel<Real>& level_;
   double shift_ = 0.0;
-  int colours_ = 2;
-  std::vector<Real> inverse_pivot_;          // Thomas factorisation of every column
-  std::vector<double> single_column_pivot_;  // the same in double, one-column levels
-  // runs_[colour][j]: the runs of that colour in row j (one, or two where the odd
-  // last column of a periodic three-colour level has its own colour).
-  std::vector<std::vector<std::vector<Run>>> runs_;
-  int single_column_colour_ = 0;
+  core::StaggeredVector<Real> inverse_pivot_;  // Thomas factorisation of every column
+  std::vector<double> single_column_pivot_;    // the same in double, one-column levels
+  std::vector<std::vector<Run>> runs_;         // per colour, rows in increasing order
+  std::vector<Run> all_runs_;                  // every run of a plane, in storage order
 };
 
 }  // namespace dermaflux::linear

@@ -34,10 +34,10 @@ class Levels final : public MultigridPreconditioner::Hierarchy {
         transfers_.push_back(std::make_unique<LateralTransfer<Real>>(*levels_[l], *levels_[l + 1]));
       rhs_.emplace_back(n, Real(0));
       solution_.emplace_back(n, Real(0));
-      residual_.emplace_back(l + 1 < levels_.size() ? n : 0, Real(0));
     }
-    const SplitRows split = levels_[0]->split();
-    for (int p = 0; p < levels_[0]->nx; ++p) column_of_position_.push_back(split.column(p));
+    const StencilLevel<Real>& fine = *levels_[0];
+    for (int j = 0; j < fine.ny; ++j)
+      for (int i = 0; i < fine.nx; ++i) slot_of_column_.push_back(fine.layout.index(i, j));
   }
 
   void set_shift(double shift) override {
@@ -48,25 +48,22 @@ class Levels final : public MultigridPreconditioner::Hierarchy {
 
   void apply(const double* r, double* z) const override {
     const StencilLevel<Real>& fine = *levels_[0];
-    const std::size_t nx = static_cast<std::size_t>(fine.nx);
-    const std::size_t rows = fine.size() / nx;
-    const int* column = column_of_position_.data();
+    const std::size_t plane = fine.columns();
+    const std::size_t* slot = slot_of_column_.data();
     Real* b = rhs_[0].data();
     Real* x = solution_[0].data();
-    // Into split rows and Real, and back: each row is permuted in place.
+    // Into the level's layout and Real, and back: each plane is permuted.
 #pragma omp parallel for schedule(static) if (fine.size() >= core::kParallelThreshold)
-    for (std::size_t row = 0; row < rows; ++row) {
-      const double* in = r + row * nx;
-      Real* out = b + row * nx;
-      for (std::size_t p = 0; p < nx; ++p) out[p] = static_cast<Real>(in[column[p]]);
-      std::fill(x + row * nx, x + (row + 1) * nx, Real(0));
+    for (int k = 0; k < fine.nz; ++k) {
+      const std::size_t o = plane * static_cast<std::size_t>(k);
+      for (std::size_t n = 0; n < plane; ++n) b[o + slot[n]] = static_cast<Real>(r[o + n]);
+      std::fill(x + o, x + o + plane, Real(0));
     }
     cycle(0);
 #pragma omp parallel for schedule(static) if (fine.size() >= core::kParallelThreshold)
-    for (std::size_t row = 0; row < rows; ++row) {
-      const Real* in = x + row * nx;
-      double* out = z + row * nx;
-      for (std::size_t p = 0; p < nx; ++p) out[column[p]] = static_cast<double>(in[p]);
+    for (int k = 0; k < fine.nz; ++k) {
+      const std::size_t o = plane * static_cast<std::size_t>(k);
+      for (std::size_t n = 0; n < plane; ++n) z[o + n] = static_cast<double>(x[o + slot[n]]);
     }
   }
 
@@ -81,9 +78,7 @@ class Levels final : public MultigridPreconditioner::Hierarchy {
       return;
     }
     for (int s = 0; s < sweeps_; ++s) smoother.sweep(b, x, true);
-    Real* residual = residual_[l].data();
-    smoother.residual(b, x, residual);
-    transfers_[l]->restrict_residual(residual, rhs_[l + 1].data());
+    smoother.restrict_residual(b, x, *transfers_[l], rhs_[l + 1].data());
     std::fill(solution_[l + 1].begin(), solution_[l + 1].end(), Real(0));
     cycle(l + 1);
     transfers_[l]->add_prolonged(solution_[l + 1].data(), x);
@@ -94,9 +89,9 @@ class Levels final : public MultigridPreconditioner::Hierarchy {
   std::vector<std::unique_ptr<StencilLevel<Real>>> levels_;
   std::vector<std::unique_ptr<LineSmoother<Real>>> smoothers_;
   std::vector<std::unique_ptr<LateralTransfer<Real>>> transfers_;  // level l to l + 1
-  std::vector<int> column_of_position_;                            // finest rows
-  // Per level: right-hand side, solution and (but the coarsest) residual.
-  mutable std::vector<std::vector<Real>> rhs_, solution_, residual_;
+  std::vector<std::size_t> slot_of_column_;  // finest plane: where column i + nx j is stored
+  // Per level: right-hand side and solution.
+  mutable std::vector<core::StaggeredVector<Real>> rhs_, solution_;
 };
 
 }  // namespace

@@ -11,7 +11,7 @@
 // With R = P^T, an SPD coarse operator and symmetric smoothing the cycle is an
 // SPD operator, as conjugate gradients needs.
 //
-// The hierarchy keeps its own copy of the stencil in split rows, in single
+// The hierarchy keeps its own copy of the stencil in colour blocks, in single
 // precision by default (StencilLevel.hpp says why): the residual comes in and the
 // correction goes out in double, in the operator's order. update() refactors the
 // smoothers for a new shift in O(cells); rebuild() copies a changed stencil.

@@ -55,8 +55,8 @@ StencilLevel<Real> fine_level(const op::DiffusionOperator& system) {
   level.periodic = system.periodic();
   for (int i = 0; i < g.nx(); ++i) level.dx.push_back(g.dx(i));
   for (int j = 0; j < g.ny(); ++j) level.dy.push_back(g.dy(j));
+  level.layout = PlaneLayout(level.nx, level.ny, level.periodic);
   allocate(level);
-  const SplitRows split = level.split();
   const int nx = level.nx, ny = level.ny;
   const std::size_t plane = level.columns();
   const auto& cap = system.capacity();
@@ -71,9 +71,8 @@ StencilLevel<Real> fine_level(const op::DiffusionOperator& system) {
           plane * static_cast<std::size_t>(k) + static_cast<std::size_t>(nx) * j;
       const std::size_t south = plane * static_cast<std::size_t>(k) +
                                 static_cast<std::size_t>(nx) * (j > 0 ? j - 1 : ny - 1);
-      for (int p = 0; p < nx; ++p) {
-        const int i = split.column(p);
-        const std::size_t to = base + static_cast<std::size_t>(p);
+      for (int i = 0; i < nx; ++i) {
+        const std::size_t to = level.index(i, j, k);
         const std::size_t from = base + static_cast<std::size_t>(i);
         const std::size_t west = base + static_cast<std::size_t>(i > 0 ? i - 1 : nx - 1);
         const double faces = tx[from] + tx[west] + ty[from] + ty[south + i] + tz[from] +
@@ -99,6 +98,7 @@ StencilLevel<Real> coarsen(const StencilLevel<Real>& f) {
   c.periodic = f.periodic;
   c.dx = merged_widths(f.dx);
   c.dy = merged_widths(f.dy);
+  c.layout = PlaneLayout(c.nx, c.ny, c.periodic);
   allocate(c);
   // Sums in double whatever Real is: coarse levels add up many fine values.
 #pragma omp parallel for schedule(static) if (c.size() >= core::kParallelThreshold)

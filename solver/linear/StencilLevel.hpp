@@ -10,10 +10,9 @@
 //
 // Two differences from the operator's storage, both for the line smoother's memory
 // traffic, which dominates a V-cycle:
-// - Split rows: inside every row the columns are stored even i first, then odd i
-//   ([0 2 4 ... | 1 3 5 ...], SplitRows). A checkerboard colour is then a
-//   contiguous half of each row, so a colour pass streams through half the memory
-//   instead of every cache line for every other cell.
+// - Colour blocks: inside every plane the cells are grouped by the smoother's
+//   colour (PlaneLayout), so a colour pass streams through one contiguous block
+//   per plane of every array instead of every cache line for every other cell.
 // - Real = float (MultigridSettings::single_precision): half the bytes again. The
 //   preconditioner only has to be a fixed SPD approximation of the inverse; CG
 //   stays in double and converges to the same tolerance.
@@ -32,27 +31,21 @@
 #include <cstddef>
 #include <vector>
 
+#include "core/StaggeredAllocator.hpp"
+#include "linear/PlaneLayout.hpp"
 #include "operator/DiffusionOperator.hpp"
 
 namespace dermaflux::linear {
-
-// The order of the columns inside a row of nx columns: even i first, then odd i.
-struct SplitRows {
-  int nx = 1;
-  int evens() const { return (nx + 1) / 2; }
-  int position(int i) const { return i % 2 == 0 ? i / 2 : evens() + i / 2; }
-  int column(int p) const { return p < evens() ? 2 * p : 2 * (p - evens()) + 1; }
-};
 
 template <typename Real>
 struct StencilLevel {
   int nx = 0, ny = 0, nz = 0;
   bool periodic = false;
   std::vector<double> dx, dy;  // lateral cell widths, for the coarse scaling
-  // Per cell, in split rows: index(i, j, k).
-  std::vector<Real> capacity, sinks, tx, ty, tz;
+  PlaneLayout layout;          // where a plane's cells are stored
+  // Per cell, at index(i, j, k).
+  core::StaggeredVector<Real> capacity, sinks, tx, ty, tz;
 
-  SplitRows split() const { return {nx}; }
   std::size_t size() const {
     return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny) *
            static_cast<std::size_t>(nz);
@@ -61,13 +54,11 @@ struct StencilLevel {
     return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny);
   }
   std::size_t index(int i, int j, int k) const {
-    return columns() * static_cast<std::size_t>(k) +
-           static_cast<std::size_t>(nx) * static_cast<std::size_t>(j) +
-           static_cast<std::size_t>(split().position(i));
+    return columns() * static_cast<std::size_t>(k) + layout.index(i, j);
   }
 };
 
-// The operator's stencil as the finest level (copied into split rows).
+// The operator's stencil as the finest level (copied into the level's layout).
 template <typename Real>
 StencilLevel<Real> fine_level(const op::DiffusionOperator& system);
 
