@@ -141,9 +141,8 @@ LineSmoother<Real>::LineSmoother(const StencilLevel<Real>& level)
 template <typename Real>
 void LineSmoother<Real>::set_shift(double shift) {
   shift_ = shift;
-  const int nx = level_.nx, ny = level_.ny, nz = level_.nz;
+  const int ny = level_.ny, nz = level_.nz;
   const std::size_t plane = level_.columns();
-  const PlaneLayout& layout = level_.layout;
   const Real* cap = level_.capacity.data();
   const Real* sinks = level_.sinks.data();
   const Real* tx = level_.tx.data();
@@ -154,28 +153,42 @@ void LineSmoother<Real>::set_shift(double shift) {
   Real* inv = inverse_pivot_.data();
   double* single_inv = single_column_pivot_.data();
   // Pivots m_0 = a_0, m_k = a_k - tz_{k-1}^2 / m_{k-1} per column, in double; the
-  // diagonal a is shift * capacity + sinks + the six faces.
+  // diagonal a is shift * capacity + sinks + the six faces. Run by run like the
+  // smoother, plane by plane; `previous` holds the last plane's pivots per slot.
+  std::vector<double> previous(plane, 0.0);
+  const int run_count = static_cast<int>(all_runs_.size());
+  const bool fast = ny > 1;
 #pragma omp parallel if (level_.size() >= core::kParallelThreshold)
   {
-    const auto [j_begin, j_end] = core::thread_block(ny);
-    std::vector<double> previous(plane, 0.0);
+    const auto [run_begin, run_end] = core::thread_block(run_count);
     for (int k = 0; k < nz; ++k) {
       const std::size_t o = plane * static_cast<std::size_t>(k);
-      for (int j = j_begin; j < j_end; ++j) {
-        const int south = j > 0 ? j - 1 : ny - 1;
-        for (int i = 0; i < nx; ++i) {
-          const std::size_t slot = layout.index(i, j);
+      const Real* txp = tx + o;
+      const Real* typ = ty + o;
+      for (int n = run_begin; n < run_end; ++n) {
+        const Run& g = all_runs_[static_cast<std::size_t>(n)];
+        auto pivot = [&](std::size_t slot, double tx_west, double ty_south) {
           const std::size_t c = o + slot;
-          const std::size_t w = o + layout.index(i > 0 ? i - 1 : nx - 1, j);
-          const std::size_t s = o + layout.index(i, south);
           const double below = k > 0 ? double(tz[c - plane]) : 0.0;
           const double a =
-              shift * cap[c] + sinks[c] + tx[c] + tx[w] + ty[c] + ty[s] + tz[c] + below;
+              shift * cap[c] + sinks[c] + tx[c] + tx_west + ty[c] + ty_south + tz[c] + below;
           double& m = previous[slot];
           m = k > 0 ? a - below * below / m : a;
           inv[c] = static_cast<Real>(1.0 / m);
           if (single) single_inv[k] = 1.0 / m;
-        }
+        };
+        auto cell = [&](int rank, std::size_t, std::size_t w) {
+          const auto r = static_cast<std::size_t>(rank);
+          pivot(g.own + r, txp[w], typ[g.south + r]);
+        };
+        auto span = [&](int first, int count) {
+          const auto f = static_cast<std::size_t>(first);
+          const Real* tx_west = txp + g.other + f - static_cast<std::size_t>(-g.west_shift);
+          const Real* ty_south = typ + g.south + f;
+          for (int q = 0; q < count; ++q)
+            pivot(g.own + f + static_cast<std::size_t>(q), tx_west[q], ty_south[q]);
+        };
+        visit(g, fast, cell, span);
       }
     }
   }

@@ -13,8 +13,8 @@ DiffusionOperator::DiffusionOperator(const model::Problem& problem)
 }
 
 void DiffusionOperator::reassemble(const model::Problem& problem) {
-  capacity_ = problem.capacity_m3;
-  clearance_ = problem.clearance_m3_s;
+  capacity_.assign(problem.capacity_m3.begin(), problem.capacity_m3.end());
+  clearance_.assign(problem.clearance_m3_s.begin(), problem.clearance_m3_s.end());
   const int nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
   const std::size_t cells = grid_.cell_count();
   const auto& lateral = problem.lateral_conductivity_m2_s;

@@ -10,6 +10,7 @@
 
 #include <vector>
 
+#include "core/StaggeredAllocator.hpp"
 #include "linear/LinearOperator.hpp"
 #include "model/Problem.hpp"
 
@@ -31,11 +32,11 @@ class DiffusionOperator final : public linear::LinearOperator {
   double shift() const { return shift_; }
 
   // Stencil data, read by preconditioners and tests.
-  const std::vector<double>& capacity() const { return capacity_; }
-  const std::vector<double>& static_diagonal() const { return static_diagonal_; }
-  const std::vector<double>& tx() const { return tx_; }
-  const std::vector<double>& ty() const { return ty_; }
-  const std::vector<double>& tz() const { return tz_; }
+  const core::StaggeredVector<double>& capacity() const { return capacity_; }
+  const core::StaggeredVector<double>& static_diagonal() const { return static_diagonal_; }
+  const core::StaggeredVector<double>& tx() const { return tx_; }
+  const core::StaggeredVector<double>& ty() const { return ty_; }
+  const core::StaggeredVector<double>& tz() const { return tz_; }
   bool periodic() const { return periodic_; }
 
   // Boundary terms (per column i + nx j): the conductance to the fixed top
@@ -66,9 +67,10 @@ class DiffusionOperator final : public linear::LinearOperator {
   mesh::Grid grid_;
   bool periodic_ = true;
   double shift_ = 0.0;
-  std::vector<double> capacity_, static_diagonal_, tx_, ty_, tz_;
-  std::vector<double> diagonal_;  // shift * capacity + static diagonal
-  std::vector<double> clearance_;
+  // Staggered in their pages (core/StaggeredAllocator.hpp): apply() streams six.
+  core::StaggeredVector<double> capacity_, static_diagonal_, tx_, ty_, tz_;
+  core::StaggeredVector<double> diagonal_;  // shift * capacity + static diagonal
+  core::StaggeredVector<double> clearance_;
   std::vector<double> top_conductance_, bottom_conductance_;
   double top_potential_ = 0.0;
 };

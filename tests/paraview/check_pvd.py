@@ -11,7 +11,7 @@ concentration, with a colour bar and axes in micrometres.
 
 How to run it (headless, as CI does):
 
-    xvfb-run -a pvbatch tests/paraview/check_pvd.py RESULT_DIR OUT_PNG
+    tests/paraview/with_xvfb.sh pvbatch tests/paraview/check_pvd.py RESULT_DIR OUT_PNG
 
 Exit status 0 when every check passed, 1 with a message naming the failed check.
 """
