@@ -3,11 +3,14 @@
 #include <vtkCellData.h>
 #include <vtkDoubleArray.h>
 #include <vtkFieldData.h>
+#include <vtkInformation.h>
+#include <vtkInformationVector.h>
 #include <vtkIntArray.h>
 #include <vtkNew.h>
 #include <vtkRectilinearGrid.h>
 #include <vtkXMLRectilinearGridWriter.h>
 
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -42,6 +45,32 @@ vtkNew<vtkDoubleArray> coordinates_um(const char* name, const std::vector<double
   return coordinates;
 }
 
+// The writer puts every array's range in the file (RangeMin, RangeMax) and VTK
+// works it out one value at a time: 25 ms per array of 10^6 cells, most of a
+// snapshot's cost. Worked out here in parallel and handed to VTK's range cache
+// (the per-component range, which GetRange(-1) reads for one component; the
+// cache is newer than the array, so VTK trusts it). NaN is skipped, as VTK does.
+template <typename T>
+void cache_range(vtkDataArray& array, std::span<const T> values) {
+  if (values.empty()) return;
+  double low = std::numeric_limits<double>::infinity();
+  double high = -low;
+  const T* v = values.data();
+  const std::size_t count = values.size();
+#pragma omp parallel for schedule(static) reduction(min : low) reduction(max : high)
+  for (std::size_t c = 0; c < count; ++c) {
+    const double x = static_cast<double>(v[c]);
+    low = x < low ? x : low;  // false for NaN: skipped
+    high = x > high ? x : high;
+  }
+  if (!(low <= high)) return;  // all NaN: let VTK say what it says
+  vtkNew<vtkInformationVector> per_component;
+  per_component->SetNumberOfInformationObjects(1);
+  const double range[2] = {low, high};
+  per_component->GetInformationObject(0)->Set(vtkDataArray::COMPONENT_RANGE(), range, 2);
+  array.GetInformation()->Set(vtkAbstractArray::PER_COMPONENT(), per_component);
+}
+
 // Wraps the caller's values without copying. save = 1: VTK never frees them, and the
 // writer only reads, so casting away const is safe for the array's short life here.
 template <typename VtkArray, typename T>
@@ -49,6 +78,7 @@ void add_cell_array(vtkRectilinearGrid& grid, const char* name, std::span<const 
   vtkNew<VtkArray> array;
   array->SetName(name);
   array->SetArray(const_cast<T*>(values.data()), static_cast<vtkIdType>(values.size()), 1);
+  cache_range(*array, values);
   grid.GetCellData()->AddArray(array);
 }
 

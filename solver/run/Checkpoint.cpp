@@ -62,11 +62,11 @@ std::filesystem::path checkpoint_file(const std::filesystem::path& output_dir) {
   return output_dir / "checkpoint.bin";
 }
 
-std::string serialize(const RunCheckpoint& c) {
+std::string serialize(const RunCheckpoint& c, const timestep::IntegratorState& s) {
   io::ArchiveWriter out;
   // The fields dominate: reserve them (and a generous allowance for the rest) so
   // that the buffer is allocated once.
-  const auto& fields = c.integrator;
+  const auto& fields = s;
   std::size_t field_bytes = (static_cast<std::size_t>(fields.u.size()) + 1) * sizeof(double);
   for (const auto& m : fields.amounts)
     field_bytes += (static_cast<std::size_t>(m.size()) + 1) * sizeof(double);
@@ -81,7 +81,6 @@ std::string serialize(const RunCheckpoint& c) {
   out.pod<std::uint64_t>(c.rows.size());
   for (const auto& row : c.rows) write_row(out, row);
 
-  const auto& s = c.integrator;
   out.pod(s.time_s);
   out.pod(s.next_step_s);
   for (double t : s.times) out.pod(t);

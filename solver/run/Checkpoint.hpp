@@ -17,9 +17,9 @@
 namespace dermaflux::run {
 
 struct RunCheckpoint {
-  std::string case_fingerprint;     // fingerprint() of the resolved case YAML
-  std::size_t next_output = 0;      // index into the case's output times
-  double wall_s = 0.0;              // wall time spent before this checkpoint
+  std::string case_fingerprint;  // fingerprint() of the resolved case YAML
+  std::size_t next_output = 0;   // index into the case's output times
+  double wall_s = 0.0;           // wall time spent before this checkpoint
   std::vector<analysis::InventoryRow> rows;
   timestep::IntegratorState integrator;
 };
@@ -27,7 +27,12 @@ struct RunCheckpoint {
 // A short hexadecimal fingerprint of a text (the resolved case).
 std::string fingerprint(const std::string& text);
 
-std::string serialize(const RunCheckpoint& checkpoint);
+// With the integrator's state given apart (Bdf2Integrator::lend_state: no copy
+// of the fields); checkpoint.integrator is not read.
+std::string serialize(const RunCheckpoint& checkpoint, const timestep::IntegratorState& integrator);
+inline std::string serialize(const RunCheckpoint& checkpoint) {
+  return serialize(checkpoint, checkpoint.integrator);
+}
 // Throws IoError naming `label` on a damaged or foreign file.
 RunCheckpoint deserialize(std::string bytes, const std::string& label);
 

@@ -46,12 +46,10 @@ double seconds_since(Clock::time_point start) {
 struct SnapshotBuffers {
   std::vector<double> concentration;
   std::vector<int> material;
-  std::vector<double> channel_fraction;
+  std::vector<double> no_channels;  // zeros, made only for a run without channels
 
   explicit SnapshotBuffers(const model::Problem& problem)
-      : concentration(problem.cell_count()),
-        material(problem.cell_count()),
-        channel_fraction(problem.cell_count(), 0.0) {
+      : concentration(problem.cell_count()), material(problem.cell_count()) {
     for (std::size_t c = 0; c < material.size(); ++c)
       material[c] = problem.mesh.material_of_cell(c);
   }
@@ -61,10 +59,11 @@ struct SnapshotBuffers {
 #pragma omp parallel for schedule(static)
     for (std::size_t c = 0; c < concentration.size(); ++c)
       concentration[c] = model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)];
-    if (problem.channel_fraction.empty())
-      std::fill(channel_fraction.begin(), channel_fraction.end(), 0.0);
-    else
-      channel_fraction = problem.channel_fraction;
+    // The problem's own channel fractions, not a copy: they change only between steps.
+    if (problem.channel_fraction.empty() && no_channels.size() != concentration.size())
+      no_channels.assign(concentration.size(), 0.0);
+    const auto& channel_fraction =
+        problem.channel_fraction.empty() ? no_channels : problem.channel_fraction;
     return {
         concentration, {u.data(), static_cast<std::size_t>(u.size())}, material, channel_fraction};
   }
@@ -91,6 +90,8 @@ class Run {
     if (closure_.closes())
       integrator_.set_step_preparation([this](double t) { set_geometry_for(t); });
     for (const auto& layer : c.layers) layer_names_.push_back(layer.name);
+    // The integrator holds the field now: the initial one is not needed again.
+    std::vector<double>().swap(problem_.initial_potential_kg_m3);
   }
 
   RunResult execute() {
@@ -226,8 +227,9 @@ class Run {
     c.next_output = rows_.size();
     c.wall_s = wall_before_ + seconds_since(start_);
     c.rows = rows_;
-    c.integrator = integrator_.state();
-    folder_->write_checkpoint(serialize(c));
+    std::string bytes;
+    integrator_.lend_state([&](const timestep::IntegratorState& s) { bytes = serialize(c, s); });
+    folder_->write_checkpoint(bytes);
     last_checkpoint_ = Clock::now();
   }
 

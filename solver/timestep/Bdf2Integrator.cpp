@@ -45,7 +45,7 @@ Bdf2Integrator::Bdf2Integrator(op::DiffusionOperator& system,
       settings_(settings),
       next_step_s_(settings.initial_step_s),
       u_(std::move(initial)) {
-  amount_[0] = amounts(u_);
+  store_amounts(u_, amount_[0]);
   const auto& g = system_.grid();
   volume_.resize(g.cell_count());
   for (int k = 0; k < g.nz(); ++k)
@@ -55,9 +55,10 @@ Bdf2Integrator::Bdf2Integrator(op::DiffusionOperator& system,
       core::deterministic_sum(volume_.size(), [this](std::size_t c) { return volume_[c]; });
 }
 
-linear::Vector Bdf2Integrator::amounts(const linear::Vector& u) const {
+void Bdf2Integrator::store_amounts(const linear::Vector& u, linear::Vector& amounts) const {
   const Eigen::Map<const linear::Vector> capacity(system_.capacity().data(), u.size());
-  return capacity.cwiseProduct(u);
+  amounts.resize(u.size());  // a no-op after the first steps: no field-sized temporary
+  amounts = capacity.cwiseProduct(u);
 }
 
 IntegratorState Bdf2Integrator::state() const {
@@ -73,6 +74,30 @@ IntegratorState Bdf2Integrator::state() const {
   s.cumulative[1] = cumulative_[1];
   s.stats = stats_;
   return s;
+}
+
+void Bdf2Integrator::lend_state(const std::function<void(const IntegratorState&)>& use) {
+  IntegratorState s;
+  s.time_s = time_s_;
+  s.next_step_s = next_step_s_;
+  for (int n = 0; n < 3; ++n) {
+    s.times[n] = times_[n];
+    s.amounts[n].swap(amount_[n]);
+  }
+  s.u.swap(u_);
+  s.cumulative[0] = cumulative_[0];
+  s.cumulative[1] = cumulative_[1];
+  s.stats = stats_;
+  // The fields go back whatever `use` does (swaps cannot throw).
+  struct GiveBack {
+    IntegratorState& s;
+    Bdf2Integrator& owner;
+    ~GiveBack() {
+      for (int n = 0; n < 3; ++n) owner.amount_[n].swap(s.amounts[n]);
+      owner.u_.swap(s.u);
+    }
+  } give_back{s, *this};
+  use(s);
 }
 
 void Bdf2Integrator::restore(const IntegratorState& s) {
@@ -235,7 +260,7 @@ void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
 
   std::swap(amount_[2], amount_[1]);
   std::swap(amount_[1], amount_[0]);
-  amount_[0] = amounts(attempt.u);
+  store_amounts(attempt.u, amount_[0]);
   u_ = std::move(attempt.u);
   times_[2] = times_[1];
   times_[1] = times_[0];

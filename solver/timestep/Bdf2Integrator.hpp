@@ -77,6 +77,10 @@ class Bdf2Integrator {
   void set_step_solver(linear::StepSolver* solver) { step_solver_ = solver; }
 
   IntegratorState state() const;
+  // Shows the state to `use` without copying the fields (a checkpoint of 10^6
+  // cells would otherwise hold four more field copies at its peak): they are
+  // lent for the call and given back after it, also when it throws.
+  void lend_state(const std::function<void(const IntegratorState&)>& use);
   // Continues from a saved state of an integrator on the same operator.
   void restore(const IntegratorState& state);
 
@@ -94,7 +98,8 @@ class Bdf2Integrator {
   Attempt attempt_step(double dt);
   void make_conservative(linear::Vector& u) const;
   double error_norm(const linear::Vector& u_new, double dt) const;
-  linear::Vector amounts(const linear::Vector& u) const;
+  // amounts = capacity * u, in place.
+  void store_amounts(const linear::Vector& u, linear::Vector& amounts) const;
   void accept(Attempt&& attempt, double dt);
 
   op::DiffusionOperator& system_;

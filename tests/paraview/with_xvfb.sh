@@ -3,19 +3,20 @@
 #
 #   tests/paraview/with_xvfb.sh COMMAND [ARGS...]
 #
-# Why not `xvfb-run -a`: it guesses a free display from lock files, and a stale
-# socket or a server another job started on the same guess (CI saw ":99: bad X
-# server connection") makes the command fail for a reason that has nothing to do
-# with what it tests. Here Xvfb picks its own free display (-displayfd) and tells
-# us which; the command runs only once the server answers. A server that dies
-# under the command (seen on loaded machines) is restarted once and the command
-# run again; the command's own failures are never retried.
+# CI saw "bad X server connection" now and then under `xvfb-run -a` and under a
+# plain Xvfb. The likely cause: an X server resets when its last client
+# disconnects, and pvbatch opens a connection to probe OpenGL, closes it, then
+# opens another; on a loaded machine the second one meets the reset and is
+# refused. So: -noreset; Xvfb picks its own free display (-displayfd, no guessing
+# from lock files) and says which; and should the display still fail the command
+# (the message, or a dead server), a fresh server and the command again, up to
+# three times. The command's own failures are never retried.
 set -u
 
 start_server() {
   local fifo
   fifo=$(mktemp -u) && mkfifo "$fifo" || return 1
-  Xvfb -displayfd 3 -nolisten tcp -screen 0 1600x1200x24 3>"$fifo" 2>"$log" &
+  Xvfb -displayfd 3 -nolisten tcp -noreset -screen 0 1600x1200x24 3>"$fifo" 2>"$log" &
   server=$!
   # The display number arrives on the fifo once the server listens.
   if ! read -r -t 30 number <"$fifo"; then
@@ -32,22 +33,32 @@ stop_server() {
   wait "$server" 2>/dev/null
 }
 
+# Alive and not a zombie (an unreaped child that exited still answers kill -0).
+server_alive() {
+  local state
+  state=$(awk '{print $3}' "/proc/$server/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
 log=$(mktemp)
-trap 'stop_server; rm -f "$log"' EXIT
+output=$(mktemp)
+trap 'stop_server; rm -f "$log" "$output"' EXIT
 status=1
-for attempt in 1 2; do
+for attempt in 1 2 3; do
   if ! start_server; then
     echo "with_xvfb: Xvfb did not start (attempt $attempt):" >&2
     cat "$log" >&2
     continue
   fi
-  "$@"
-  status=$?
-  if kill -0 "$server" 2>/dev/null; then
-    exit "$status"  # the server was there all along: the command's answer stands
+  "$@" 2>&1 | tee "$output"
+  status=${PIPESTATUS[0]}
+  [ "$status" -eq 0 ] && exit 0
+  # Retried only when the display failed the command, never for its own failures.
+  if server_alive && ! grep -q "bad X server connection" "$output"; then
+    exit "$status"
   fi
-  echo "with_xvfb: the X server died under the command (attempt $attempt):" >&2
+  echo "with_xvfb: the X server failed the command (attempt $attempt); Xvfb said:" >&2
   cat "$log" >&2
-  wait "$server" 2>/dev/null
+  stop_server
 done
 exit "$status"
