@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "LayeredProblem.hpp"
 #include "linear/LineSmoother.hpp"
 #include "linear/Multigrid.hpp"
 #include "model/Problem.hpp"
@@ -21,25 +22,7 @@ namespace {
 
 using dermaflux::linear::Vector;
 
-// A layered problem of about `cells` cells: a square patch 40 cells deep.
-dermaflux::model::Problem layered_problem(std::int64_t cells) {
-  const int nz = 40;
-  const int n = std::max(2, static_cast<int>(std::sqrt(static_cast<double>(cells) / nz)));
-  auto nodes = [](int count, double h) {
-    std::vector<double> v;
-    for (int i = 0; i <= count; ++i) v.push_back(i * h);
-    return v;
-  };
-  dermaflux::model::Problem p;
-  std::vector<double> z = nodes(nz, 5e-6);
-  for (double& v : z) v -= z.back();
-  p.mesh.grid = dermaflux::mesh::Grid(nodes(n, 10e-6), nodes(n, 10e-6), z);
-  p.materials = {{6e-10, 1.0, 0.0, 0.0}, {1e-14, 0.8, 0.0, 0.0}, {3e-11, 1.0, 0.0, 0.0}};
-  for (int k = 0; k < nz; ++k) p.mesh.plane_material.push_back(k < 4 ? 1 : 2);
-  p.mesh.layer_count = 2;
-  dermaflux::model::fill_cell_coefficients(p);
-  return p;
-}
+using dermaflux::bench::layered_problem;
 
 void BM_StreamTriad(benchmark::State& state) {
   const auto n = static_cast<Eigen::Index>(state.range(0));
@@ -143,5 +126,3 @@ BENCHMARK(BM_LineSmootherSweep)
 BENCHMARK(BM_MultigridVCycle)
     ->ArgsProduct({{10'000, 100'000, 1'000'000, 10'000'000}, {4, 8}})
     ->UseRealTime();
-
-BENCHMARK_MAIN();
