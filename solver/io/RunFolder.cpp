@@ -8,6 +8,7 @@
 
 #include "core/Error.hpp"
 #include "io/AtomicFile.hpp"
+#include "io/VtkXmlFile.hpp"
 
 namespace dermaflux::io {
 namespace {
@@ -119,30 +120,59 @@ void RunFolder::append_profile_lines(const std::vector<std::string>& lines) {
   if (!profiles_) fail_stream(directory_ / "profiles.csv");
 }
 
+RunFolder::~RunFolder() {
+  // A run that ends by an exception may leave a flush in flight: wait for it (its
+  // error, if any, was not the first one and is dropped; its temporary is removed).
+  if (placing_.valid()) placing_.wait();
+}
+
 void RunFolder::write_snapshot(int index, double time_h, const mesh::Grid& grid,
                                const SnapshotArrays& arrays) {
-  write_vtr_snapshot(directory_ / kSnapshotFolder / snapshot_name(case_name_, index), grid, arrays,
-                     time_h);
-  register_snapshot(index, time_h);
+  settle_snapshot();
+  const fs::path file = directory_ / kSnapshotFolder / snapshot_name(case_name_, index);
+  const fs::path temporary = write_vtr_snapshot_to_temporary(file, grid, arrays, time_h);
+  // The flush to disk (tens of ms for 10^6 cells) waits on its own thread while
+  // the solver goes on; the snapshot joins the collection once it is in place.
+  placing_ =
+      std::async(std::launch::async, [temporary, file] { place_temporary(temporary, file); });
+  placing_index_ = index;
+  placing_time_h_ = time_h;
+}
+
+void RunFolder::settle_snapshot() {
+  if (!placing_.valid()) return;
+  std::future<void> placing = std::move(placing_);
+  placing.get();  // rethrows the flush's IoError
+  register_snapshot(placing_index_, placing_time_h_);
 }
 
 void RunFolder::register_snapshot(int index, double time_h) {
   pvd_.add(time_h, std::string(kSnapshotFolder) + "/" + snapshot_name(case_name_, index));
 }
 
+// A checkpoint says which outputs are done: their snapshots must be in place first.
 void RunFolder::write_checkpoint(const std::string& bytes) {
+  settle_snapshot();
   write_file_atomically(checkpoint_file(), bytes);
 }
 
 void RunFolder::mark_interrupted(const std::string& explanation) {
+  settle_snapshot();
   write_file_atomically(directory_ / kInterruptedFile, explanation);
 }
 
 void RunFolder::mark_failed(const std::string& explanation) {
-  write_file_atomically(directory_ / kFailedFile, explanation);
+  std::string text = explanation;
+  try {
+    settle_snapshot();
+  } catch (const IoError& e) {  // the run is failing already: say both
+    text += std::string("\nThe last snapshot was lost too: ") + e.what() + "\n";
+  }
+  write_file_atomically(directory_ / kFailedFile, text);
 }
 
 void RunFolder::finish(const std::string& summary_json) {
+  settle_snapshot();
   timeseries_.close();
   write_file_atomically(directory_ / kSummaryFile, summary_json);
   remove_file(checkpoint_file());

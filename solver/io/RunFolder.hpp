@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ class RunFolder {
   // Throws IoError if the folder cannot be created or written, UsageError if it
   // holds a finished run of a different case and overwrite is not set.
   RunFolder(std::filesystem::path directory, std::string case_name, const FolderOpening& opening);
+  ~RunFolder();
+  RunFolder(const RunFolder&) = delete;
+  RunFolder& operator=(const RunFolder&) = delete;
 
   const std::filesystem::path& directory() const { return directory_; }
   std::filesystem::path pvd_file() const { return pvd_.file(); }
@@ -44,6 +48,9 @@ class RunFolder {
   // outputs before the checkpoint) and drops the rest; IoError if they are not there.
   void open_profiles(const std::string& header, std::size_t kept_blocks, std::size_t block_lines);
   void append_profile_lines(const std::vector<std::string>& lines);
+  // Writes the snapshot now and flushes it to disk on another thread; it joins the
+  // collection (the .pvd) when the next snapshot, checkpoint, marker or the summary
+  // is written, each of which waits for it first and rethrows its IoError.
   void write_snapshot(int index, double time_h, const mesh::Grid& grid,
                       const SnapshotArrays& arrays);
   // Lists an already written snapshot in the collection again (resume).
@@ -61,6 +68,11 @@ class RunFolder {
   PvdCollection pvd_;
   std::ofstream timeseries_;
   std::ofstream profiles_;
+  // The snapshot being flushed and renamed into place, and its collection entry.
+  std::future<void> placing_;
+  int placing_index_ = 0;
+  double placing_time_h_ = 0.0;
+  void settle_snapshot();
 };
 
 }  // namespace dermaflux::io

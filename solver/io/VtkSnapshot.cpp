@@ -86,6 +86,12 @@ void add_cell_array(vtkRectilinearGrid& grid, const char* name, std::span<const 
 
 void write_vtr_snapshot(const std::filesystem::path& file, const mesh::Grid& grid,
                         const SnapshotArrays& arrays, double time_h) {
+  place_temporary(write_vtr_snapshot_to_temporary(file, grid, arrays, time_h), file);
+}
+
+std::filesystem::path write_vtr_snapshot_to_temporary(const std::filesystem::path& file,
+                                                      const mesh::Grid& grid,
+                                                      const SnapshotArrays& arrays, double time_h) {
   const std::size_t cells = grid.cell_count();
   require_cell_count(arrays.concentration_mg_ml, cells, "concentration");
   require_cell_count(arrays.potential_mg_ml, cells, "potential");
@@ -110,7 +116,7 @@ void write_vtr_snapshot(const std::filesystem::path& file, const mesh::Grid& gri
   vtk_grid->GetFieldData()->AddArray(time_value);
 
   vtkNew<vtkXMLRectilinearGridWriter> writer;
-  write_vtk_xml(*writer, *vtk_grid, file);
+  return write_vtk_xml_to_temporary(*writer, *vtk_grid, file);
 }
 
 }  // namespace dermaflux::io

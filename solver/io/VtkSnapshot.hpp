@@ -22,4 +22,11 @@ struct SnapshotArrays {
 void write_vtr_snapshot(const std::filesystem::path& file, const mesh::Grid& grid,
                         const SnapshotArrays& arrays, double time_h);
 
+// The same file complete under a temporary name beside `file`, returned, for the
+// caller to place with place_temporary() (io/VtkXmlFile.hpp): the flush to disk
+// can then wait on another thread.
+std::filesystem::path write_vtr_snapshot_to_temporary(const std::filesystem::path& file,
+                                                      const mesh::Grid& grid,
+                                                      const SnapshotArrays& arrays, double time_h);
+
 }  // namespace dermaflux::io

@@ -75,6 +75,20 @@ void remove_quietly(const std::filesystem::path& temporary) {
 }  // namespace
 
 void write_vtk_xml(vtkXMLWriter& writer, vtkDataObject& data, const std::filesystem::path& file) {
+  place_temporary(write_vtk_xml_to_temporary(writer, data, file), file);
+}
+
+void place_temporary(const std::filesystem::path& temporary, const std::filesystem::path& file) {
+  try {
+    replace_file(temporary, file);
+  } catch (...) {
+    remove_quietly(temporary);
+    throw;
+  }
+}
+
+std::filesystem::path write_vtk_xml_to_temporary(vtkXMLWriter& writer, vtkDataObject& data,
+                                                 const std::filesystem::path& file) {
   const std::filesystem::path temporary = temporary_path_for(file);
   reserve(temporary, file);
   vtkNew<ErrorCollector> errors;
@@ -101,11 +115,11 @@ void write_vtk_xml(vtkXMLWriter& writer, vtkDataObject& data, const std::filesys
         reason += " (" + errors->message + ")";
       throw IoError("cannot write '" + file.string() + "': " + reason);
     }
-    replace_file(temporary, file);
   } catch (...) {
     remove_quietly(temporary);
     throw;
   }
+  return temporary;
 }
 
 }  // namespace dermaflux::io

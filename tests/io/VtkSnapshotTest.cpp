@@ -10,8 +10,10 @@
 #include <vtkRectilinearGrid.h>
 #include <vtkXMLRectilinearGridReader.h>
 
+#include <regex>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ScratchFolder.hpp"
@@ -110,6 +112,36 @@ TEST(VtkSnapshot, WritesRawAppendedBinaryWithUInt64Headers) {
   EXPECT_NE(text.find("header_type=\"UInt64\""), std::string::npos);
   EXPECT_EQ(text.find("encoding=\"base64\""), std::string::npos);
   EXPECT_EQ(text.find("compressor="), std::string::npos);
+}
+
+// The ranges are computed by us and handed to VTK's cache (io/VtkSnapshot.cpp):
+// they must be what the arrays hold, as ParaView shows them before reading data.
+TEST(VtkSnapshot, StatesEachArraysRangeInTheHeader) {
+  ScratchFolder folder;
+  const auto grid = tiny_grid();
+  const Fields fields(grid.cell_count());
+  const auto file = folder / "case_0000.vtr";
+
+  write_vtr_snapshot(file, grid, fields.arrays(), 0.0);
+  const std::string text = read_text(file);
+
+  auto range_of = [&](const std::string& name) {
+    const std::regex pattern("Name=\"" + name +
+                             "\"[^>]*RangeMin=\"([^\"]+)\"\\s*RangeMax=\"([^\"]+)\"");
+    std::smatch found;
+    EXPECT_TRUE(std::regex_search(text, found, pattern)) << name;
+    return std::pair{std::stod(found[1].str()), std::stod(found[2].str())};
+  };
+  const auto n = static_cast<double>(grid.cell_count());
+  const auto [c_low, c_high] = range_of("concentration");
+  EXPECT_NEAR(c_low, 1.0 / 3.0, 1e-10);
+  EXPECT_NEAR(c_high, 0.1 * (n - 1) + 1.0 / 3.0, 1e-10);
+  const auto [p_low, p_high] = range_of("potential");
+  EXPECT_LT(p_low, 0.0);  // -1e-300: the minimum, not the smallest magnitude
+  EXPECT_NEAR(p_high, 2.5 * (n - 1), 1e-10);
+  const auto [m_low, m_high] = range_of("material");
+  EXPECT_EQ(m_low, 0.0);
+  EXPECT_EQ(m_high, 3.0);
 }
 
 TEST(VtkSnapshot, SameInputWritesIdenticalBytes) {
