@@ -14,8 +14,8 @@ namespace dermaflux::io {
 void write_vtk_xml(vtkXMLWriter& writer, vtkDataObject& data, const std::filesystem::path& file);
 
 // The first half of write_vtk_xml: the complete file under a temporary name beside
-// `file`, returned; the caller moves it over `file` with replace_file() (which
-// flushes it to disk first) or removes it. Nothing is left behind on a throw.
+// `file`, returned; the caller moves it over `file` with place_temporary() below.
+// Nothing is left behind on a throw.
 std::filesystem::path write_vtk_xml_to_temporary(vtkXMLWriter& writer, vtkDataObject& data,
                                                  const std::filesystem::path& file);
 

@@ -61,21 +61,6 @@ void Bdf2Integrator::store_amounts(const linear::Vector& u, linear::Vector& amou
   amounts = capacity.cwiseProduct(u);
 }
 
-IntegratorState Bdf2Integrator::state() const {
-  IntegratorState s;
-  s.time_s = time_s_;
-  s.next_step_s = next_step_s_;
-  for (int n = 0; n < 3; ++n) {
-    s.times[n] = times_[n];
-    s.amounts[n] = amount_[n];
-  }
-  s.u = u_;
-  s.cumulative[0] = cumulative_[0];
-  s.cumulative[1] = cumulative_[1];
-  s.stats = stats_;
-  return s;
-}
-
 void Bdf2Integrator::lend_state(const std::function<void(const IntegratorState&)>& use) {
   IntegratorState s;
   s.time_s = time_s_;

@@ -76,7 +76,6 @@ class Bdf2Integrator {
   // CG with the preconditioner; nullptr goes back to those. Not owned.
   void set_step_solver(linear::StepSolver* solver) { step_solver_ = solver; }
 
-  IntegratorState state() const;
   // Shows the state to `use` without copying the fields (a checkpoint of 10^6
   // cells would otherwise hold four more field copies at its peak): they are
   // lent for the call and given back after it, also when it throws.
