@@ -5,14 +5,6 @@
 #include "core/Parallel.hpp"
 
 namespace dermaflux::linear {
-namespace {
-
-// Coarse index of fine index i along an axis of n fine cells (see StencilLevel.cpp).
-inline int parent(int i, int n) {
-  return n > 1 ? i / 2 : 0;
-}
-
-}  // namespace
 
 template <typename Real>
 LateralTransfer<Real>::LateralTransfer(const StencilLevel<Real>& fine,
@@ -21,7 +13,7 @@ LateralTransfer<Real>::LateralTransfer(const StencilLevel<Real>& fine,
   for (int j = 0; j < fine.ny; ++j)
     for (int i = 0; i < fine.nx; ++i)
       coarse_slot_[fine.layout.index(i, j)] =
-          coarse.layout.index(parent(i, fine.nx), parent(j, fine.ny));
+          coarse.layout.index(coarse.from_x.parent[i], coarse.from_y.parent[j]);
 }
 
 template <typename Real>

@@ -1,7 +1,7 @@
 #pragma once
-// Grid transfer between a multigrid level and the next coarser one (2 x 2 columns
-// merged, every z-plane kept): prolongation P gives every fine column its coarse
-// column's correction (piecewise constant, as in aggregation multigrid) and
+// Grid transfer between a multigrid level and the next coarser one (columns
+// merged in pairs along x and y, StencilLevel.hpp; every z-plane kept): prolongation P gives every
+// fine column its coarse column's correction (piecewise constant, as in aggregation multigrid) and
 // restriction, its transpose, sums the residual over the merged columns, so the
 // V-cycle stays symmetric for conjugate gradients.
 //

@@ -4,7 +4,8 @@
 //
 // - Smoother: multicolour z-line Gauss-Seidel (LineSmoother), forward before the
 //   coarse correction and backward after it, so the cycle is symmetric.
-// - Coarse grids: lateral 2 x 2 merging of columns, every z-plane kept
+// - Coarse grids: neighbouring columns merged in pairs laterally (2 x 2, or only
+//   the narrow ones on a strongly graded level), every z-plane kept
 //   (StencilLevel: coarsen), down to a single column, which is solved exactly.
 // - Transfer: restriction sums the residual over merged columns; prolongation
 //   adds the coarse correction to each of them (its transpose; LateralTransfer).

@@ -1,39 +1,32 @@
 #include "linear/StencilLevel.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "core/Parallel.hpp"
 
 namespace dermaflux::linear {
 namespace {
 
-// Children of coarse index I along an axis of n fine cells: {2I, 2I+1} ∩ [0, n);
-// an axis of one cell is not coarsened.
-int coarse_count(int n) {
-  return n > 1 ? (n + 1) / 2 : 1;
-}
-int first_child(int coarse, int n) {
-  return n > 1 ? 2 * coarse : 0;
-}
-int last_child(int coarse, int n) {
-  return n > 1 ? std::min(2 * coarse + 1, n - 1) : 0;
-}
-
-std::vector<double> merged_widths(const std::vector<double>& widths) {
-  const int n = static_cast<int>(widths.size());
-  std::vector<double> coarse(static_cast<std::size_t>(coarse_count(n)), 0.0);
-  for (int i = 0; i < n; ++i) coarse[static_cast<std::size_t>(n > 1 ? i / 2 : 0)] += widths[i];
-  return coarse;
-}
-
 // Scale of the face after coarse cell I along an axis (see the header): the fine
-// centre distance across it over the coarse centre distance. 1 on an axis that is
-// not coarsened or where there is no face.
-double face_scale(const std::vector<double>& fine, const std::vector<double>& coarse, int I) {
-  const int n = static_cast<int>(fine.size()), nc = static_cast<int>(coarse.size());
-  if (n == nc) return 1.0;
-  const int i = last_child(I, n), e = (i + 1) % n, E = (I + 1) % nc;
-  return (fine[i] + fine[e]) / (coarse[I] + coarse[E]);
+// centre distance across it over the coarse centre distance. 1 where the cells on
+// both sides of the face were not merged.
+double face_scale(const std::vector<double>& fine, const AxisCoarsening& axis, int I) {
+  const int n = static_cast<int>(fine.size()), nc = static_cast<int>(axis.coarse_count());
+  const int i = axis.last[I], e = (i + 1) % n, E = (I + 1) % nc;
+  return (fine[i] + fine[e]) / (axis.widths[I] + axis.widths[E]);
+}
+
+// The narrowest (or widest) lateral cell of a level. An axis of one cell is not
+// coarsened and does not count.
+double extreme_width(const std::vector<double>& dx, const std::vector<double>& dy, bool widest) {
+  double w = widest ? 0.0 : std::numeric_limits<double>::infinity();
+  for (const auto* widths : {&dx, &dy}) {
+    if (widths->size() < 2) continue;
+    const auto [lo, hi] = std::minmax_element(widths->begin(), widths->end());
+    w = widest ? std::max(w, *hi) : std::min(w, *lo);
+  }
+  return w;
 }
 
 template <typename Real>
@@ -44,6 +37,28 @@ void allocate(StencilLevel<Real>& level) {
 }
 
 }  // namespace
+
+AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_width) {
+  const int n = static_cast<int>(widths.size());
+  const auto pairs = [&](bool all) {
+    AxisCoarsening axis;
+    axis.parent.resize(widths.size());
+    for (int i = 0; i < n;) {
+      const bool pair = i + 1 < n && (all || widths[i] + widths[i + 1] <= max_pair_width);
+      const int coarse = static_cast<int>(axis.widths.size());
+      axis.first.push_back(i);
+      axis.last.push_back(pair ? i + 1 : i);
+      axis.widths.push_back(pair ? widths[i] + widths[i + 1] : widths[i]);
+      axis.parent[i] = coarse;
+      if (pair) axis.parent[i + 1] = coarse;
+      i += pair ? 2 : 1;
+    }
+    return axis;
+  };
+  AxisCoarsening axis = pairs(false);
+  if (n > 1 && static_cast<int>(axis.coarse_count()) == n) axis = pairs(true);
+  return axis;
+}
 
 template <typename Real>
 StencilLevel<Real> fine_level(const op::DiffusionOperator& system) {
@@ -92,12 +107,19 @@ StencilLevel<Real> fine_level(const op::DiffusionOperator& system) {
 template <typename Real>
 StencilLevel<Real> coarsen(const StencilLevel<Real>& f) {
   StencilLevel<Real> c;
-  c.nx = coarse_count(f.nx);
-  c.ny = coarse_count(f.ny);
+  // Strongly graded levels pair selectively, others 2:1 (see the header).
+  const double narrow = extreme_width(f.dx, f.dy, false), wide = extreme_width(f.dx, f.dy, true);
+  const double max_pair_width = wide > kGradedRatio * narrow
+                                    ? kPairWidthLimit * narrow
+                                    : std::numeric_limits<double>::infinity();
+  c.from_x = coarsen_axis(f.dx, f.nx > 1 ? max_pair_width : 0.0);
+  c.from_y = coarsen_axis(f.dy, f.ny > 1 ? max_pair_width : 0.0);
+  c.nx = static_cast<int>(c.from_x.coarse_count());
+  c.ny = static_cast<int>(c.from_y.coarse_count());
   c.nz = f.nz;
   c.periodic = f.periodic;
-  c.dx = merged_widths(f.dx);
-  c.dy = merged_widths(f.dy);
+  c.dx = c.from_x.widths;
+  c.dy = c.from_y.widths;
   c.layout = PlaneLayout(c.nx, c.ny, c.periodic);
   allocate(c);
   // Sums in double whatever Real is: coarse levels add up many fine values.
@@ -106,14 +128,15 @@ StencilLevel<Real> coarsen(const StencilLevel<Real>& f) {
     for (int J = 0; J < c.ny; ++J) {
       for (int I = 0; I < c.nx; ++I) {
         double capacity = 0.0, tz = 0.0, sinks = 0.0, tx = 0.0, ty = 0.0;
-        for (int j = first_child(J, f.ny); j <= last_child(J, f.ny); ++j) {
-          for (int i = first_child(I, f.nx); i <= last_child(I, f.nx); ++i) {
+        const int i_last = c.from_x.last[I], j_last = c.from_y.last[J];
+        for (int j = c.from_y.first[J]; j <= j_last; ++j) {
+          for (int i = c.from_x.first[I]; i <= i_last; ++i) {
             const std::size_t F = f.index(i, j, k);
             capacity += f.capacity[F];
             tz += f.tz[F];
             sinks += f.sinks[F];
-            if (i == last_child(I, f.nx)) tx += f.tx[F];
-            if (j == last_child(J, f.ny)) ty += f.ty[F];
+            if (i == i_last) tx += f.tx[F];
+            if (j == j_last) ty += f.ty[F];
           }
         }
         // Faces internal to the coarse cell vanish; a single coarse cell across a
@@ -122,8 +145,10 @@ StencilLevel<Real> coarsen(const StencilLevel<Real>& f) {
         c.capacity[C] = static_cast<Real>(capacity);
         c.sinks[C] = static_cast<Real>(sinks);
         c.tz[C] = static_cast<Real>(tz);
-        c.tx[C] = static_cast<Real>(c.nx > 1 || f.nx == 1 ? tx * face_scale(f.dx, c.dx, I) : 0.0);
-        c.ty[C] = static_cast<Real>(c.ny > 1 || f.ny == 1 ? ty * face_scale(f.dy, c.dy, J) : 0.0);
+        c.tx[C] =
+            static_cast<Real>(c.nx > 1 || f.nx == 1 ? tx * face_scale(f.dx, c.from_x, I) : 0.0);
+        c.ty[C] =
+            static_cast<Real>(c.ny > 1 || f.ny == 1 ? ty * face_scale(f.dy, c.from_y, J) : 0.0);
       }
     }
   }

@@ -17,11 +17,22 @@
 //   preconditioner only has to be a fixed SPD approximation of the inverse; CG
 //   stays in double and converges to the same tolerance.
 //
-// Coarsening (coarsen()) merges 2 x 2 columns laterally and keeps every z-plane:
+// Coarsening (coarsen()) merges columns laterally and keeps every z-plane:
 // layered skin has its strongest and most irregular couplings along z, which the
 // z-line smoother solves exactly, so only x and y need coarse grids (semi-
 // coarsening with line relaxation, as in Dendy's black-box multigrid and hypre's
-// PFMG). Coarse capacities and z-transmissibilities are sums over the merged
+// PFMG). A level whose lateral cells are nearly uniform (widest / narrowest at
+// most kGradedRatio) merges them 2:1 in x and in y. On a strongly graded level —
+// needle bands make cells narrow in x and wide in y, a strip coupled far more
+// strongly along x, which point-wise lateral smoothing leaves rough in y — it
+// merges a pair of neighbours only if together they are at most kPairWidthLimit
+// times the narrowest cell: the narrow cells merge first and the wide ones wait,
+// so the coarse grid still holds the modes the smoother cannot reach (semi-
+// coarsening in the direction of strong coupling, strip by strip). On the quick-
+// start's mesh with 2.75 um cells in its channel band this takes PCG from 42-47
+// iterations to 8-10; uniform 2:1 on nearly uniform levels keeps coarse levels
+// shrinking four-fold, as their cost needs (RESULTS.md).
+// Coarse capacities and z-transmissibilities are sums over the merged
 // columns; a coarse lateral transmissibility is the sum of the fine ones across the
 // coarse face scaled by (fine centre distance / coarse centre distance) — the
 // transmissibility a rediscretisation on the coarse cells would give in a uniform
@@ -37,12 +48,31 @@
 
 namespace dermaflux::linear {
 
+// How one lateral axis of a level maps to the next coarser one: every coarse cell
+// is one fine cell or two neighbours (never merged across a periodic wrap).
+struct AxisCoarsening {
+  std::vector<int> parent;       // per fine cell: its coarse cell
+  std::vector<int> first, last;  // per coarse cell: its fine cells first..last
+  std::vector<double> widths;    // per coarse cell
+  std::size_t coarse_count() const { return widths.size(); }
+};
+
+// Pairs neighbouring cells, left to right, whose joint width is at most
+// `max_pair_width` (infinite: all, 2:1); if that merges none (and the axis has more than one cell),
+// pairs them all as 2:1 coarsening does, so that every level shrinks.
+AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_width);
+
+inline constexpr double kGradedRatio = 3.0;
+inline constexpr double kPairWidthLimit = 3.0;
+
 template <typename Real>
 struct StencilLevel {
   int nx = 0, ny = 0, nz = 0;
   bool periodic = false;
   std::vector<double> dx, dy;  // lateral cell widths, for the coarse scaling
-  PlaneLayout layout;          // where a plane's cells are stored
+  // How this level came from the finer one (empty on the finest level).
+  AxisCoarsening from_x, from_y;
+  PlaneLayout layout;  // where a plane's cells are stored
   // Per cell, at index(i, j, k).
   core::StaggeredVector<Real> capacity, sinks, tx, ty, tz;
 
@@ -62,8 +92,7 @@ struct StencilLevel {
 template <typename Real>
 StencilLevel<Real> fine_level(const op::DiffusionOperator& system);
 
-// The next coarser level: ceil(n/2) columns in each lateral direction with more
-// than one column.
+// The next coarser level (see above for which columns merge).
 template <typename Real>
 StencilLevel<Real> coarsen(const StencilLevel<Real>& fine);
 

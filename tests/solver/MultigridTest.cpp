@@ -8,8 +8,10 @@
 #include <Eigen/SparseCholesky>
 #include <cmath>
 
+#include "input/CaseReader.hpp"
 #include "linear/ConjugateGradient.hpp"
 #include "linear/Multigrid.hpp"
+#include "linear/StencilLevel.hpp"
 #include "linear/VectorOps.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "operator/AssembledOperator.hpp"
@@ -65,6 +67,41 @@ TEST(Multigrid, IterationsStayUnderTheFloorAndFlatUnderRefinement) {
   EXPECT_LE(fine, 12);
   EXPECT_LE(medium, coarse + 1);
   EXPECT_LE(fine, medium + 1);
+}
+
+// The quick-start's mesh with its channel band refined to `spacing`: cells of
+// 2.75 um across the channel and 20 um beside it make strips strongly coupled in
+// one lateral direction, over a dermis of 50 um cells.
+model::Problem quickstart_with_channel_spacing(double spacing_m) {
+  auto c = input::read_case(std::filesystem::path(DERMAFLUX_CASES_DIR) / "quickstart.yaml");
+  c.mesh.channel_spacing_m = spacing_m;
+  return model::build_problem(c);
+}
+
+TEST(Multigrid, IterationsStayLowWhereChannelCellsAreMuchNarrowerThanTheirNeighbours) {
+  // Measured 9 and 11 (5.5 um) and 8 and 10 (2.75 um); 2:1 coarsening everywhere
+  // needed 19 and 21, and 42 and 47.
+  for (const double spacing : {5.5e-6, 2.75e-6}) {
+    const auto p = quickstart_with_channel_spacing(spacing);
+    for (const double dt : {60.0, 3600.0})
+      EXPECT_LE(iterations_for(p, dt), 12) << "channel spacing " << spacing << ", dt " << dt;
+  }
+}
+
+TEST(AxisCoarsening, PairsUniformCellsAndMergesNarrowCellsFirst) {
+  const auto uniform = linear::coarsen_axis({1.0, 1.0, 1.0, 1.0, 1.0}, 2.0 * (1 + 1e-9));
+  EXPECT_EQ(uniform.parent, (std::vector<int>{0, 0, 1, 1, 2}));
+  EXPECT_EQ(uniform.widths, (std::vector<double>{2.0, 2.0, 1.0}));
+  // A band of narrow cells between wide ones: only the band merges.
+  const auto band = linear::coarsen_axis({4.0, 1.0, 1.0, 1.0, 1.0, 4.0}, 2.0);
+  EXPECT_EQ(band.parent, (std::vector<int>{0, 1, 1, 2, 2, 3}));
+  EXPECT_EQ(band.first, (std::vector<int>{0, 1, 3, 5}));
+  EXPECT_EQ(band.last, (std::vector<int>{0, 2, 4, 5}));
+  // No pair narrow enough: plain 2:1, so that every level shrinks.
+  const auto graded = linear::coarsen_axis({1.0, 1.5, 2.25}, 2.0);
+  EXPECT_EQ(graded.parent, (std::vector<int>{0, 0, 1}));
+  // One cell stays one.
+  EXPECT_EQ(linear::coarsen_axis({3.0}, 0.0).coarse_count(), 1u);
 }
 
 TEST(Multigrid, IterationsStayLowForShortAndLongSteps) {
