@@ -7,7 +7,7 @@ max_vertical_spacing), min_cells_per_layer doubled and growth replaced by its
 square root (so that the graded cells halve too), runs both, and prints the
 receptor and per-layer amounts at the last output of each with their relative
 difference, plus cells, steps and wall time, as JSON. `auto` channel spacing is
-made explicit by the solver's own rule (a quarter of the narrowest surface
+made explicit by the solver's own rule (an eighth of the narrowest surface
 radius, at most lateral_spacing) before it is halved.
 
     /usr/bin/python3 benchmarks/mesh_convergence.py build/release/dermaflux \\
@@ -55,7 +55,7 @@ def refine(case):
 
     lateral = float(str(mesh["lateral_spacing"]).split()[0])
     if str(mesh.get("channel_spacing", "auto")) == "auto" and case.get("needles"):
-        spacing = min(lateral, max(1e-6, 0.25 * surface_radius_m(case["needles"])))
+        spacing = min(lateral, max(1e-6, 0.125 * surface_radius_m(case["needles"])))
         mesh["channel_spacing"] = "%.17g m" % spacing
     for key in ("lateral_spacing", "max_vertical_spacing", "channel_spacing"):
         if key in mesh and str(mesh[key]) != "auto":

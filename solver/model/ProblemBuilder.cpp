@@ -22,9 +22,9 @@ std::vector<mesh::Channel> case_channels(const input::Case& c) {
 
 double channel_spacing(const input::Case& c, const std::vector<mesh::Channel>& channels) {
   if (c.mesh.channel_spacing_m > 0.0) return c.mesh.channel_spacing_m;
-  double narrowest = c.mesh.lateral_spacing_m * 4.0;
+  double narrowest = c.mesh.lateral_spacing_m / kAutoChannelSpacingFraction;
   for (const auto& ch : channels) narrowest = std::min(narrowest, ch.surface_radius_m);
-  return std::clamp(0.25 * narrowest, 1e-6, c.mesh.lateral_spacing_m);
+  return std::clamp(kAutoChannelSpacingFraction * narrowest, 1e-6, c.mesh.lateral_spacing_m);
 }
 
 mesh::VerticalSpec vertical_spec(const input::Case& c) {
