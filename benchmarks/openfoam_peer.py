@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""OpenFOAM's laplacianFoam against dermaflux on the same grid, steps and tolerance.
+"""Every peer against dermaflux on the same grid, steps and tolerance, in one run.
 
 laplacianFoam solves dT/dt = div(DT grad T) with one uniform DT, so the peer
 problem is the homogeneous version of the benchmark grid (bench_peers --problem
@@ -10,7 +10,9 @@ the vehicle film planes starting at the serum concentration. This script
      nodes (one blockMesh block per z-cell, so the graded z spacing is exact and
      the cells are numbered as dermaflux numbers them),
   2. times laplacianFoam (Euler ddt, fixed deltaT) with GAMG and with PCG(DIC),
-     and bench_peers' dermaflux on the same problem, interleaved, `--repeat` times,
+     and bench_peers' dermaflux and `--peers` (hypre PFMG-CG in both settings,
+     Eigen's CG on the assembled matrix) on the same problem, interleaved,
+     `--repeat` times,
   3. checks that both solved the same problem: the final fields must agree to
      about the solver tolerance (one untimed run that writes T),
 
@@ -205,10 +207,11 @@ def read_raw(path):
     return list(struct.unpack(f"{len(data) // 8}d", data))
 
 
-def bench_peers(binary, args, extra):
+def bench_peers(binary, args, extra, peers=""):
+    solvers = "dermaflux,dermaflux-1thread" + ("," + peers if peers else "")
     command = [binary, "--problem", "homogeneous", "--cells", str(args.cells), "--steps",
                str(args.steps), "--dt", str(args.dt), "--tolerance", str(args.tolerance),
-               "--repeat", "1", "--solvers", "dermaflux,dermaflux-1thread"] + extra
+               "--repeat", "1", "--solvers", solvers] + extra
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
@@ -221,6 +224,8 @@ def main():
     parser.add_argument("--dt", type=float, default=100.0)
     parser.add_argument("--tolerance", type=float, default=1e-8)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--peers", default="hypre-galerkin,hypre,eigen",
+                        help="bench_peers solvers timed beside dermaflux (empty: none)")
     parser.add_argument("--work-dir", default="/tmp/dermaflux_openfoam_peer")
     args = parser.parse_args()
 
@@ -256,11 +261,12 @@ def main():
 
     runs = []
     for r in range(args.repeat):
-        report = bench_peers(args.bench_peers, args, [])
+        report = bench_peers(args.bench_peers, args, [], args.peers)
         for run in report["runs"]:
             runs.append({"repeat": r, "solver": run["solver"], "threads": run["threads"],
                          "wall_s": run["wall_s"], "steps_s": run["steps_s"],
-                         "iterations": run["iterations"]})
+                         "iterations": run["iterations"],
+                         "max_rel_diff_to_dermaflux": run.get("max_rel_diff_to_dermaflux")})
         for solver, case in cases.items():
             log = work / f"laplacianFoam.{solver}.{r}.log"
             wall = foam("laplacianFoam", case, log)
@@ -279,6 +285,7 @@ def main():
         steps_s = statistics.median(r["steps_s"] for r in mine)
         summary.append({"solver": name, "threads": mine[0]["threads"],
                         "median_steps_s": steps_s, "iterations": mine[-1]["iterations"],
+                        "max_rel_diff_to_dermaflux": mine[-1].get("max_rel_diff_to_dermaflux"),
                         "ratio_to_dermaflux_1thread": steps_s / base[1],
                         "ratio_to_dermaflux_2threads": steps_s / base[2]})
     print(json.dumps({"grid": shape, "cells": shape[0] * shape[1] * shape[2],
