@@ -40,23 +40,18 @@ void allocate(StencilLevel<Real>& level) {
 
 AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_width) {
   const int n = static_cast<int>(widths.size());
-  const auto pairs = [&](bool all) {
-    AxisCoarsening axis;
-    axis.parent.resize(widths.size());
-    for (int i = 0; i < n;) {
-      const bool pair = i + 1 < n && (all || widths[i] + widths[i + 1] <= max_pair_width);
-      const int coarse = static_cast<int>(axis.widths.size());
-      axis.first.push_back(i);
-      axis.last.push_back(pair ? i + 1 : i);
-      axis.widths.push_back(pair ? widths[i] + widths[i + 1] : widths[i]);
-      axis.parent[i] = coarse;
-      if (pair) axis.parent[i + 1] = coarse;
-      i += pair ? 2 : 1;
-    }
-    return axis;
-  };
-  AxisCoarsening axis = pairs(false);
-  if (n > 1 && static_cast<int>(axis.coarse_count()) == n) axis = pairs(true);
+  AxisCoarsening axis;
+  axis.parent.resize(widths.size());
+  for (int i = 0; i < n;) {
+    const bool pair = i + 1 < n && widths[i] + widths[i + 1] <= max_pair_width;
+    const int coarse = static_cast<int>(axis.widths.size());
+    axis.first.push_back(i);
+    axis.last.push_back(pair ? i + 1 : i);
+    axis.widths.push_back(pair ? widths[i] + widths[i + 1] : widths[i]);
+    axis.parent[i] = coarse;
+    if (pair) axis.parent[i + 1] = coarse;
+    i += pair ? 2 : 1;
+  }
   return axis;
 }
 
@@ -107,13 +102,19 @@ StencilLevel<Real> fine_level(const op::DiffusionOperator& system) {
 template <typename Real>
 StencilLevel<Real> coarsen(const StencilLevel<Real>& f) {
   StencilLevel<Real> c;
-  // Strongly graded levels pair selectively, others 2:1 (see the header).
+  // Strongly graded levels pair selectively, others 2:1 (see the header). An axis
+  // of one cell stays one (no pair fits).
+  constexpr double kAll = std::numeric_limits<double>::infinity();
   const double narrow = extreme_width(f.dx, f.dy, false), wide = extreme_width(f.dx, f.dy, true);
-  const double max_pair_width = wide > kGradedRatio * narrow
-                                    ? kPairWidthLimit * narrow
-                                    : std::numeric_limits<double>::infinity();
-  c.from_x = coarsen_axis(f.dx, f.nx > 1 ? max_pair_width : 0.0);
-  c.from_y = coarsen_axis(f.dy, f.ny > 1 ? max_pair_width : 0.0);
+  const double limit = wide > kGradedRatio * narrow ? kPairWidthLimit * narrow : kAll;
+  c.from_x = coarsen_axis(f.dx, limit);
+  c.from_y = coarsen_axis(f.dy, limit);
+  // If no pair is narrow enough on either axis, 2:1 on both, so that every level
+  // shrinks; if one axis merged, the other waits for its widths to catch up.
+  if (c.from_x.coarse_count() == f.dx.size() && c.from_y.coarse_count() == f.dy.size()) {
+    c.from_x = coarsen_axis(f.dx, kAll);
+    c.from_y = coarsen_axis(f.dy, kAll);
+  }
   c.nx = static_cast<int>(c.from_x.coarse_count());
   c.ny = static_cast<int>(c.from_y.coarse_count());
   c.nz = f.nz;

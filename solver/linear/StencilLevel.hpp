@@ -58,8 +58,7 @@ struct AxisCoarsening {
 };
 
 // Pairs neighbouring cells, left to right, whose joint width is at most
-// `max_pair_width` (infinite: all, 2:1); if that merges none (and the axis has more than one cell),
-// pairs them all as 2:1 coarsening does, so that every level shrinks.
+// `max_pair_width` (infinite: all of them, 2:1 coarsening).
 AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_width);
 
 inline constexpr double kGradedRatio = 3.0;

@@ -7,6 +7,7 @@
 
 #include <Eigen/SparseCholesky>
 #include <cmath>
+#include <limits>
 
 #include "input/CaseReader.hpp"
 #include "linear/ConjugateGradient.hpp"
@@ -89,6 +90,7 @@ TEST(Multigrid, IterationsStayLowWhereChannelCellsAreMuchNarrowerThanTheirNeighb
 }
 
 TEST(AxisCoarsening, PairsUniformCellsAndMergesNarrowCellsFirst) {
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
   const auto uniform = linear::coarsen_axis({1.0, 1.0, 1.0, 1.0, 1.0}, 2.0 * (1 + 1e-9));
   EXPECT_EQ(uniform.parent, (std::vector<int>{0, 0, 1, 1, 2}));
   EXPECT_EQ(uniform.widths, (std::vector<double>{2.0, 2.0, 1.0}));
@@ -97,11 +99,10 @@ TEST(AxisCoarsening, PairsUniformCellsAndMergesNarrowCellsFirst) {
   EXPECT_EQ(band.parent, (std::vector<int>{0, 1, 1, 2, 2, 3}));
   EXPECT_EQ(band.first, (std::vector<int>{0, 1, 3, 5}));
   EXPECT_EQ(band.last, (std::vector<int>{0, 2, 4, 5}));
-  // No pair narrow enough: plain 2:1, so that every level shrinks.
-  const auto graded = linear::coarsen_axis({1.0, 1.5, 2.25}, 2.0);
-  EXPECT_EQ(graded.parent, (std::vector<int>{0, 0, 1}));
-  // One cell stays one.
-  EXPECT_EQ(linear::coarsen_axis({3.0}, 0.0).coarse_count(), 1u);
+  // No pair narrow enough: unchanged (coarsen() then pairs both axes 2:1).
+  EXPECT_EQ(linear::coarsen_axis({1.0, 1.5, 2.25}, 2.0).coarse_count(), 3u);
+  EXPECT_EQ(linear::coarsen_axis({1.0, 1.5, 2.25}, kInfinity).parent, (std::vector<int>{0, 0, 1}));
+  EXPECT_EQ(linear::coarsen_axis({3.0}, kInfinity).coarse_count(), 1u);
 }
 
 TEST(Multigrid, IterationsStayLowForShortAndLongSteps) {
