@@ -1,9 +1,9 @@
 #pragma once
 // Grid transfer between a multigrid level and the next coarser one (columns
-// merged in pairs along x and y, StencilLevel.hpp; every z-plane kept): prolongation P gives every
-// fine column its coarse column's correction (piecewise constant, as in aggregation multigrid) and
-// restriction, its transpose, sums the residual over the merged columns, so the
-// V-cycle stays symmetric for conjugate gradients.
+// merged in pairs along x and y, StencilLevel.hpp; every z-plane kept):
+// prolongation P gives every fine column its coarse column's correction (piecewise
+// constant, as in aggregation multigrid) and restriction, its transpose, sums the residual over the
+// merged columns, so the V-cycle stays symmetric for conjugate gradients.
 //
 // Why constant and not linear: interpolating linearly between coarse centres
 // (tensor product, from the graded centres; also tried with weights scaled by the

@@ -46,6 +46,15 @@ struct Fields {
   SnapshotArrays arrays() const { return {concentration, potential, material, channel_fraction}; }
 };
 
+// The text of the tiny grid's snapshot of Fields at t = 0, written into `folder`.
+std::string tiny_snapshot_text(const ScratchFolder& folder) {
+  const auto grid = tiny_grid();
+  const Fields fields(grid.cell_count());
+  const auto file = folder / "case_0000.vtr";
+  write_vtr_snapshot(file, grid, fields.arrays(), 0.0);
+  return read_text(file);
+}
+
 vtkSmartPointer<vtkRectilinearGrid> read_back(const std::filesystem::path& file) {
   vtkNew<vtkXMLRectilinearGridReader> reader;
   reader->SetFileName(file.c_str());
@@ -101,12 +110,7 @@ TEST(VtkSnapshot, ReadsBackCoordinatesInMicrometresArraysAndTime) {
 
 TEST(VtkSnapshot, WritesRawAppendedBinaryWithUInt64Headers) {
   ScratchFolder folder;
-  const auto grid = tiny_grid();
-  const Fields fields(grid.cell_count());
-  const auto file = folder / "case_0000.vtr";
-
-  write_vtr_snapshot(file, grid, fields.arrays(), 0.0);
-  const std::string text = read_text(file);
+  const std::string text = tiny_snapshot_text(folder);
 
   EXPECT_NE(text.find("<AppendedData encoding=\"raw\">"), std::string::npos);
   EXPECT_NE(text.find("header_type=\"UInt64\""), std::string::npos);
@@ -118,12 +122,7 @@ TEST(VtkSnapshot, WritesRawAppendedBinaryWithUInt64Headers) {
 // they must be what the arrays hold, as ParaView shows them before reading data.
 TEST(VtkSnapshot, StatesEachArraysRangeInTheHeader) {
   ScratchFolder folder;
-  const auto grid = tiny_grid();
-  const Fields fields(grid.cell_count());
-  const auto file = folder / "case_0000.vtr";
-
-  write_vtr_snapshot(file, grid, fields.arrays(), 0.0);
-  const std::string text = read_text(file);
+  const std::string text = tiny_snapshot_text(folder);
 
   auto range_of = [&](const std::string& name) {
     const std::regex pattern("Name=\"" + name +
@@ -132,7 +131,7 @@ TEST(VtkSnapshot, StatesEachArraysRangeInTheHeader) {
     EXPECT_TRUE(std::regex_search(text, found, pattern)) << name;
     return std::pair{std::stod(found[1].str()), std::stod(found[2].str())};
   };
-  const auto n = static_cast<double>(grid.cell_count());
+  const auto n = static_cast<double>(tiny_grid().cell_count());
   const auto [c_low, c_high] = range_of("concentration");
   EXPECT_NEAR(c_low, 1.0 / 3.0, 1e-10);
   EXPECT_NEAR(c_high, 0.1 * (n - 1) + 1.0 / 3.0, 1e-10);
