@@ -31,7 +31,8 @@ ProfileColumns profile_columns(const mesh::Grid& grid, const std::vector<mesh::C
   const double cx = grid.x_nodes_m().front() + 0.5 * width;
   const double cy = grid.y_nodes_m().front() + 0.5 * length;
   auto distance = [&](double x, double y, const mesh::Channel& ch) {
-    return std::hypot(separation(x, ch.x_m, width, periodic), separation(y, ch.y_m, length, periodic));
+    return std::hypot(separation(x, ch.x_m, width, periodic),
+                      separation(y, ch.y_m, length, periodic));
   };
   // The channel nearest the centre (first of equals), and the column holding its axis.
   const mesh::Channel* nearest = &channels.front();
@@ -53,40 +54,79 @@ ProfileColumns profile_columns(const mesh::Grid& grid, const std::vector<mesh::C
         closest = std::min(closest, distance(grid.x_centre(i), grid.y_centre(j), ch));
       if (closest > farthest) {
         farthest = closest;
-        columns.between_channels = static_cast<std::size_t>(i) + static_cast<std::size_t>(grid.nx()) * j;
+        columns.between_channels =
+            static_cast<std::size_t>(i) + static_cast<std::size_t>(grid.nx()) * j;
       }
     }
   }
   return columns;
 }
 
-std::vector<ProfilePoint> depth_profile(const model::Problem& problem, const linear::Vector& u,
-                                        const ProfileColumns& columns) {
+namespace {
+
+// The point of skin plane k (material >= 1).
+ProfilePoint plane_point(const model::Problem& problem, const linear::Vector& u,
+                         const ProfileColumns& columns, int k) {
   const mesh::Grid& g = problem.mesh.grid;
   const std::size_t plane = static_cast<std::size_t>(g.nx()) * g.ny();
-  std::vector<ProfilePoint> profile;
-  for (int k = g.nz() - 1; k >= 0; --k) {  // ascending z: the surface is at the top
-    const int material = problem.mesh.material_of_plane(k);
-    if (material < 1) continue;  // vehicle film
-    ProfilePoint point;
-    point.depth_um = -g.z_centre(k) * 1e6;
-    point.layer = material;
-    double amount = 0.0, volume = 0.0;
-    for (int j = 0; j < g.ny(); ++j) {
-      for (int i = 0; i < g.nx(); ++i) {
-        const std::size_t c = g.index(i, j, k);
-        const double v = g.cell_volume(i, j, k);
-        amount += model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)] * v;
-        volume += v;
-      }
+  ProfilePoint point;
+  point.depth_um = -g.z_centre(k) * 1e6;
+  point.layer = problem.mesh.material_of_plane(k);
+  double amount = 0.0, volume = 0.0;
+  for (int j = 0; j < g.ny(); ++j) {
+    for (int i = 0; i < g.nx(); ++i) {
+      const std::size_t c = g.index(i, j, k);
+      const double v = g.cell_volume(i, j, k);
+      amount += model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)] * v;
+      volume += v;
     }
-    point.mean_mg_ml = amount / volume;  // kg/m^3 == mg/mL
-    auto at = [&](std::size_t column) {
-      const std::size_t c = column + plane * static_cast<std::size_t>(k);
-      return model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)];
-    };
-    if (columns.channel_axis) point.channel_axis_mg_ml = at(*columns.channel_axis);
-    if (columns.between_channels) point.between_channels_mg_ml = at(*columns.between_channels);
+  }
+  point.mean_mg_ml = amount / volume;  // kg/m^3 == mg/mL
+  auto at = [&](std::size_t column) {
+    const std::size_t c = column + plane * static_cast<std::size_t>(k);
+    return model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)];
+  };
+  if (columns.channel_axis) point.channel_axis_mg_ml = at(*columns.channel_axis);
+  if (columns.between_channels) point.between_channels_mg_ml = at(*columns.between_channels);
+  return point;
+}
+
+}  // namespace
+
+std::vector<ProfilePoint> depth_profile(const model::Problem& problem, const linear::Vector& u,
+                                        const ProfileColumns& columns) {
+  std::vector<ProfilePoint> profile;
+  for (int k = problem.mesh.grid.nz() - 1; k >= 0; --k)  // ascending z: the surface is at the top
+    if (problem.mesh.material_of_plane(k) >= 1)
+      profile.push_back(plane_point(problem, u, columns, k));
+  return profile;
+}
+
+std::vector<ProfilePoint> depth_profile(const model::Problem& slab, const linear::Vector& u,
+                                        const ProfileColumns& columns,
+                                        const mesh::LayeredMesh& whole, int k_offset,
+                                        const core::GlobalSum& sum) {
+  // Three values per plane of the whole grid, zero but on this rank's skin planes.
+  std::vector<double> values(3 * static_cast<std::size_t>(whole.grid.nz()), 0.0);
+  for (int k = 0; k < slab.mesh.grid.nz(); ++k) {
+    if (slab.mesh.material_of_plane(k) < 1) continue;
+    const ProfilePoint point = plane_point(slab, u, columns, k);
+    double* v = &values[3 * static_cast<std::size_t>(k + k_offset)];
+    v[0] = point.mean_mg_ml;
+    v[1] = point.channel_axis_mg_ml.value_or(0.0);
+    v[2] = point.between_channels_mg_ml.value_or(0.0);
+  }
+  core::sum_over_ranks(sum, values);
+  std::vector<ProfilePoint> profile;
+  for (int k = whole.grid.nz() - 1; k >= 0; --k) {
+    if (whole.material_of_plane(k) < 1) continue;
+    const double* v = &values[3 * static_cast<std::size_t>(k)];
+    ProfilePoint point;
+    point.depth_um = -whole.grid.z_centre(k) * 1e6;
+    point.layer = whole.material_of_plane(k);
+    point.mean_mg_ml = v[0];
+    if (columns.channel_axis) point.channel_axis_mg_ml = v[1];
+    if (columns.between_channels) point.between_channels_mg_ml = v[2];
     profile.push_back(point);
   }
   return profile;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/GlobalSum.hpp"
 #include "linear/LinearOperator.hpp"
 #include "meshes/Channel.hpp"
 #include "model/Problem.hpp"
@@ -42,6 +43,15 @@ struct ProfilePoint {
 // One point per skin plane, from the surface down.
 std::vector<ProfilePoint> depth_profile(const model::Problem& problem, const linear::Vector& u,
                                         const ProfileColumns& columns);
+
+// The same for a case decomposed over ranks (parallel/Slab.hpp): `slab` and `u`
+// hold this rank's planes, the first of them plane `k_offset` of `whole`, the
+// case's mesh; `sum` adds the ranks' planes together. Every rank gets the whole
+// profile, equal to the one of the undivided case.
+std::vector<ProfilePoint> depth_profile(const model::Problem& slab, const linear::Vector& u,
+                                        const ProfileColumns& columns,
+                                        const mesh::LayeredMesh& whole, int k_offset,
+                                        const core::GlobalSum& sum);
 
 std::string profiles_header();
 // The CSV lines of one output (no newline at their ends); layer names by material.

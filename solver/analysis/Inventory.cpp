@@ -56,8 +56,9 @@ std::string number(double value) {
 
 }  // namespace
 
-double initial_amount_ug_cm2(const model::Problem& problem) {
-  const auto amounts = amount_per_material(problem, problem.initial_potential_kg_m3.data());
+double initial_amount_ug_cm2(const model::Problem& problem, const core::GlobalSum& sum) {
+  auto amounts = amount_per_material(problem, problem.initial_potential_kg_m3.data());
+  core::sum_over_ranks(sum, amounts);
   double total = 0.0;
   for (double a : amounts) total += a;
   return total / problem.mesh.grid.lateral_area_m2() * kUgPerCm2PerKgPerM2;
@@ -65,9 +66,17 @@ double initial_amount_ug_cm2(const model::Problem& problem) {
 
 InventoryRow measure(const model::Problem& problem, const op::DiffusionOperator& system,
                      const linear::Vector& u, const timestep::Cumulative& cumulative, double time_s,
-                     std::optional<double> dose_ug_cm2) {
+                     std::optional<double> dose_ug_cm2, const core::GlobalSum& sum) {
   const double to_ug_cm2 = kUgPerCm2PerKgPerM2 / problem.mesh.grid.lateral_area_m2();
-  const auto amounts = amount_per_material(problem, u.data());
+  // Per material, then in channels and into the receptor: one sum over the ranks.
+  auto amounts = amount_per_material(problem, u.data());
+  amounts.push_back(amount_in_channels(problem, u.data()));
+  amounts.push_back(system.bottom_outflow(u));
+  core::sum_over_ranks(sum, amounts);
+  const double receptor_rate = amounts.back();
+  amounts.pop_back();
+  const double in_channels = amounts.back();
+  amounts.pop_back();
 
   InventoryRow row;
   row.time_h = time_s / 3600.0;
@@ -77,11 +86,11 @@ InventoryRow measure(const model::Problem& problem, const op::DiffusionOperator&
     row.layer_ug_cm2.push_back(amounts[m] * to_ug_cm2);
     in_skin += amounts[m] * to_ug_cm2;
   }
-  row.in_channels_ug_cm2 = amount_in_channels(problem, u.data()) * to_ug_cm2;
+  row.in_channels_ug_cm2 = in_channels * to_ug_cm2;
   row.receptor_ug_cm2 = cumulative.receptor_kg * to_ug_cm2;
   row.cleared_ug_cm2 = cumulative.cleared_kg * to_ug_cm2;
   row.entered_ug_cm2 = cumulative.entered_kg * to_ug_cm2;
-  row.flux_ug_cm2_h = system.bottom_outflow(u) * to_ug_cm2 * 3600.0;
+  row.flux_ug_cm2_h = receptor_rate * to_ug_cm2 * 3600.0;
 
   const double accounted = row.vehicle_ug_cm2 + in_skin + row.receptor_ug_cm2 + row.cleared_ug_cm2;
   if (dose_ug_cm2) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/GlobalSum.hpp"
 #include "linear/LinearOperator.hpp"
 #include "model/Problem.hpp"
 #include "operator/DiffusionOperator.hpp"
@@ -31,13 +32,15 @@ struct InventoryRow {
 };
 
 // `dose_ug_cm2` is the initial amount per area, or nullopt for an infinite dose
-// (then the balance is taken against the amount that entered the skin).
+// (then the balance is taken against the amount that entered the skin). On a rank
+// of a decomposed case the problem is the rank's slab and `sum` adds the ranks'
+// amounts (core/GlobalSum.hpp); every rank gets the whole row.
 InventoryRow measure(const model::Problem& problem, const op::DiffusionOperator& system,
                      const linear::Vector& u, const timestep::Cumulative& cumulative, double time_s,
-                     std::optional<double> dose_ug_cm2);
+                     std::optional<double> dose_ug_cm2, const core::GlobalSum& sum = {});
 
 // Amount per area (µg/cm²) of the initial field: the dose of a finite-dose case.
-double initial_amount_ug_cm2(const model::Problem& problem);
+double initial_amount_ug_cm2(const model::Problem& problem, const core::GlobalSum& sum = {});
 
 // The CSV header and row of CASE_FORMAT.md, layer columns named after the layers.
 std::string timeseries_header(const std::vector<std::string>& layer_names);

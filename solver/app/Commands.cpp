@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/ExitStatus.hpp"
 #include "app/PlotScript.hpp"
 #include "app/ProgressLine.hpp"
 #include "app/StopSignal.hpp"
@@ -15,6 +16,7 @@
 #include "input/SerumFile.hpp"
 #include "input/Units.hpp"
 #include "model/ProblemBuilder.hpp"
+#include "parallel/Session.hpp"
 #include "run/Compare.hpp"
 #include "run/Simulation.hpp"
 
@@ -51,12 +53,32 @@ input::Case cut_short(input::Case c, const std::string& text) {
   return c;
 }
 
+// Errors every rank of a decomposed run meets alike (the steps and their verdicts
+// are the same on all), which rank 0 alone reports; a file or internal error may
+// be one rank's own.
+bool same_on_every_rank(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const NumericalError&) {
+    return true;
+  } catch (const Interrupted&) {
+    return true;
+  } catch (const UsageError&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
 }  // namespace
 
 int run_command(const RunArguments& arguments) {
   core::set_thread_count(arguments.threads);
   input::Case c = input::read_case(arguments.case_file);
   if (!arguments.until.empty()) c = cut_short(std::move(c), arguments.until);
+  // Under mpirun -n P (P > 1) the ranks share this one case (run/Simulation.hpp).
+  parallel::Messenger& world = parallel::world();
+  const bool root = world.rank() == 0;
   run::RunOptions options;
   options.output_dir = arguments.output_dir.empty() ? c.output.directory : arguments.output_dir;
   options.resume = arguments.resume;
@@ -64,12 +86,34 @@ int run_command(const RunArguments& arguments) {
   options.checkpoint_interval_s = arguments.checkpoint_interval_s;
   options.stop_requested = stop_requested;
   options.resume_hint = arguments.command_line + (arguments.resume ? "" : " --resume");
+  options.decomposed = world.size() > 1;
   install_stop_handlers();
+  if (options.decomposed && root)
+    std::printf(
+        "dermaflux: %s split over %d MPI ranks (slabs of z-planes) x %d OpenMP thread%s, "
+        "solved with hypre PFMG-CG%s\n",
+        c.name.c_str(), world.size(), core::thread_count(), core::thread_count() == 1 ? "" : "s",
+        c.solver.backend == input::LinearBackend::Hypre
+            ? ""
+            : " (solver.backend: dermaflux works in one process)");
 
-  ProgressLine progress(arguments.quiet);
+  ProgressLine progress(arguments.quiet || !root);
   options.on_progress = [&](const run::Progress& p) { progress.update(p); };
-  const run::RunResult result = run::run_case(c, options);
+  run::RunResult result;
+  try {
+    result = run::run_case(c, options);
+  } catch (...) {
+    if (!options.decomposed) throw;
+    // A failure on one rank would leave the others waiting for it in hypre or in
+    // a sum: say why, then end the whole job.
+    progress.finish();
+    if (root || !same_on_every_rank(std::current_exception()))
+      report_error(std::current_exception());
+    std::fflush(nullptr);
+    world.abort(exit_status_of(std::current_exception()));
+  }
   progress.finish();
+  if (!root) return 0;
 
   const auto& s = result.summary;
   std::printf(

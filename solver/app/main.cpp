@@ -7,6 +7,7 @@
 //   dermaflux compare CASE.yaml --serums A.yaml B.yaml ... [--output DIR]
 //   dermaflux batch SWEEP.yaml [--jobs N] [--shard I/N] [--output DIR]
 //   mpirun -n P dermaflux batch SWEEP.yaml ...   (the MPI task farm, farm/)
+//   mpirun -n P dermaflux run CASE.yaml ...      (one case split over the ranks)
 //
 // Exit status: 0 success, 2 bad input or usage, 3 numerical failure, 4 file
 // error, 5 some cases of a batch failed, 130 interrupted (checkpoint written),
@@ -97,16 +98,15 @@ int main(int argc, char** argv) {
     // Before anything else: MPI starts only when mpirun or srun started us.
     dermaflux::parallel::start_mpi_if_launched();
     const int ranks = dermaflux::parallel::world().size();
-    if (ranks > 1 && !*batch) {
-      // One case runs in one process (its OpenMP threads share the cores); several
-      // ranks would each run all of it into the same folder.
+    if (ranks > 1 && !*batch && !*run) {
+      // These commands are one process's work; several ranks would each do all of it.
       if (dermaflux::parallel::world().rank() != 0) return dermaflux::app::kExitBadInput;
       throw dermaflux::UsageError(
           "dermaflux " + app.get_subcommands().front()->get_name() + " runs in one process, but " +
           std::to_string(ranks) +
-          " MPI ranks were started: only `dermaflux batch` shares work between ranks; run it "
-          "as a single task with threads (mpirun -n 1, or srun -n 1 -c CORES ... --threads "
-          "CORES)");
+          " MPI ranks were started: `dermaflux batch` shares a sweep's cases between ranks and "
+          "`dermaflux run` splits one case over them; run this one as a single task "
+          "(mpirun -n 1)");
     }
     if (*run) return dermaflux::app::run_command(run_arguments);
     if (*check) return dermaflux::app::check_command(check_file);
@@ -114,6 +114,10 @@ int main(int argc, char** argv) {
     if (*compare) return dermaflux::app::compare_command(compare_arguments);
     if (*batch) return dermaflux::app::batch_command(batch_arguments);
   } catch (...) {
+    // Every rank of a split run reads the same case and meets its errors alike:
+    // rank 0 says it once.
+    if (*run && dermaflux::parallel::world().rank() != 0)
+      return dermaflux::app::exit_status_of(std::current_exception());
     return dermaflux::app::report_error(std::current_exception());
   }
   return dermaflux::app::kExitInternalError;

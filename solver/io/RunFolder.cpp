@@ -21,10 +21,14 @@ constexpr const char* kInterruptedFile = "INTERRUPTED.txt";
 constexpr const char* kFailedFile = "FAILED.txt";
 constexpr const char* kSnapshotFolder = "snapshots";
 
-std::string snapshot_name(const std::string& case_name, int index) {
+std::string snapshot_stem(const std::string& case_name, int index) {
   char digits[16];
   std::snprintf(digits, sizeof digits, "%04d", index);
-  return case_name + "_" + digits + ".vtr";
+  return case_name + "_" + digits;
+}
+
+std::string snapshot_name(const std::string& case_name, int index) {
+  return snapshot_stem(case_name, index) + ".vtr";
 }
 
 std::string read_all(const fs::path& file) {
@@ -78,7 +82,8 @@ RunFolder::RunFolder(fs::path directory, std::string case_name, const FolderOpen
     remove_file(checkpoint_file());
     remove_file(directory_ / "channels.vtp");
     for (const auto& entry : fs::directory_iterator(directory_ / kSnapshotFolder, error))
-      if (entry.path().extension() == ".vtr") remove_file(entry.path());
+      if (entry.path().extension() == ".vtr" || entry.path().extension() == ".pvtr")
+        remove_file(entry.path());
   }
   write_file_atomically(directory_ / kResolvedCaseFile, opening.resolved_case);
 }
@@ -144,6 +149,21 @@ void RunFolder::settle_snapshot() {
   std::future<void> placing = std::move(placing_);
   placing.get();  // rethrows the flush's IoError
   register_snapshot(placing_index_, placing_time_h_);
+}
+
+fs::path RunFolder::piece_file(const fs::path& directory, const std::string& case_name, int index,
+                               int rank) {
+  char digits[16];
+  std::snprintf(digits, sizeof digits, "%04d", rank);
+  return directory / kSnapshotFolder / (snapshot_stem(case_name, index) + "_" + digits + ".vtr");
+}
+
+void RunFolder::write_partitioned_snapshot(int index, double time_h, const mesh::Grid& whole,
+                                           const std::vector<SnapshotPiece>& pieces) {
+  settle_snapshot();
+  const std::string name = snapshot_stem(case_name_, index) + ".pvtr";
+  write_pvtr_index(directory_ / kSnapshotFolder / name, whole, pieces);
+  pvd_.add(time_h, std::string(kSnapshotFolder) + "/" + name);
 }
 
 void RunFolder::register_snapshot(int index, double time_h) {

@@ -53,6 +53,13 @@ class RunFolder {
   // is written, each of which waits for it first and rethrows its IoError.
   void write_snapshot(int index, double time_h, const mesh::Grid& grid,
                       const SnapshotArrays& arrays);
+  // A case decomposed over ranks: each rank writes its slab to piece_file() (with
+  // write_vtr_snapshot), then the folder's owner lists the pieces in
+  // snapshots/<name>_NNNN.pvtr, which joins the collection.
+  static std::filesystem::path piece_file(const std::filesystem::path& directory,
+                                          const std::string& case_name, int index, int rank);
+  void write_partitioned_snapshot(int index, double time_h, const mesh::Grid& whole,
+                                  const std::vector<SnapshotPiece>& pieces);
   // Lists an already written snapshot in the collection again (resume).
   void register_snapshot(int index, double time_h);
   void write_checkpoint(const std::string& bytes);

@@ -11,11 +11,13 @@
 #include <vtkXMLRectilinearGridWriter.h>
 
 #include <limits>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/Error.hpp"
+#include "io/AtomicFile.hpp"
 #include "io/VtkXmlFile.hpp"
 
 namespace dermaflux::io {
@@ -85,13 +87,40 @@ void add_cell_array(vtkRectilinearGrid& grid, const char* name, std::span<const 
 }  // namespace
 
 void write_vtr_snapshot(const std::filesystem::path& file, const mesh::Grid& grid,
-                        const SnapshotArrays& arrays, double time_h) {
-  place_temporary(write_vtr_snapshot_to_temporary(file, grid, arrays, time_h), file);
+                        const SnapshotArrays& arrays, double time_h, int k_offset) {
+  place_temporary(write_vtr_snapshot_to_temporary(file, grid, arrays, time_h, k_offset), file);
+}
+
+void write_pvtr_index(const std::filesystem::path& file, const mesh::Grid& whole,
+                      const std::vector<SnapshotPiece>& pieces) {
+  std::ostringstream xml;
+  xml << "<?xml version=\"1.0\"?>\n"
+      << "<VTKFile type=\"PRectilinearGrid\" version=\"1.0\" byte_order=\"LittleEndian\" "
+         "header_type=\"UInt64\">\n"
+      << "  <PRectilinearGrid WholeExtent=\"0 " << whole.nx() << " 0 " << whole.ny() << " 0 "
+      << whole.nz() << "\" GhostLevel=\"0\">\n"
+      << "    <PCellData Scalars=\"concentration\">\n"
+      << "      <PDataArray type=\"Float64\" Name=\"concentration\"/>\n"
+      << "      <PDataArray type=\"Float64\" Name=\"potential\"/>\n"
+      << "      <PDataArray type=\"Int32\" Name=\"material\"/>\n"
+      << "      <PDataArray type=\"Float64\" Name=\"channel_fraction\"/>\n"
+      << "    </PCellData>\n"
+      << "    <PCoordinates>\n"
+      << "      <PDataArray type=\"Float64\" Name=\"x_um\"/>\n"
+      << "      <PDataArray type=\"Float64\" Name=\"y_um\"/>\n"
+      << "      <PDataArray type=\"Float64\" Name=\"z_um\"/>\n"
+      << "    </PCoordinates>\n";
+  for (const auto& piece : pieces)
+    xml << "    <Piece Extent=\"0 " << whole.nx() << " 0 " << whole.ny() << " " << piece.k_begin
+        << " " << piece.k_end << "\" Source=\"" << piece.source << "\"/>\n";
+  xml << "  </PRectilinearGrid>\n</VTKFile>\n";
+  write_file_atomically(file, xml.str());
 }
 
 std::filesystem::path write_vtr_snapshot_to_temporary(const std::filesystem::path& file,
                                                       const mesh::Grid& grid,
-                                                      const SnapshotArrays& arrays, double time_h) {
+                                                      const SnapshotArrays& arrays, double time_h,
+                                                      int k_offset) {
   const std::size_t cells = grid.cell_count();
   require_cell_count(arrays.concentration_mg_ml, cells, "concentration");
   require_cell_count(arrays.potential_mg_ml, cells, "potential");
@@ -99,7 +128,7 @@ std::filesystem::path write_vtr_snapshot_to_temporary(const std::filesystem::pat
   require_cell_count(arrays.channel_fraction, cells, "channel_fraction");
 
   vtkNew<vtkRectilinearGrid> vtk_grid;
-  vtk_grid->SetDimensions(grid.nx() + 1, grid.ny() + 1, grid.nz() + 1);
+  vtk_grid->SetExtent(0, grid.nx(), 0, grid.ny(), k_offset, k_offset + grid.nz());
   vtk_grid->SetXCoordinates(coordinates_um("x_um", grid.x_nodes_m()));
   vtk_grid->SetYCoordinates(coordinates_um("y_um", grid.y_nodes_m()));
   vtk_grid->SetZCoordinates(coordinates_um("z_um", grid.z_nodes_m()));

@@ -13,8 +13,10 @@
 // Available only in builds with hypre (DERMAFLUX_HAVE_HYPRE).
 
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "core/GlobalSum.hpp"
 #include "linear/ConjugateGradient.hpp"
 #include "linear/StepSolver.hpp"
 #include "operator/DiffusionOperator.hpp"
@@ -33,9 +35,22 @@ struct PfmgSettings {
   bool skip_relax = true;  // relax only where coarsening changed direction
 };
 
+// This process's part of a case decomposed over the ranks of MPI_COMM_WORLD
+// (parallel/Slab.hpp): the operator holds planes k_offset .. k_offset + nz - 1 of
+// the whole grid, closed where they meet the neighbours' planes, and these are
+// the transmissibilities of those faces, per column i + nx j. hypre couples the
+// ranks' boxes through them and exchanges the halo planes itself.
+struct StructPiece {
+  int k_offset = 0;
+  std::vector<double> below;  // faces to plane k_offset - 1; empty at the domain's bottom
+  std::vector<double> above;  // faces to plane k_offset + nz; empty at its top
+  core::GlobalSum sum;        // over the ranks, for the norms of b
+};
+
 class HypreStructSolver final : public StepSolver {
  public:
-  HypreStructSolver(const op::DiffusionOperator& system, CgSettings cg, PfmgSettings pfmg = {});
+  HypreStructSolver(const op::DiffusionOperator& system, CgSettings cg, PfmgSettings pfmg = {},
+                    std::optional<StructPiece> piece = std::nullopt);
   ~HypreStructSolver() override;
   HypreStructSolver(const HypreStructSolver&) = delete;
   HypreStructSolver& operator=(const HypreStructSolver&) = delete;
@@ -43,6 +58,9 @@ class HypreStructSolver final : public StepSolver {
   // Copies the operator's current stencil and diagonal (shift included) into the
   // hypre matrix and sets PFMG-CG up anew.
   void update() override;
+  // A decomposed run's new faces between the slabs (channel closure), for the
+  // next update().
+  void set_piece_faces(std::vector<double> below, std::vector<double> above);
   SolveStats solve(const Vector& b, Vector& x) override;
 
  private:
@@ -50,6 +68,7 @@ class HypreStructSolver final : public StepSolver {
   const op::DiffusionOperator& system_;
   CgSettings cg_;
   PfmgSettings pfmg_;
+  std::optional<StructPiece> piece_;
   std::unique_ptr<Hypre> hypre_;
   std::vector<double> entry_;  // one stencil entry for every cell, for SetBoxValues
 };

@@ -5,6 +5,7 @@
 #include "meshes/ChannelRaster.hpp"
 #include "meshes/LateralGrading.hpp"
 #include "meshes/NeedleLayout.hpp"
+#include "operator/FaceKernels.hpp"
 
 namespace dermaflux::model {
 namespace {
@@ -66,14 +67,22 @@ void set_channels(Problem& problem, const std::vector<mesh::Channel>& open) {
   fill_cell_coefficients(problem);
 }
 
-std::size_t planned_cell_count(const input::Case& c) {
-  return mesh::build_layered_mesh(vertical_spec(c), lateral_spec(c, case_channels(c)))
-      .grid.cell_count();
+mesh::LayeredMesh case_mesh(const input::Case& c) {
+  return mesh::build_layered_mesh(vertical_spec(c), lateral_spec(c, case_channels(c)));
 }
 
-Problem build_problem(const input::Case& c, const std::vector<mesh::Channel>& open) {
+std::size_t planned_cell_count(const input::Case& c) {
+  return case_mesh(c).grid.cell_count();
+}
+
+namespace {
+
+// The problem on `mesh`, with the case's top and bottom boundaries where `top`
+// and `bottom` say the mesh has the domain's own (a slab may have neither).
+Problem problem_on(const input::Case& c, mesh::LayeredMesh mesh,
+                   const std::vector<mesh::Channel>& open, bool top, bool bottom) {
   Problem problem;
-  problem.mesh = mesh::build_layered_mesh(vertical_spec(c), lateral_spec(c, case_channels(c)));
+  problem.mesh = std::move(mesh);
 
   // Material 0: the vehicle (and, later, vehicle-filled open channels): K = 1.
   problem.materials.push_back({c.serum.diffusivity_m2_s, 1.0, 0.0, 0.0});
@@ -81,11 +90,13 @@ Problem build_problem(const input::Case& c, const std::vector<mesh::Channel>& op
     problem.materials.push_back(
         {layer.diffusivity_m2_s, layer.partition, layer.binding, layer.clearance_1_s});
 
-  problem.top = c.serum.infinite_dose ? TopBoundary::FixedPotential : TopBoundary::NoFlux;
-  problem.top_potential_kg_m3 = c.serum.infinite_dose ? c.serum.concentration_kg_m3 : 0.0;
+  const bool fixed_top = top && c.serum.infinite_dose;
+  problem.top = fixed_top ? TopBoundary::FixedPotential : TopBoundary::NoFlux;
+  problem.top_potential_kg_m3 = fixed_top ? c.serum.concentration_kg_m3 : 0.0;
   problem.sides = periodic(c) ? SideBoundary::Periodic : SideBoundary::NoFlux;
-  problem.bottom = c.domain.bottom == input::BottomBoundary::Sink ? BottomBoundary::Sink
-                                                                  : BottomBoundary::NoFlux;
+  problem.bottom = bottom && c.domain.bottom == input::BottomBoundary::Sink
+                       ? BottomBoundary::Sink
+                       : BottomBoundary::NoFlux;
   problem.reference_potential_kg_m3 = c.serum.concentration_kg_m3;
   set_channels(problem, open);
 
@@ -99,6 +110,60 @@ Problem build_problem(const input::Case& c, const std::vector<mesh::Channel>& op
                 plane, c.serum.concentration_kg_m3);
   }
   return problem;
+}
+
+// Planes [begin, end) of `whole`, at their own heights.
+mesh::LayeredMesh planes_of(const mesh::LayeredMesh& whole, int begin, int end) {
+  const auto& z = whole.grid.z_nodes_m();
+  mesh::LayeredMesh part;
+  part.grid = mesh::Grid(whole.grid.x_nodes_m(), whole.grid.y_nodes_m(),
+                         std::vector<double>(z.begin() + begin, z.begin() + end + 1));
+  part.plane_material.assign(whole.plane_material.begin() + begin,
+                             whole.plane_material.begin() + end);
+  part.layer_count = whole.layer_count;
+  part.film_planes = static_cast<int>(
+      std::count(part.plane_material.begin(), part.plane_material.end(), mesh::kVehicleMaterial));
+  return part;
+}
+
+// The transmissibility of the face between plane `lower` and the one above it,
+// per column, from the problem's vertical conductivities: the operator's formula.
+std::vector<double> face_above(const Problem& problem, int lower) {
+  const auto& g = problem.mesh.grid;
+  const auto& sigma = problem.vertical_conductivity_m2_s;
+  std::vector<double> faces(static_cast<std::size_t>(g.nx()) * g.ny());
+  for (int j = 0; j < g.ny(); ++j)
+    for (int i = 0; i < g.nx(); ++i)
+      faces[static_cast<std::size_t>(i) + static_cast<std::size_t>(g.nx()) * j] =
+          op::face_transmissibility(g.dx(i) * g.dy(j), 0.5 * g.dz(lower),
+                                    sigma[g.index(i, j, lower)], 0.5 * g.dz(lower + 1),
+                                    sigma[g.index(i, j, lower + 1)]);
+  return faces;
+}
+
+// A problem of two planes: the face between them is all that is wanted.
+Problem pair_problem(const input::Case& c, const mesh::LayeredMesh& whole,
+                     const std::vector<mesh::Channel>& open, int lower) {
+  return problem_on(c, planes_of(whole, lower, lower + 2), open, false, false);
+}
+
+}  // namespace
+
+Problem build_problem(const input::Case& c, const std::vector<mesh::Channel>& open) {
+  return problem_on(c, case_mesh(c), open, true, true);
+}
+
+SlabProblem build_slab_problem(const input::Case& c, const std::vector<mesh::Channel>& open,
+                               const parallel::Slab& slab) {
+  const mesh::LayeredMesh whole = case_mesh(c);
+  SlabProblem part;
+  part.problem = problem_on(c, planes_of(whole, slab.k_begin, slab.k_end), open, slab.has_top(),
+                            slab.has_bottom());
+  if (!slab.has_bottom())
+    part.below_conductance = face_above(pair_problem(c, whole, open, slab.k_begin - 1), 0);
+  if (!slab.has_top())
+    part.above_conductance = face_above(pair_problem(c, whole, open, slab.k_end - 1), 0);
+  return part;
 }
 
 }  // namespace dermaflux::model

@@ -9,6 +9,7 @@
 #include "input/Case.hpp"
 #include "meshes/Channel.hpp"
 #include "model/Problem.hpp"
+#include "parallel/Slab.hpp"
 
 namespace dermaflux::model {
 
@@ -27,6 +28,9 @@ double channel_spacing(const input::Case& c, const std::vector<mesh::Channel>& c
 mesh::VerticalSpec vertical_spec(const input::Case& c);
 mesh::LateralSpec lateral_spec(const input::Case& c, const std::vector<mesh::Channel>& channels);
 
+// The case's mesh alone: coordinates and plane materials, no per-cell data.
+mesh::LayeredMesh case_mesh(const input::Case& c);
+
 // The problem with `open` channels rasterised (pass case_channels(c) for t = 0).
 // Cells of the case's mesh, without allocating any per-cell data (memory preflight).
 std::size_t planned_cell_count(const input::Case& c);
@@ -35,6 +39,20 @@ Problem build_problem(const input::Case& c, const std::vector<mesh::Channel>& op
 inline Problem build_problem(const input::Case& c) {
   return build_problem(c, case_channels(c));
 }
+
+// One rank's part of a case decomposed over ranks (parallel/Slab.hpp): the
+// problem of its planes alone, closed where it meets a neighbour's slab, and the
+// transmissibilities of those faces per column (i + nx j), which the distributed
+// solver couples the slabs with. Coefficients, boundaries and initial field equal
+// the whole problem's on those planes, bit for bit. A conductance list is empty
+// on the domain's own bottom (below) or top (above).
+struct SlabProblem {
+  Problem problem;
+  std::vector<double> below_conductance;  // faces to plane slab.k_begin - 1
+  std::vector<double> above_conductance;  // faces to plane slab.k_end
+};
+SlabProblem build_slab_problem(const input::Case& c, const std::vector<mesh::Channel>& open,
+                               const parallel::Slab& slab);
 
 // Re-rasterises `open` channels into an existing problem and refills its coefficients.
 void set_channels(Problem& problem, const std::vector<mesh::Channel>& open);

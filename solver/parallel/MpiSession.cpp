@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/Error.hpp"
 #include "parallel/Launcher.hpp"
@@ -110,6 +111,23 @@ int ranks_sharing_my_cpus() {
   MPI_Comm_free(&same_cpus);
   MPI_Comm_free(&node);
   return sharing;
+}
+
+core::GlobalSum world_sum() {
+  if (g_runtime == nullptr) return {};
+  const MPI_Comm comm = g_runtime->communicator();
+  return [comm](std::span<double> values) {
+    int ranks = 1;
+    MPI_Comm_size(comm, &ranks);
+    const int count = static_cast<int>(values.size());
+    std::vector<double> all(values.size() * static_cast<std::size_t>(ranks));
+    MPI_Allgather(values.data(), count, MPI_DOUBLE, all.data(), count, MPI_DOUBLE, comm);
+    for (int v = 0; v < count; ++v) {
+      double sum = 0.0;
+      for (int r = 0; r < ranks; ++r) sum += all[static_cast<std::size_t>(r) * values.size() + v];
+      values[static_cast<std::size_t>(v)] = sum;
+    }
+  };
 }
 
 }  // namespace dermaflux::parallel

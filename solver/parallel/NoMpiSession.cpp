@@ -37,4 +37,8 @@ int ranks_sharing_my_cpus() {
   return 1;
 }
 
+core::GlobalSum world_sum() {
+  return {};
+}
+
 }  // namespace dermaflux::parallel

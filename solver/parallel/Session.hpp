@@ -11,6 +11,7 @@
 // Builds without MPI (DERMAFLUX_WITH_MPI=OFF) link NoMpiSession.cpp instead of
 // MpiSession.cpp: always one rank.
 
+#include "core/GlobalSum.hpp"
 #include "parallel/Messenger.hpp"
 
 namespace dermaflux::parallel {
@@ -31,5 +32,11 @@ Messenger& world();
 // when the launcher bound every rank to cores of its own, all of the node's ranks
 // when it bound none. Collective: every rank of world() must call it.
 int ranks_sharing_my_cpus();
+
+// Sums over the ranks of world() (core/GlobalSum.hpp): the ranks' values are
+// gathered to every rank and added there in rank order, so that every rank has
+// the same bits and a rerun on as many ranks the same again. Collective: every
+// rank must call it with as many values. Empty when MPI was not started.
+core::GlobalSum world_sum();
 
 }  // namespace dermaflux::parallel

@@ -15,11 +15,16 @@
 #include "model/ChannelClosure.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
+#include "parallel/Session.hpp"
+#include "parallel/Slab.hpp"
 #include "run/Checkpoint.hpp"
 #include "run/LinearBackend.hpp"
 #include "run/MemoryCheck.hpp"
 #include "run/SummaryJson.hpp"
 #include "timestep/Bdf2Integrator.hpp"
+#ifdef DERMAFLUX_HAVE_HYPRE
+#include "linear/HypreStructSolver.hpp"
+#endif
 
 namespace dermaflux::run {
 namespace {
@@ -69,6 +74,19 @@ struct SnapshotBuffers {
   }
 };
 
+// This rank's planes: all of them unless the case is split over several ranks.
+parallel::Slab slab_for(const input::Case& c, const RunOptions& options) {
+  const int nz = model::case_mesh(c).grid.nz();
+  const int ranks = options.decomposed ? parallel::world().size() : 1;
+  if (ranks <= 1) return parallel::slab_of_rank(nz, 1, 0);
+  if (options.resume)
+    throw UsageError(
+        "--resume is not available for a run split over MPI ranks (it writes no "
+        "checkpoints); run it again without --resume, or resume on one rank a run started "
+        "on one");
+  return parallel::slab_of_rank(nz, ranks, parallel::world().rank());
+}
+
 // One run: the problem, its solver and integrator, the output folder, and the
 // progress through output times and channel-closure updates.
 class Run {
@@ -76,17 +94,24 @@ class Run {
   Run(const input::Case& c, const RunOptions& options)
       : case_(c),
         options_(options),
+        slab_(slab_for(c, options)),
+        sum_(decomposed() ? parallel::world_sum() : core::GlobalSum()),
+        writing_(!options.output_dir.empty()),
         resolved_case_(input::write_case_yaml(c)),
         channels_(model::case_channels(c)),
         closure_(channels_, c.needles ? c.needles->closure_half_life_s : std::optional<double>()),
         applied_quantum_(closure_.quantum_at(0.0)),
-        problem_(preflight_then_build(c, closure_.open_channels(applied_quantum_))),
+        problem_(preflight_then_build(closure_.open_channels(applied_quantum_))),
         system_(problem_),
         preconditioner_(system_),
         integrator_(system_, preconditioner_, initial_field(), step_settings(c)),
-        backend_(make_linear_backend(c.solver, system_)) {
+        backend_(decomposed() ? distributed_backend() : make_linear_backend(c.solver, system_)) {
     integrator_.set_step_solver(backend_.get());  // nullptr: our own CG
-    if (!c.serum.infinite_dose) dose_ = analysis::initial_amount_ug_cm2(problem_);
+    if (decomposed()) {
+      integrator_.set_global_sum(sum_);
+      whole_mesh_ = model::case_mesh(c);
+    }
+    if (!c.serum.infinite_dose) dose_ = analysis::initial_amount_ug_cm2(problem_, sum_);
     if (closure_.closes())
       integrator_.set_step_preparation([this](double t) { set_geometry_for(t); });
     for (const auto& layer : c.layers) layer_names_.push_back(layer.name);
@@ -95,7 +120,7 @@ class Run {
   }
 
   RunResult execute() {
-    if (!options_.output_dir.empty()) open_folder();
+    if (writing_) open_folder();
     try {
       step_through_outputs();
     } catch (const NumericalError& e) {
@@ -123,10 +148,50 @@ class Run {
                          "checkpoint (if any) is in checkpoint.bin.\n");
   }
 
-  static model::Problem preflight_then_build(const input::Case& c,
-                                             const std::vector<mesh::Channel>& open) {
-    check_memory(model::planned_cell_count(c));
-    return model::build_problem(c, open);
+  bool decomposed() const { return slab_.ranks > 1; }
+  bool root() const { return slab_.rank == 0; }
+
+  model::Problem preflight_then_build(const std::vector<mesh::Channel>& open) {
+    if (!decomposed()) {
+      check_memory(model::planned_cell_count(case_));
+      return model::build_problem(case_, open);
+    }
+    check_memory(model::planned_cell_count(case_) / static_cast<std::size_t>(slab_.nz) *
+                 static_cast<std::size_t>(slab_.planes()));
+    return build_slab(open);
+  }
+
+  // This rank's slab; the faces to its neighbours' planes go to the solver.
+  model::Problem build_slab(const std::vector<mesh::Channel>& open) {
+    model::SlabProblem part = model::build_slab_problem(case_, open, slab_);
+    below_ = std::move(part.below_conductance);
+    above_ = std::move(part.above_conductance);
+    return std::move(part.problem);
+  }
+
+  // hypre's PFMG-CG over the ranks' boxes: our own multigrid works in one process.
+  std::unique_ptr<linear::StepSolver> distributed_backend() {
+#ifdef DERMAFLUX_HAVE_HYPRE
+    linear::CgSettings cg;
+    cg.relative_tolerance = case_.solver.linear_tolerance;
+    cg.max_iterations = case_.solver.max_iterations;
+    auto solver = std::make_unique<linear::HypreStructSolver>(
+        system_, cg, linear::PfmgSettings{},
+        linear::StructPiece{slab_.k_begin, below_, above_, sum_});
+    hypre_piece_ = solver.get();
+    return solver;
+#else
+    throw UsageError(
+        "a run split over MPI ranks solves with hypre, and this build of dermaflux has none "
+        "(install libhypre-dev and rebuild with -DDERMAFLUX_WITH_HYPRE=ON)");
+#endif
+  }
+
+  // Whether any rank was asked to stop (every rank must stop at the same step).
+  bool stop_requested() const {
+    const bool mine = options_.stop_requested && options_.stop_requested();
+    if (!decomposed()) return mine;
+    return core::sum_over_ranks(sum_, mine ? 1.0 : 0.0) > 0.0;
   }
 
   void step_through_outputs() {
@@ -134,8 +199,8 @@ class Run {
     for (; next_output_ < outputs.size(); ++next_output_) {
       advance(outputs[next_output_]);
       record(analysis::measure(problem_, system_, integrator_.solution(), integrator_.cumulative(),
-                               integrator_.time(), dose_));
-      if (folder_ && options_.checkpoint_interval_s > 0.0 &&
+                               integrator_.time(), dose_, sum_));
+      if (folder_ && !decomposed() && options_.checkpoint_interval_s > 0.0 &&
           seconds_since(last_checkpoint_) >= 0.1 * options_.checkpoint_interval_s)
         checkpoint();
     }
@@ -147,9 +212,17 @@ class Run {
     const long quantum = closure_.quantum_at(t);
     if (quantum == applied_quantum_) return;
     applied_quantum_ = quantum;
-    model::set_channels(problem_, closure_.open_channels(quantum));
+    if (decomposed()) {
+      problem_ = build_slab(closure_.open_channels(quantum));
+      std::vector<double>().swap(problem_.initial_potential_kg_m3);
+#ifdef DERMAFLUX_HAVE_HYPRE
+      hypre_piece_->set_piece_faces(below_, above_);
+#endif
+    } else {
+      model::set_channels(problem_, closure_.open_channels(quantum));
+    }
     system_.reassemble(problem_);
-    preconditioner_.rebuild();
+    if (!backend_) preconditioner_.rebuild();
   }
 
   linear::Vector initial_field() const {
@@ -158,25 +231,46 @@ class Run {
   }
 
   void open_folder() {
-    folder_ = std::make_unique<io::RunFolder>(
-        options_.output_dir, case_.name,
-        io::FolderOpening{resolved_case_, options_.resume, options_.overwrite});
+    open_folder_on_root();
     if (case_.output.vtk) buffers_ = std::make_unique<SnapshotBuffers>(problem_);
+    profile_columns_ = analysis::profile_columns(problem_.mesh.grid, channels_,
+                                                 problem_.sides == model::SideBoundary::Periodic);
+    if (!folder_) return;
     if (!channels_.empty() && !options_.resume)
       io::write_channels_vtp(options_.output_dir / "channels.vtp", channels_,
                              problem_.sides == model::SideBoundary::Periodic, case_.domain.width_m,
                              case_.domain.length_m);
     if (options_.resume) restore();
     folder_->write_timeseries_header(analysis::timeseries_header(layer_names_));
-    profile_columns_ = analysis::profile_columns(problem_.mesh.grid, channels_,
-                                                 problem_.sides == model::SideBoundary::Periodic);
     std::size_t skin_planes = 0;
-    for (int material : problem_.mesh.plane_material) skin_planes += material >= 1 ? 1 : 0;
+    for (int material : (decomposed() ? whole_mesh_ : problem_.mesh).plane_material)
+      skin_planes += material >= 1 ? 1 : 0;
     folder_->open_profiles(analysis::profiles_header(), rows_.size(), skin_planes);
     for (std::size_t n = 0; n < rows_.size(); ++n) {
       folder_->append_timeseries_line(analysis::timeseries_line(rows_[n]));
       if (buffers_) folder_->register_snapshot(static_cast<int>(n), rows_[n].time_h);
     }
+  }
+
+  // The folder is rank 0's. The other ranks wait until it exists (they write their
+  // snapshot pieces into it) and learn whether it could be opened.
+  void open_folder_on_root() {
+    std::exception_ptr error;
+    if (root()) {
+      try {
+        folder_ = std::make_unique<io::RunFolder>(
+            options_.output_dir, case_.name,
+            io::FolderOpening{resolved_case_, options_.resume, options_.overwrite});
+      } catch (...) {
+        if (!decomposed()) throw;
+        error = std::current_exception();
+      }
+    }
+    if (!decomposed()) return;
+    const double failed = core::sum_over_ranks(sum_, error ? 1.0 : 0.0);
+    if (error) std::rethrow_exception(error);
+    if (failed > 0.0)
+      throw IoError("rank 0 could not open the output folder " + options_.output_dir.string());
   }
 
   void restore() {
@@ -200,9 +294,9 @@ class Run {
     integrator_.advance_to(t, [&](double now) {
       if (options_.on_progress)
         options_.on_progress({now, case_.time.end_s, integrator_.stats().steps});
-      if (!folder_) return;
-      if (options_.stop_requested && options_.stop_requested()) interrupt();
-      if (options_.checkpoint_interval_s > 0.0 &&
+      if (!writing_) return;
+      if (stop_requested()) interrupt();
+      if (!decomposed() && options_.checkpoint_interval_s > 0.0 &&
           seconds_since(last_checkpoint_) >= options_.checkpoint_interval_s)
         checkpoint();
     });
@@ -210,14 +304,35 @@ class Run {
 
   void record(const analysis::InventoryRow& row) {
     rows_.push_back(row);
+    if (!writing_) return;
+    const auto profile =
+        decomposed() ? analysis::depth_profile(problem_, integrator_.solution(), profile_columns_,
+                                               whole_mesh_, slab_.k_begin, sum_)
+                     : analysis::depth_profile(problem_, integrator_.solution(), profile_columns_);
+    if (folder_) {
+      folder_->append_timeseries_line(analysis::timeseries_line(row));
+      folder_->append_profile_lines(analysis::profile_lines(row.time_h, profile, layer_names_));
+    }
+    if (!buffers_) return;
+    const int index = static_cast<int>(rows_.size() - 1);
+    const io::SnapshotArrays arrays = buffers_->arrays(problem_, integrator_.solution());
+    if (!decomposed()) {
+      folder_->write_snapshot(index, row.time_h, problem_.mesh.grid, arrays);
+      return;
+    }
+    // Every rank its piece; once all are in place, rank 0 lists them.
+    io::write_vtr_snapshot(
+        io::RunFolder::piece_file(options_.output_dir, case_.name, index, slab_.rank),
+        problem_.mesh.grid, arrays, row.time_h, slab_.k_begin);
+    core::sum_over_ranks(sum_, 0.0);
     if (!folder_) return;
-    folder_->append_timeseries_line(analysis::timeseries_line(row));
-    folder_->append_profile_lines(analysis::profile_lines(
-        row.time_h, analysis::depth_profile(problem_, integrator_.solution(), profile_columns_),
-        layer_names_));
-    if (buffers_)
-      folder_->write_snapshot(static_cast<int>(rows_.size() - 1), row.time_h, problem_.mesh.grid,
-                              buffers_->arrays(problem_, integrator_.solution()));
+    std::vector<io::SnapshotPiece> pieces;
+    for (int r = 0; r < slab_.ranks; ++r) {
+      const parallel::Slab s = parallel::slab_of_rank(slab_.nz, slab_.ranks, r);
+      pieces.push_back({s.k_begin, s.k_end,
+                        io::RunFolder::piece_file({}, case_.name, index, r).filename().string()});
+    }
+    folder_->write_partitioned_snapshot(index, row.time_h, whole_mesh_.grid, pieces);
   }
 
   // After an output is recorded the next one is due; mid-interval the current one.
@@ -234,6 +349,7 @@ class Run {
   }
 
   [[noreturn]] void interrupt() {
+    if (decomposed()) interrupt_decomposed();
     checkpoint();
     std::ostringstream text;
     text << "This run of case " << case_.name
@@ -249,6 +365,19 @@ class Run {
     throw Interrupted("interrupted at t = " + std::to_string(integrator_.time() / 3600.0) +
                       " h; checkpoint written to " + folder_->checkpoint_file().string() +
                       "; continue with --resume");
+  }
+
+  // No checkpoint to continue from: the folder says so, and what was written stays.
+  [[noreturn]] void interrupt_decomposed() {
+    std::ostringstream text;
+    text << "This run of case " << case_.name << ", split over " << slab_.ranks
+         << " MPI ranks, was interrupted at t = " << integrator_.time() / 3600.0 << " h of "
+         << case_.time.end_s / 3600.0 << " h (" << rows_.size() << " of "
+         << case_.time.output_times_s.size() << " outputs written).\n"
+         << "A run split over ranks writes no checkpoint: run it again to finish it.\n";
+    if (folder_) folder_->mark_interrupted(text.str());
+    throw Interrupted("interrupted at t = " + std::to_string(integrator_.time() / 3600.0) +
+                      " h; a run split over MPI ranks cannot resume: run it again");
   }
 
   RunSummary summarise() const {
@@ -269,13 +398,14 @@ class Run {
       samples.push_back({row.time_h, row.receptor_ug_cm2, row.flux_ug_cm2_h, depleted});
     }
     s.steady_state = analysis::find_steady_state(samples);
-    s.cells = problem_.cell_count();
+    s.cells = decomposed() ? whole_mesh_.grid.cell_count() : problem_.cell_count();
     s.steps = integrator_.stats().steps;
     s.rejected_steps = integrator_.stats().rejected_steps;
     s.linear_iterations = integrator_.stats().linear_iterations;
     s.threads = core::thread_count();
+    s.ranks = slab_.ranks;
     s.wall_s = wall_before_ + seconds_since(start_);
-    s.peak_rss_mb = peak_rss_mb();
+    s.peak_rss_mb = core::sum_over_ranks(sum_, peak_rss_mb());
     return s;
   }
 
@@ -289,6 +419,9 @@ class Run {
 
   const input::Case& case_;
   const RunOptions& options_;
+  parallel::Slab slab_;  // this rank's planes (all of them on one rank)
+  core::GlobalSum sum_;  // over the ranks; empty on one
+  bool writing_;         // an output folder was asked for (rank 0 holds it)
   const Clock::time_point start_ = Clock::now();
   Clock::time_point last_checkpoint_ = Clock::now();
   double wall_before_ = 0.0;
@@ -296,10 +429,18 @@ class Run {
   std::vector<mesh::Channel> channels_;
   model::ChannelClosure closure_;
   long applied_quantum_ = 0;
+  // Split over ranks: the faces to the neighbours' planes, and the whole mesh
+  // (coordinates and materials only) for the outputs.
+  std::vector<double> below_, above_;
+  mesh::LayeredMesh whole_mesh_;
   model::Problem problem_;
   op::DiffusionOperator system_;
   linear::MultigridPreconditioner preconditioner_;
   timestep::Bdf2Integrator integrator_;
+  // Before backend_: set while backend_ is made.
+#ifdef DERMAFLUX_HAVE_HYPRE
+  linear::HypreStructSolver* hypre_piece_ = nullptr;  // backend_ of a decomposed run
+#endif
   std::unique_ptr<linear::StepSolver> backend_;  // solver.backend other than dermaflux
   std::optional<double> dose_;
   std::vector<std::string> layer_names_;

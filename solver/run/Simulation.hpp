@@ -37,6 +37,13 @@ struct RunOptions {
   std::function<bool()> stop_requested;
   // How to resume, for the INTERRUPTED.txt marker (e.g. the command line).
   std::string resume_hint;
+  // Split the case over the ranks of the MPI job (`mpirun -n P dermaflux run`,
+  // parallel/Slab.hpp): every rank calls run_case with the same case and options,
+  // and each holds its slab of z-planes; hypre's PFMG-CG solves the steps across
+  // them. Rank 0 writes the folder; every rank its piece of each snapshot.
+  // Checkpoints are not written (a decomposed run cannot resume). No effect on
+  // one rank.
+  bool decomposed = false;
 };
 
 struct RunSummary {
@@ -55,8 +62,9 @@ struct RunSummary {
   long rejected_steps = 0;
   long linear_iterations = 0;
   double wall_s = 0.0;
-  double peak_rss_mb = 0.0;
-  int threads = 1;
+  double peak_rss_mb = 0.0;  // of all ranks together
+  int threads = 1;           // per rank
+  int ranks = 1;             // the case was split over this many MPI ranks
 };
 
 struct RunResult {

@@ -54,6 +54,7 @@ std::string summary_json(const input::Case& c, const RunSummary& s) {
   j["linear_iterations"] = s.linear_iterations;
   j["wall_s"] = s.wall_s;
   j["peak_rss_mb"] = s.peak_rss_mb;
+  j["ranks"] = s.ranks;
   j["dermaflux_version"] = DERMAFLUX_VERSION;
   return j.dump(2) + "\n";
 }

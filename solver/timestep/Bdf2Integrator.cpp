@@ -55,6 +55,13 @@ Bdf2Integrator::Bdf2Integrator(op::DiffusionOperator& system,
       core::deterministic_sum(volume_.size(), [this](std::size_t c) { return volume_[c]; });
 }
 
+void Bdf2Integrator::set_global_sum(core::GlobalSum sum) {
+  global_sum_ = std::move(sum);
+  const double mine =
+      core::deterministic_sum(volume_.size(), [this](std::size_t c) { return volume_[c]; });
+  total_volume_ = core::sum_over_ranks(global_sum_, mine);
+}
+
 void Bdf2Integrator::store_amounts(const linear::Vector& u, linear::Vector& amounts) const {
   const Eigen::Map<const linear::Vector> capacity(system_.capacity().data(), u.size());
   amounts.resize(u.size());  // a no-op after the first steps: no field-sized temporary
@@ -152,7 +159,9 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
                    : linear::conjugate_gradient(system_, preconditioner_, rhs_, attempt.u,
                                                 settings_.cg, &cg_workspace_);
   stats_.linear_iterations += solve.iterations;
-  attempt.solved = solve.converged && attempt.u.allFinite();
+  // Every rank must reach the same verdict: a field not finite anywhere fails all.
+  const double not_finite = core::sum_over_ranks(global_sum_, attempt.u.allFinite() ? 0.0 : 1.0);
+  attempt.solved = solve.converged && not_finite == 0.0;
   if (attempt.solved) {
     make_conservative(attempt.u);
     attempt.error_norm = error_norm(attempt.u, dt);
@@ -170,11 +179,15 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
 // |d| is of the order of the solve's own relative error.
 void Bdf2Integrator::make_conservative(linear::Vector& u) const {
   const double* b = rhs_.data();
-  const double sum_b = core::deterministic_sum(static_cast<std::size_t>(rhs_.size()),
-                                               [=](std::size_t c) { return b[c]; });
-  const double weight = system_.sum_of_apply(u, true);
+  // sum b, sum S|u|, sum S u; each cell's column of S is its own (no neighbours),
+  // so a rank of a decomposed case sums its cells alone and the ranks add up.
+  double sums[3] = {core::deterministic_sum(static_cast<std::size_t>(rhs_.size()),
+                                            [=](std::size_t c) { return b[c]; }),
+                    system_.sum_of_apply(u, true), system_.sum_of_apply(u)};
+  core::sum_over_ranks(global_sum_, sums);
+  const double weight = sums[1];
   if (!(weight > 0.0)) return;  // u = 0: nothing to correct
-  const double d = (sum_b - system_.sum_of_apply(u)) / weight;
+  const double d = (sums[0] - sums[2]) / weight;
   if (d == 0.0) return;
   double* pu = u.data();
   const std::size_t n = static_cast<std::size_t>(u.size());
@@ -220,7 +233,7 @@ double Bdf2Integrator::error_norm(const linear::Vector& u_new, double dt) const 
     const double relative = factor * d3210 / cap[c] / (tolerance * (std::abs(u3[c]) + absolute));
     return vol[c] * relative * relative;
   });
-  return std::sqrt(weighted / total_volume_);
+  return std::sqrt(core::sum_over_ranks(global_sum_, weighted) / total_volume_);
 }
 
 void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
@@ -228,9 +241,10 @@ void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
   const BdfCoefficients a = bdf_coefficients(dt, previous_step);
 
   // Boundary amounts by the same BDF formula as the field (see header).
-  const double receptor_rate = system_.bottom_outflow(attempt.u);
-  const double cleared_rate = system_.clearance_rate(attempt.u);
-  const double entered_rate = system_.top_inflow(attempt.u);
+  double rates[3] = {system_.bottom_outflow(attempt.u), system_.clearance_rate(attempt.u),
+                     system_.top_inflow(attempt.u)};
+  core::sum_over_ranks(global_sum_, rates);
+  const double receptor_rate = rates[0], cleared_rate = rates[1], entered_rate = rates[2];
   const Cumulative& q0 = cumulative_[0];
   const Cumulative& q1 = stats_.steps >= 1 ? cumulative_[1] : cumulative_[0];
   auto integrate = [&](double rate, double now, double before) {

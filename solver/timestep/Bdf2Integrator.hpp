@@ -12,6 +12,7 @@
 
 #include <functional>
 
+#include "core/GlobalSum.hpp"
 #include "linear/ConjugateGradient.hpp"
 #include "linear/LinearOperator.hpp"
 #include "linear/StepSolver.hpp"
@@ -76,6 +77,12 @@ class Bdf2Integrator {
   // CG with the preconditioner; nullptr goes back to those. Not owned.
   void set_step_solver(linear::StepSolver* solver) { step_solver_ = solver; }
 
+  // For one rank of a decomposed case (parallel/Slab.hpp): the operator and the
+  // fields hold this rank's cells, and every sum a step decides on is completed
+  // over the ranks with `sum`, so that all ranks take the same steps. The step
+  // solver must then be a distributed one.
+  void set_global_sum(core::GlobalSum sum);
+
   // Shows the state to `use` without copying the fields (a checkpoint of 10^6
   // cells would otherwise hold four more field copies at its peak): they are
   // lent for the call and given back after it, also when it throws.
@@ -115,6 +122,7 @@ class Bdf2Integrator {
   linear::CgWorkspace cg_workspace_;
   std::function<void(double)> prepare_;
   linear::StepSolver* step_solver_ = nullptr;
+  core::GlobalSum global_sum_;  // empty: the whole case is here
   std::vector<double> volume_;  // cell volumes, the weights of the error norm
   double total_volume_ = 0.0;
   double times_[3] = {0.0, 0.0, 0.0};

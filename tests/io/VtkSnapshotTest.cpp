@@ -8,6 +8,7 @@
 #include <vtkIntArray.h>
 #include <vtkNew.h>
 #include <vtkRectilinearGrid.h>
+#include <vtkXMLPRectilinearGridReader.h>
 #include <vtkXMLRectilinearGridReader.h>
 
 #include <regex>
@@ -106,6 +107,45 @@ TEST(VtkSnapshot, ReadsBackCoordinatesInMicrometresArraysAndTime) {
   ASSERT_NE(time, nullptr);
   ASSERT_EQ(time->GetNumberOfTuples(), 1);
   EXPECT_EQ(time->GetTuple1(0), 1.5);
+}
+
+// A decomposed run's snapshot: each rank writes its slab of planes as a piece and
+// the .pvtr makes them one data set. VTK's parallel reader (ParaView's) must give
+// back the whole grid, its coordinates and every cell's values in order.
+TEST(VtkSnapshot, PiecesOfSlabsReadBackAsTheWholeGridThroughThePvtr) {
+  ScratchFolder folder;
+  const auto whole = tiny_grid();  // 3 planes: pieces of planes [0, 1) and [1, 3)
+  const Fields fields(whole.cell_count());
+  const std::size_t plane = 2;
+  const std::vector<std::pair<int, int>> slabs = {{0, 1}, {1, 3}};
+  std::vector<SnapshotPiece> pieces;
+  for (std::size_t r = 0; r < slabs.size(); ++r) {
+    const auto [begin, end] = slabs[r];
+    const auto& z = whole.z_nodes_m();
+    const mesh::Grid part(whole.x_nodes_m(), whole.y_nodes_m(),
+                          std::vector<double>(z.begin() + begin, z.begin() + end + 1));
+    const std::size_t first = plane * static_cast<std::size_t>(begin);
+    const std::size_t count = plane * static_cast<std::size_t>(end - begin);
+    auto slice = [&](const auto& values) { return std::span(values.data() + first, count); };
+    const SnapshotArrays arrays{slice(fields.concentration), slice(fields.potential),
+                                slice(fields.material), slice(fields.channel_fraction)};
+    const std::string source = "case_0002_" + std::to_string(r) + ".vtr";
+    write_vtr_snapshot(folder / source, part, arrays, 2.0, begin);
+    pieces.push_back({begin, end, source});
+  }
+  write_pvtr_index(folder / "case_0002.pvtr", whole, pieces);
+
+  vtkNew<vtkXMLPRectilinearGridReader> reader;
+  reader->SetFileName((folder / "case_0002.pvtr").c_str());
+  reader->Update();
+  vtkRectilinearGrid* output = reader->GetOutput();
+  ASSERT_EQ(output->GetNumberOfCells(), static_cast<vtkIdType>(whole.cell_count()));
+  expect_coordinates_um(output->GetXCoordinates(), whole.x_nodes_m());
+  expect_coordinates_um(output->GetZCoordinates(), whole.z_nodes_m());
+  expect_cell_array<vtkDoubleArray>(*output, "concentration", fields.concentration);
+  expect_cell_array<vtkDoubleArray>(*output, "potential", fields.potential);
+  expect_cell_array<vtkIntArray>(*output, "material", fields.material);
+  expect_cell_array<vtkDoubleArray>(*output, "channel_fraction", fields.channel_fraction);
 }
 
 TEST(VtkSnapshot, WritesRawAppendedBinaryWithUInt64Headers) {

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# One case split over MPI ranks (`mpirun -n P dermaflux run`) against the same case
+# on one process. Called by CTest:
+#   decomposed_run.sh DERMAFLUX MPIEXEC "MPIEXEC_FLAGS" CASE RANKS OUT
+# 1. The serial run, then the split one: every number of timeseries.csv and
+#    profiles.csv within 1e-8 relative of the serial run's (the two differ only in
+#    the order the ranks' sums are added; mass_balance_rel, a rounding-level figure,
+#    only below 1e-9 in both); the same steps; summary.json says how many ranks.
+# 2. Each output time's snapshot is a .pvtr listing one piece per rank, all there,
+#    whose plane ranges tile the grid; the .pvd lists the .pvtr files.
+# 3. On 2 ranks: --resume (a split run writes no checkpoint) is refused with one
+#    error line, said once, not once per rank.
+set -euo pipefail
+dermaflux=$1 mpiexec=$2 flags=$3 case_file=$4 ranks=$5 out=$6
+fail() { echo "decomposed_run: $*" >&2; exit 1; }
+rm -rf "$out" && mkdir -p "$out"
+name=$(basename "$case_file" .yaml)
+
+"$dermaflux" run "$case_file" --output "$out/serial" --threads 1 --quiet > /dev/null
+# shellcheck disable=SC2086  # the flags are words
+"$mpiexec" -n "$ranks" $flags "$dermaflux" run "$case_file" --output "$out/split" --threads 1 \
+  --quiet > "$out/split.log" 2>&1 || fail "mpirun -n $ranks failed: $(cat "$out/split.log")"
+[ -f "$out/split/summary.json" ] || fail "the split run wrote no summary.json"
+
+# Numbers of two CSV files, field by field.
+compare_csv() {
+  awk -F, -v file="$1" '
+    FNR == 1 { if (NR == 1) { header = $0; for (n = 1; n <= NF; ++n) name[n] = $n }
+               else if ($0 != header) { print file ": headers differ"; bad = 1 }
+               next }
+    NR == FNR { row[FNR] = $0; rows = FNR; next }
+    {
+      if (!(FNR in row)) { print file ": the split run has more rows"; bad = 1; exit }
+      split(row[FNR], a, ",")
+      for (n = 1; n <= NF; ++n) {
+        x = a[n] + 0; y = $n + 0
+        if (name[n] == "mass_balance_rel") {
+          if (x > 1e-9 || y > 1e-9) { print file ": mass balance " x " / " y; bad = 1 }
+          continue
+        }
+        d = x - y; if (d < 0) d = -d
+        s = (x < 0 ? -x : x); t = (y < 0 ? -y : y); if (t > s) s = t
+        if (a[n] != $n && d > 1e-8 * s) {
+          print file " row " FNR " " name[n] ": serial " a[n] ", split " $n; bad = 1
+        }
+      }
+      seen = FNR
+    }
+    END { if (!bad && seen != rows) { print file ": the split run has fewer rows"; bad = 1 }
+          exit bad }' "$out/serial/$1" "$out/split/$1" || fail "$1 differs"
+}
+compare_csv timeseries.csv
+compare_csv profiles.csv
+
+steps() { grep -o '"steps": [0-9]*' "$1/summary.json"; }
+[ "$(steps "$out/serial")" = "$(steps "$out/split")" ] ||
+  fail "steps differ: $(steps "$out/serial") / $(steps "$out/split")"
+grep -q "\"ranks\": $ranks" "$out/split/summary.json" || fail "summary.json does not say $ranks ranks"
+
+if [ "$ranks" -gt 1 ]; then
+  snapshots=$(grep -c '\.pvtr"' "$out/split/$name.pvd") || fail "$name.pvd lists no .pvtr"
+  outputs=$(($(wc -l < "$out/serial/timeseries.csv") - 1))
+  [ "$snapshots" -eq "$outputs" ] || fail "$snapshots snapshots in $name.pvd for $outputs outputs"
+  for index in $(seq -f %04g 0 $((outputs - 1))); do
+    pvtr=$out/split/snapshots/${name}_$index.pvtr
+    [ -f "$pvtr" ] || fail "$pvtr missing"
+    pieces=$(grep -c '<Piece ' "$pvtr")
+    [ "$pieces" -eq "$ranks" ] || fail "$pvtr lists $pieces pieces for $ranks ranks"
+    # Plane ranges in rank order: each starts where the last ended, from 0 to nz.
+    nz=$(grep -o 'WholeExtent="[0-9 ]*"' "$pvtr" | tr -d '"' | awk '{print $NF}')
+    next_plane=0
+    while read -r begin end source; do
+      [ "$begin" -eq "$next_plane" ] || fail "$pvtr: a piece starts at plane $begin, not $next_plane"
+      [ -f "$out/split/snapshots/$source" ] || fail "$pvtr lists $source, which is missing"
+      next_plane=$end
+    done < <(sed -n 's/.*Extent="[0-9]* [0-9]* [0-9]* [0-9]* \([0-9]*\) \([0-9]*\)" Source="\([^"]*\)".*/\1 \2 \3/p' "$pvtr")
+    [ "$next_plane" -eq "$nz" ] || fail "$pvtr: the pieces end at plane $next_plane of $nz"
+  done
+fi
+if [ "$ranks" -eq 2 ]; then
+  status=0
+  # shellcheck disable=SC2086
+  "$mpiexec" -n 2 $flags "$dermaflux" run "$case_file" --output "$out/split" --resume --quiet \
+    > "$out/resume.log" 2>&1 || status=$?
+  [ "$status" -ne 0 ] || fail "--resume on 2 ranks was accepted"
+  said=$(grep -c 'error: --resume is not available for a run split over MPI ranks' \
+    "$out/resume.log" || true)
+  [ "$said" -eq 1 ] || fail "--resume on 2 ranks: the error was said $said times: $(cat "$out/resume.log")"
+fi
+echo "decomposed_run: $name on $ranks ranks matches the serial run"
