@@ -116,9 +116,10 @@ int run_command(const RunArguments& arguments) {
   if (!root) return 0;
 
   const auto& s = result.summary;
+  const std::string ranks = s.ranks > 1 ? std::to_string(s.ranks) + " ranks x " : "";
   std::printf(
-      "dermaflux: %s finished: %zu cells, %ld steps, %ld CG iterations, %.2f s on %d thread%s\n",
-      c.name.c_str(), s.cells, s.steps, s.linear_iterations, s.wall_s, s.threads,
+      "dermaflux: %s finished: %zu cells, %ld steps, %ld CG iterations, %.2f s on %s%d thread%s\n",
+      c.name.c_str(), s.cells, s.steps, s.linear_iterations, s.wall_s, ranks.c_str(), s.threads,
       s.threads == 1 ? "" : "s");
   print_figure("dose", s.dose_ug_cm2, "ug/cm^2");
   print_figure("receptor", s.receptor_ug_cm2, "ug/cm^2");

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 
 #include "analysis/DepthProfile.hpp"
 #include "core/Error.hpp"
@@ -74,6 +75,20 @@ struct SnapshotBuffers {
   }
 };
 
+// The integrator's preconditioner when a backend solves the steps: never applied.
+class StepsSolvedElsewhere final : public linear::Preconditioner {
+ public:
+  explicit StepsSolvedElsewhere(std::size_t size) : size_(size) {}
+  std::size_t size() const override { return size_; }
+  void update() override {}
+
+ private:
+  void apply_impl(const linear::Vector&, linear::Vector&) const override {
+    throw std::logic_error("the step solver's preconditioner was applied");
+  }
+  std::size_t size_;
+};
+
 // This rank's planes: all of them unless the case is split over several ranks.
 parallel::Slab slab_for(const input::Case& c, const RunOptions& options) {
   const int nz = model::case_mesh(c).grid.nz();
@@ -103,9 +118,9 @@ class Run {
         applied_quantum_(closure_.quantum_at(0.0)),
         problem_(preflight_then_build(closure_.open_channels(applied_quantum_))),
         system_(problem_),
-        preconditioner_(system_),
-        integrator_(system_, preconditioner_, initial_field(), step_settings(c)),
-        backend_(decomposed() ? distributed_backend() : make_linear_backend(c.solver, system_)) {
+        backend_(decomposed() ? distributed_backend() : make_linear_backend(c.solver, system_)),
+        preconditioner_(make_preconditioner()),
+        integrator_(system_, *preconditioner_, initial_field(), step_settings(c)) {
     integrator_.set_step_solver(backend_.get());  // nullptr: our own CG
     if (decomposed()) {
       integrator_.set_global_sum(sum_);
@@ -187,6 +202,15 @@ class Run {
 #endif
   }
 
+  // Our multigrid for our CG; with another backend its hierarchy (about a third
+  // of a run's memory) would only sit there.
+  std::unique_ptr<linear::Preconditioner> make_preconditioner() {
+    if (backend_) return std::make_unique<StepsSolvedElsewhere>(system_.size());
+    auto multigrid = std::make_unique<linear::MultigridPreconditioner>(system_);
+    multigrid_ = multigrid.get();
+    return multigrid;
+  }
+
   // Whether any rank was asked to stop (every rank must stop at the same step).
   bool stop_requested() const {
     const bool mine = options_.stop_requested && options_.stop_requested();
@@ -222,7 +246,7 @@ class Run {
       model::set_channels(problem_, closure_.open_channels(quantum));
     }
     system_.reassemble(problem_);
-    if (!backend_) preconditioner_.rebuild();
+    if (multigrid_) multigrid_->rebuild();
   }
 
   linear::Vector initial_field() const {
@@ -435,13 +459,14 @@ class Run {
   mesh::LayeredMesh whole_mesh_;
   model::Problem problem_;
   op::DiffusionOperator system_;
-  linear::MultigridPreconditioner preconditioner_;
-  timestep::Bdf2Integrator integrator_;
   // Before backend_: set while backend_ is made.
 #ifdef DERMAFLUX_HAVE_HYPRE
   linear::HypreStructSolver* hypre_piece_ = nullptr;  // backend_ of a decomposed run
 #endif
   std::unique_ptr<linear::StepSolver> backend_;  // solver.backend other than dermaflux
+  linear::MultigridPreconditioner* multigrid_ = nullptr;  // preconditioner_, when ours
+  std::unique_ptr<linear::Preconditioner> preconditioner_;
+  timestep::Bdf2Integrator integrator_;
   std::optional<double> dose_;
   std::vector<std::string> layer_names_;
   std::unique_ptr<io::RunFolder> folder_;

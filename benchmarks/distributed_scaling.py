@@ -1,0 +1,234 @@
+"""Strong and weak scaling of one case split over MPI ranks (`mpirun -n P dermaflux
+run`), the halo traffic it moves, and a model of 10^9-10^10-cell cases on a cluster
+built from those measurements.
+
+    /usr/bin/python3 benchmarks/distributed_scaling.py build/release/dermaflux \\
+        [--case cases/bench_unit_cell.yaml] [--until "24 h"] [--repeat 2]
+
+Runs, in one go, each --repeat times in alternating order (the host's speed drifts):
+  serial hypre   the case with solver.backend: hypre, one process, one thread
+  split 2        the same on 2 ranks of one thread (strong scaling), with Open
+                 MPI's pml monitoring counting the bytes and messages between ranks
+  weak 2         the case twice as wide (two unit cells side by side, twice the
+                 cells) on 2 ranks: the same cells per rank as the serial run
+  ours 1 / 2     the default solver (our multigrid, one process) on 1 and 2 threads:
+                 what one node gives without MPI
+and the STREAM triad on one thread (bench_kernels), for bytes per cell.
+
+The model: a CG iteration of hypre PFMG-CG on a rank costs its cells times the
+bytes per cell and iteration measured here, over the node's memory bandwidth, plus
+its halo (the planes per iteration measured here, times a plane's bytes) over the
+network bandwidth, plus a latency per message and per global sum. Node and network
+figures are parameters (a 2-socket node of 300 GB/s STREAM, 25 GB/s and 2 us
+InfiniBand HDR by default); they are assumptions, not measurements.
+"""
+
+import argparse
+import json
+import math
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+
+def run(command, env=None):
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def summary(folder):
+    return json.loads((folder / "summary.json").read_text())
+
+
+def mesh_shape(dermaflux, case):
+    text = run([dermaflux, "check", str(case)])
+    m = re.search(r"# mesh: (\d+) x (\d+) x (\d+) = (\d+) cells", text)
+    return tuple(int(v) for v in m.groups())
+
+
+def triad_bytes_per_s(kernels):
+    out = run([kernels, "--benchmark_filter=BM_StreamTriad/10000000/", "--benchmark_format=json",
+               "--benchmark_repetitions=3", "--benchmark_report_aggregates_only=true"],
+              env={**os.environ, "OMP_NUM_THREADS": "1"})
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("aggregate_name") == "median":
+            return b["bytes_per_second"]
+    sys.exit("no triad median in bench_kernels' output")
+
+
+def monitored_traffic(folder):
+    """Bytes and messages rank 0 sent to rank 1 (point to point), and its collectives."""
+    text = (folder / "monitor.0.prof").read_text()
+    sent = re.search(r"^E\t0\t1\t(\d+) bytes\t(\d+) msgs", text, re.M)
+    collectives = sum(int(n) for n in re.findall(r"^A2A\t0\t\d+ bytes\t(\d+) msgs", text, re.M))
+    return int(sent.group(1)), int(sent.group(2)), collectives
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("dermaflux")
+    parser.add_argument("--case", default="cases/bench_unit_cell.yaml")
+    parser.add_argument("--until", default=None)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--mpirun", default="mpirun")
+    parser.add_argument("--node-bandwidth", type=float, default=300e9, help="STREAM B/s of a node")
+    parser.add_argument("--net-bandwidth", type=float, default=25e9, help="B/s per node")
+    parser.add_argument("--latency", type=float, default=2e-6, help="s per message")
+    args = parser.parse_args()
+
+    dermaflux = str(pathlib.Path(args.dermaflux).resolve())
+    kernels = str(pathlib.Path(dermaflux).parent / "benchmarks" / "bench_kernels")
+    work = pathlib.Path(tempfile.mkdtemp(prefix="dermaflux-scaling-"))
+    base = yaml.safe_load(pathlib.Path(args.case).read_text())
+    # The case's relative paths (presets) are resolved from its own folder.
+    hypre_case = dict(base, solver={**base.get("solver", {}), "backend": "hypre"})
+    domain = dict(base.get("domain", {}))
+    pitch = base["needles"]["pitch"]
+    value, unit = pitch.split()
+    wide_case = dict(hypre_case, domain={**domain, "width": f"{2 * float(value)} {unit}",
+                                          "length": pitch})
+    case_dir = pathlib.Path(args.case).resolve().parent
+    files = {}
+    for name, content in (("hypre", hypre_case), ("wide", wide_case)):
+        files[name] = case_dir / f".scaling-{name}.yaml"
+        files[name].write_text(yaml.safe_dump(content))
+    try:
+        shape = mesh_shape(dermaflux, files["hypre"])
+        wide_shape = mesh_shape(dermaflux, files["wide"])
+        until = ["--until", args.until] if args.until else []
+        mpi_env = {**os.environ, "OMPI_ALLOW_RUN_AS_ROOT": "1",
+                   "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"}
+        mpirun = [args.mpirun, "--oversubscribe", "--bind-to", "none"]
+        runs = {
+            "serial hypre": ([dermaflux, "run", str(files["hypre"]), "--threads", "1"], None),
+            "split 2": (mpirun + ["-n", "2", "--mca", "pml_monitoring_enable", "2",
+                                  "--mca", "pml_monitoring_enable_output", "3",
+                                  "--mca", "pml_monitoring_filename", "{out}/monitor",
+                                  dermaflux, "run", str(files["hypre"]), "--threads", "1"],
+                        mpi_env),
+            "weak 2": (mpirun + ["-n", "2", dermaflux, "run", str(files["wide"]),
+                                 "--threads", "1"], mpi_env),
+            "ours 1": ([dermaflux, "run", str(args.case), "--threads", "1"], None),
+            "ours 2": ([dermaflux, "run", str(args.case), "--threads", "2"], None),
+        }
+        results = {name: [] for name in runs}
+        triads = []
+        for repetition in range(args.repeat):
+            order = list(runs) if repetition % 2 == 0 else list(reversed(runs))
+            triads.append(triad_bytes_per_s(kernels))
+            for name in order:
+                command, env = runs[name]
+                out = work / f"{name.replace(' ', '_')}_{repetition}"
+                out.mkdir()
+                command = [c.replace("{out}", str(out)) for c in command]
+                run(command + ["--output", str(out), "--quiet"] + until, env)
+                s = summary(out)
+                traffic = monitored_traffic(out) if name == "split 2" else None
+                results[name].append((s, traffic))
+                print(f"  {name:13s} {s['wall_s']:7.2f} s  {s['linear_iterations']} its",
+                      file=sys.stderr)
+    finally:
+        for f in files.values():
+            f.unlink(missing_ok=True)
+
+    def best(name):
+        return min(results[name], key=lambda r: r[0]["wall_s"])
+
+    triad = sorted(triads)[len(triads) // 2]
+    serial, _ = best("serial hypre")
+    split, traffic = best("split 2")
+    weak, _ = best("weak 2")
+    ours1, _ = best("ours 1")
+    ours2, _ = best("ours 2")
+    nx, ny, nz, cells = shape
+    its = serial["linear_iterations"]
+    plane_bytes = nx * ny * 8
+    sent_bytes, sent_msgs, collectives = traffic
+    split_its = split["linear_iterations"]
+
+    print(f"case {args.case}: {nx} x {ny} x {nz} = {cells} cells, {serial['steps']} steps"
+          f"{' until ' + args.until if args.until else ''}; runs of {args.repeat}, fastest shown")
+    print(f"triad, 1 thread: {triad / 1e9:.2f} GB/s\n")
+    print("| run | ranks x threads | cells | wall s | CG its | speed-up | efficiency |")
+    print("|---|---|---|---|---|---|---|")
+    rows = [("hypre, one process", "1 x 1", cells, serial, 1.0),
+            ("hypre, split (strong)", "2 x 1", cells, split, serial["wall_s"] / split["wall_s"]),
+            ("hypre, split, twice as wide (weak)", "2 x 1", wide_shape[3], weak,
+             serial["wall_s"] / weak["wall_s"] * 2.0),
+            ("ours (multigrid), one process", "1 x 1", cells, ours1, None),
+            ("ours (multigrid), one process", "1 x 2", cells, ours2,
+             ours1["wall_s"] / ours2["wall_s"])]
+    for label, layout, n, s, speedup in rows:
+        ranks = 2 if layout.startswith("2") else (2 if layout.endswith("2") else 1)
+        eff = f"{speedup / ranks:.2f}" if speedup is not None else "-"
+        sp = f"{speedup:.2f}x" if speedup is not None else "-"
+        if label.endswith("(weak)"):
+            sp = f"{serial['wall_s'] / s['wall_s']:.2f} (t1 / t2)"
+            eff = f"{serial['wall_s'] / s['wall_s']:.2f}"
+        print(f"| {label} | {layout} | {n} | {s['wall_s']:.2f} | {s['linear_iterations']} | "
+              f"{sp} | {eff} |")
+
+    cell_it_s = serial["wall_s"] / (cells * its)
+    bytes_per_cell_it = cell_it_s * triad
+    planes_per_it = sent_bytes / split_its / plane_bytes
+    msgs_per_it = sent_msgs / split_its
+    sums_per_it = collectives / split_its
+    print(f"\nhypre PFMG-CG, one process: {cell_it_s * 1e9:.1f} ns per cell and CG iteration "
+          f"= {bytes_per_cell_it:.0f} B of triad traffic per cell and iteration")
+    print(f"halo, measured (rank 0 -> 1): {sent_bytes / split_its / 1e6:.3f} MB in "
+          f"{msgs_per_it:.1f} messages per CG iteration = {planes_per_it:.1f} planes of "
+          f"{plane_bytes / 1e6:.3f} MB; {sums_per_it:.1f} collective messages per iteration")
+    print(f"iterations per step: {its / serial['steps']:.1f} (hypre), "
+          f"{ours1['linear_iterations'] / ours1['steps']:.1f} (ours)")
+    print(f"peak memory: one process {serial['peak_rss_mb']:.0f} MB "
+          f"({serial['peak_rss_mb'] * 2**20 / cells:.0f} B/cell), split over 2 ranks "
+          f"{split['peak_rss_mb']:.0f} MB in all")
+
+    # The model, per CG iteration of one node: its cells at the node's bandwidth,
+    # its halo (the measured halo layers per iteration and neighbour, times the
+    # cells of a face) over the network, a latency per message and per level of a
+    # global sum's tree. Slabs (today): two neighbours whose faces are whole
+    # planes. Blocks (hypre's boxes allow them; our outputs do not yet): columns
+    # of b x b cells through the depth, four neighbours with faces of b x nz cells.
+    its_per_step = its / serial["steps"]
+    bytes_per_cell = split["peak_rss_mb"] * 2**20 / cells
+    print(f"\nmodel: node {args.node_bandwidth / 1e9:.0f} GB/s STREAM, network "
+          f"{args.net_bandwidth / 1e9:.0f} GB/s and {args.latency * 1e6:.0f} us per message; "
+          f"{its_per_step:.1f} its/step and {serial['steps']} steps as measured; "
+          f"{bytes_per_cell:.0f} B/cell as split over 2 ranks")
+    print("| cells | grid | nodes | decomposition | memory/node | compute ms/it | halo ms/it | "
+          "latency ms/it | efficiency | wall for the case |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    cases = ((1e9, (2560, 2560, 150), ((10, "slabs"), (150, "slabs"), (16, "blocks"),
+                                       (64, "blocks"), (256, "blocks"))),
+             (1e10, (8100, 8100, 150), ((150, "slabs"), (100, "blocks"), (400, "blocks"),
+                                        (900, "blocks"))))
+    for total, (gx, gy, gz), layouts in cases:
+        for nodes, layout in layouts:
+            local = gx * gy * gz / nodes
+            compute = local * bytes_per_cell_it / args.node_bandwidth
+            if layout == "slabs":
+                face_cells, neighbours = gx * gy, 2
+            else:
+                face_cells, neighbours = math.sqrt(gx * gy / nodes) * gz, 4
+            halo = planes_per_it * face_cells * neighbours * 8 / args.net_bandwidth
+            latency = (msgs_per_it * neighbours + sums_per_it * math.log2(nodes)) * args.latency
+            per_it = compute + halo + latency
+            wall = per_it * its_per_step * serial["steps"]
+            print(f"| {total:.0e} | {gx} x {gy} x {gz} | {nodes} | {layout} | "
+                  f"{local * bytes_per_cell / 2**30:.1f} GiB | {compute * 1e3:.1f} | "
+                  f"{halo * 1e3:.1f} | {latency * 1e3:.2f} | {compute / per_it:.2f} | "
+                  f"{wall / 60:.1f} min |")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
