@@ -99,10 +99,14 @@ double cross_section_area(const Channel& c, double z, double x0, double x1, doub
 
 std::vector<double> channel_fractions(const Grid& grid, const std::vector<Channel>& channels,
                                       bool periodic) {
+  return channel_fractions(grid, channels, periodic, grid.width_m(), grid.length_m());
+}
+
+std::vector<double> channel_fractions(const Grid& grid, const std::vector<Channel>& channels,
+                                      bool periodic, double width, double length) {
   std::vector<double> fraction(grid.cell_count(), 0.0);
   const auto& xs = grid.x_nodes_m();
   const auto& ys = grid.y_nodes_m();
-  const double width = grid.width_m(), length = grid.length_m();
 
   // A channel and, in a periodic domain, its images one period away that reach in.
   std::vector<Channel> images;
@@ -113,8 +117,8 @@ std::vector<double> channel_fractions(const Grid& grid, const std::vector<Channe
         Channel image = c;
         image.x_m += mx * width;
         image.y_m += my * length;
-        if (image.x_m + reach > 0.0 && image.x_m - reach < width && image.y_m + reach > 0.0 &&
-            image.y_m - reach < length)
+        if (image.x_m + reach > xs.front() && image.x_m - reach < xs.back() &&
+            image.y_m + reach > ys.front() && image.y_m - reach < ys.back())
           images.push_back(image);
       }
   }

@@ -16,6 +16,11 @@ namespace dermaflux::mesh {
 // Deterministic and the same for any thread count.
 std::vector<double> channel_fractions(const Grid& grid, const std::vector<Channel>& channels,
                                       bool periodic);
+// The same for a block of a domain [0, width] x [0, length] (a case split over
+// ranks): its grid covers part of the domain, the periodic images are a domain's
+// width or length apart, and every cell gets the fraction the whole grid gives it.
+std::vector<double> channel_fractions(const Grid& block, const std::vector<Channel>& channels,
+                                      bool periodic, double domain_width_m, double domain_length_m);
 
 // The area of the channel's cross-section at height z (<= 0) that lies inside
 // the rectangle [x0, x1] x [y0, y1]; exact (closed forms).

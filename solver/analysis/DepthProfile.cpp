@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <tuple>
+#include <utility>
 
 namespace dermaflux::analysis {
 namespace {
@@ -64,14 +66,10 @@ ProfileColumns profile_columns(const mesh::Grid& grid, const std::vector<mesh::C
 
 namespace {
 
-// The point of skin plane k (material >= 1).
-ProfilePoint plane_point(const model::Problem& problem, const linear::Vector& u,
-                         const ProfileColumns& columns, int k) {
+// Sum of c V, and of V, over plane k.
+std::pair<double, double> plane_amount(const model::Problem& problem, const linear::Vector& u,
+                                       int k) {
   const mesh::Grid& g = problem.mesh.grid;
-  const std::size_t plane = static_cast<std::size_t>(g.nx()) * g.ny();
-  ProfilePoint point;
-  point.depth_um = -g.z_centre(k) * 1e6;
-  point.layer = problem.mesh.material_of_plane(k);
   double amount = 0.0, volume = 0.0;
   for (int j = 0; j < g.ny(); ++j) {
     for (int i = 0; i < g.nx(); ++i) {
@@ -81,52 +79,77 @@ ProfilePoint plane_point(const model::Problem& problem, const linear::Vector& u,
       volume += v;
     }
   }
-  point.mean_mg_ml = amount / volume;  // kg/m^3 == mg/mL
-  auto at = [&](std::size_t column) {
-    const std::size_t c = column + plane * static_cast<std::size_t>(k);
-    return model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)];
-  };
-  if (columns.channel_axis) point.channel_axis_mg_ml = at(*columns.channel_axis);
-  if (columns.between_channels) point.between_channels_mg_ml = at(*columns.between_channels);
-  return point;
+  return {amount, volume};
+}
+
+// The concentration in column i + nx j of plane k.
+double column_value(const model::Problem& problem, const linear::Vector& u, std::size_t column,
+                    int k) {
+  const mesh::Grid& g = problem.mesh.grid;
+  const std::size_t c = column + static_cast<std::size_t>(g.nx()) * g.ny() * k;
+  return model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)];
 }
 
 }  // namespace
 
 std::vector<ProfilePoint> depth_profile(const model::Problem& problem, const linear::Vector& u,
                                         const ProfileColumns& columns) {
+  const mesh::Grid& g = problem.mesh.grid;
   std::vector<ProfilePoint> profile;
-  for (int k = problem.mesh.grid.nz() - 1; k >= 0; --k)  // ascending z: the surface is at the top
-    if (problem.mesh.material_of_plane(k) >= 1)
-      profile.push_back(plane_point(problem, u, columns, k));
+  for (int k = g.nz() - 1; k >= 0; --k) {  // ascending z: the surface is at the top
+    const int material = problem.mesh.material_of_plane(k);
+    if (material < 1) continue;  // vehicle film
+    ProfilePoint point;
+    point.depth_um = -g.z_centre(k) * 1e6;
+    point.layer = material;
+    const auto [amount, volume] = plane_amount(problem, u, k);
+    point.mean_mg_ml = amount / volume;  // kg/m^3 == mg/mL
+    if (columns.channel_axis)
+      point.channel_axis_mg_ml = column_value(problem, u, *columns.channel_axis, k);
+    if (columns.between_channels)
+      point.between_channels_mg_ml = column_value(problem, u, *columns.between_channels, k);
+    profile.push_back(point);
+  }
   return profile;
 }
 
-std::vector<ProfilePoint> depth_profile(const model::Problem& slab, const linear::Vector& u,
+std::vector<ProfilePoint> depth_profile(const model::Problem& block, const linear::Vector& u,
                                         const ProfileColumns& columns,
-                                        const mesh::LayeredMesh& whole, int k_offset,
+                                        const mesh::LayeredMesh& whole,
+                                        const std::array<int, 3>& offset,
                                         const core::GlobalSum& sum) {
-  // Three values per plane of the whole grid, zero but on this rank's skin planes.
-  std::vector<double> values(3 * static_cast<std::size_t>(whole.grid.nz()), 0.0);
-  for (int k = 0; k < slab.mesh.grid.nz(); ++k) {
-    if (slab.mesh.material_of_plane(k) < 1) continue;
-    const ProfilePoint point = plane_point(slab, u, columns, k);
-    double* v = &values[3 * static_cast<std::size_t>(k + k_offset)];
-    v[0] = point.mean_mg_ml;
-    v[1] = point.channel_axis_mg_ml.value_or(0.0);
-    v[2] = point.between_channels_mg_ml.value_or(0.0);
+  const mesh::Grid& g = block.mesh.grid;
+  const auto nx = static_cast<std::size_t>(whole.grid.nx());
+  // A column of the whole grid as one of the block's, if the block holds it.
+  auto local = [&](const std::optional<std::size_t>& column) -> std::optional<std::size_t> {
+    if (!column) return std::nullopt;
+    const int i = static_cast<int>(*column % nx) - offset[0];
+    const int j = static_cast<int>(*column / nx) - offset[1];
+    if (i < 0 || i >= g.nx() || j < 0 || j >= g.ny()) return std::nullopt;
+    return static_cast<std::size_t>(i) + static_cast<std::size_t>(g.nx()) * j;
+  };
+  const auto axis = local(columns.channel_axis), between = local(columns.between_channels);
+  // Four values per plane of the whole grid: the block's share of the amount and
+  // volume, and the two columns' values where the block holds them; zero elsewhere.
+  std::vector<double> values(4 * static_cast<std::size_t>(whole.grid.nz()), 0.0);
+  for (int k = 0; k < g.nz(); ++k) {
+    if (block.mesh.material_of_plane(k) < 1) continue;
+    double* v = &values[4 * static_cast<std::size_t>(k + offset[2])];
+    std::tie(v[0], v[1]) = plane_amount(block, u, k);
+    if (axis) v[2] = column_value(block, u, *axis, k);
+    if (between) v[3] = column_value(block, u, *between, k);
   }
   core::sum_over_ranks(sum, values);
   std::vector<ProfilePoint> profile;
   for (int k = whole.grid.nz() - 1; k >= 0; --k) {
     if (whole.material_of_plane(k) < 1) continue;
-    const double* v = &values[3 * static_cast<std::size_t>(k)];
+    const double* v = &values[4 * static_cast<std::size_t>(k)];
     ProfilePoint point;
     point.depth_um = -whole.grid.z_centre(k) * 1e6;
     point.layer = whole.material_of_plane(k);
-    point.mean_mg_ml = v[0];
-    if (columns.channel_axis) point.channel_axis_mg_ml = v[1];
-    if (columns.between_channels) point.between_channels_mg_ml = v[2];
+    point.mean_mg_ml = v[0] / v[1];
+    if (columns.channel_axis) point.channel_axis_mg_ml = v[2];
+    if (columns.between_channels) point.between_channels_mg_ml = v[3];
     profile.push_back(point);
   }
   return profile;

@@ -9,6 +9,7 @@
 // planes from the surface down; concentrations as in the VTK snapshots (c = K u
 // in tissue, u in open channel), in mg/mL.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,13 +45,14 @@ struct ProfilePoint {
 std::vector<ProfilePoint> depth_profile(const model::Problem& problem, const linear::Vector& u,
                                         const ProfileColumns& columns);
 
-// The same for a case decomposed over ranks (parallel/Slab.hpp): `slab` and `u`
-// hold this rank's planes, the first of them plane `k_offset` of `whole`, the
-// case's mesh; `sum` adds the ranks' planes together. Every rank gets the whole
-// profile, equal to the one of the undivided case.
-std::vector<ProfilePoint> depth_profile(const model::Problem& slab, const linear::Vector& u,
+// The same for a case split over ranks (parallel/Block.hpp): `block` and `u` hold
+// this rank's cells, the first of them at `offset` in `whole`, the case's mesh;
+// `columns` are columns of the whole grid; `sum` adds the ranks' shares. Every
+// rank gets the whole profile, equal to the undivided case's to rounding.
+std::vector<ProfilePoint> depth_profile(const model::Problem& block, const linear::Vector& u,
                                         const ProfileColumns& columns,
-                                        const mesh::LayeredMesh& whole, int k_offset,
+                                        const mesh::LayeredMesh& whole,
+                                        const std::array<int, 3>& offset,
                                         const core::GlobalSum& sum);
 
 std::string profiles_header();

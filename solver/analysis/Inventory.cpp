@@ -61,13 +61,13 @@ double initial_amount_ug_cm2(const model::Problem& problem, const core::GlobalSu
   core::sum_over_ranks(sum, amounts);
   double total = 0.0;
   for (double a : amounts) total += a;
-  return total / problem.mesh.grid.lateral_area_m2() * kUgPerCm2PerKgPerM2;
+  return total / problem.domain_area_m2() * kUgPerCm2PerKgPerM2;
 }
 
 InventoryRow measure(const model::Problem& problem, const op::DiffusionOperator& system,
                      const linear::Vector& u, const timestep::Cumulative& cumulative, double time_s,
                      std::optional<double> dose_ug_cm2, const core::GlobalSum& sum) {
-  const double to_ug_cm2 = kUgPerCm2PerKgPerM2 / problem.mesh.grid.lateral_area_m2();
+  const double to_ug_cm2 = kUgPerCm2PerKgPerM2 / problem.domain_area_m2();
   // Per material, then in channels and into the receptor: one sum over the ranks.
   auto amounts = amount_per_material(problem, u.data());
   amounts.push_back(amount_in_channels(problem, u.data()));

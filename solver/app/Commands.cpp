@@ -88,15 +88,20 @@ int run_command(const RunArguments& arguments) {
   options.resume_hint = arguments.command_line + (arguments.resume ? "" : " --resume");
   options.decomposed = world.size() > 1;
   install_stop_handlers();
-  if (options.decomposed && root)
-    std::printf(
-        "dermaflux: %s split over %d MPI ranks (slabs of z-planes) x %d OpenMP thread%s, "
-        "solved with hypre PFMG-CG%s\n",
-        c.name.c_str(), world.size(), core::thread_count(), core::thread_count() == 1 ? "" : "s",
-        c.solver.backend == input::LinearBackend::Hypre
-            ? ""
-            : " (solver.backend: dermaflux works in one process)");
-
+  options.decomposition = arguments.decomposition;
+  if (options.decomposed)
+    options.on_start = [&](const std::string& decomposition) {
+      if (!root) return;
+      std::printf(
+          "dermaflux: %s split over %d MPI ranks as %s blocks x %d OpenMP thread%s, "
+          "solved with hypre PFMG-CG%s\n",
+          c.name.c_str(), world.size(), decomposition.c_str(), core::thread_count(),
+          core::thread_count() == 1 ? "" : "s",
+          c.solver.backend == input::LinearBackend::Hypre
+              ? ""
+              : " (solver.backend: dermaflux works in one process)");
+      std::fflush(stdout);
+    };
   ProgressLine progress(arguments.quiet || !root);
   options.on_progress = [&](const run::Progress& p) { progress.update(p); };
   run::RunResult result;

@@ -16,8 +16,9 @@ struct RunArguments {
   bool resume = false;     // continue from the output folder's checkpoint
   bool overwrite = false;  // replace a finished run of a different case
   double checkpoint_interval_s = 300.0;
-  std::string until;         // "<time>": stop early, e.g. "2 h" (empty: time.end)
-  std::string command_line;  // as typed, for the INTERRUPTED marker
+  std::string until;          // "<time>": stop early, e.g. "2 h" (empty: time.end)
+  std::string decomposition;  // under mpirun: ranks along x, y, z, "2x2x1" (empty: chosen)
+  std::string command_line;   // as typed, for the INTERRUPTED marker
 };
 
 int run_command(const RunArguments& arguments);

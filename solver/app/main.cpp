@@ -1,7 +1,7 @@
 // dermaflux: drug and cosmetic actives entering (microneedled) skin.
 //
 //   dermaflux run CASE.yaml [--output DIR] [--threads N] [--quiet] [--resume] [--until T]
-//                 [--overwrite] [--checkpoint-interval SECONDS]
+//                 [--overwrite] [--checkpoint-interval SECONDS] [--decomposition PXxPYxPZ]
 //   dermaflux check CASE.yaml
 //   dermaflux plot OUTPUT_DIR
 //   dermaflux compare CASE.yaml --serums A.yaml B.yaml ... [--output DIR]
@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
                 "replace a finished run of a different case in the output folder");
   run->add_option("--until", run_arguments.until,
                   "stop at this simulated time (e.g. \"2 h\"), a quick look at a long case");
+  run->add_option("--decomposition", run_arguments.decomposition,
+                  "under mpirun: the ranks along x, y and z as PXxPYxPZ (e.g. 2x2x1); default: "
+                  "the split that exchanges the fewest halo cells");
   run->add_option("--checkpoint-interval", run_arguments.checkpoint_interval_s,
                   "wall-clock seconds between checkpoints (default 300; 0: only when interrupted)")
       ->check(CLI::NonNegativeNumber);

@@ -53,7 +53,7 @@ class RunFolder {
   // is written, each of which waits for it first and rethrows its IoError.
   void write_snapshot(int index, double time_h, const mesh::Grid& grid,
                       const SnapshotArrays& arrays);
-  // A case decomposed over ranks: each rank writes its slab to piece_file() (with
+  // A case split over ranks: each rank writes its block to piece_file() (with
   // write_vtr_snapshot), then the folder's owner lists the pieces in
   // snapshots/<name>_NNNN.pvtr, which joins the collection.
   static std::filesystem::path piece_file(const std::filesystem::path& directory,

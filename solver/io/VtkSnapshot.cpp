@@ -87,8 +87,8 @@ void add_cell_array(vtkRectilinearGrid& grid, const char* name, std::span<const 
 }  // namespace
 
 void write_vtr_snapshot(const std::filesystem::path& file, const mesh::Grid& grid,
-                        const SnapshotArrays& arrays, double time_h, int k_offset) {
-  place_temporary(write_vtr_snapshot_to_temporary(file, grid, arrays, time_h, k_offset), file);
+                        const SnapshotArrays& arrays, double time_h, CellOffset offset) {
+  place_temporary(write_vtr_snapshot_to_temporary(file, grid, arrays, time_h, offset), file);
 }
 
 void write_pvtr_index(const std::filesystem::path& file, const mesh::Grid& whole,
@@ -111,8 +111,10 @@ void write_pvtr_index(const std::filesystem::path& file, const mesh::Grid& whole
       << "      <PDataArray type=\"Float64\" Name=\"z_um\"/>\n"
       << "    </PCoordinates>\n";
   for (const auto& piece : pieces)
-    xml << "    <Piece Extent=\"0 " << whole.nx() << " 0 " << whole.ny() << " " << piece.k_begin
-        << " " << piece.k_end << "\" Source=\"" << piece.source << "\"/>\n";
+    xml << "    <Piece Extent=\"" << piece.offset[0] << " " << piece.offset[0] + piece.cells[0]
+        << " " << piece.offset[1] << " " << piece.offset[1] + piece.cells[1] << " "
+        << piece.offset[2] << " " << piece.offset[2] + piece.cells[2] << "\" Source=\""
+        << piece.source << "\"/>\n";
   xml << "  </PRectilinearGrid>\n</VTKFile>\n";
   write_file_atomically(file, xml.str());
 }
@@ -120,7 +122,7 @@ void write_pvtr_index(const std::filesystem::path& file, const mesh::Grid& whole
 std::filesystem::path write_vtr_snapshot_to_temporary(const std::filesystem::path& file,
                                                       const mesh::Grid& grid,
                                                       const SnapshotArrays& arrays, double time_h,
-                                                      int k_offset) {
+                                                      CellOffset offset) {
   const std::size_t cells = grid.cell_count();
   require_cell_count(arrays.concentration_mg_ml, cells, "concentration");
   require_cell_count(arrays.potential_mg_ml, cells, "potential");
@@ -128,7 +130,8 @@ std::filesystem::path write_vtr_snapshot_to_temporary(const std::filesystem::pat
   require_cell_count(arrays.channel_fraction, cells, "channel_fraction");
 
   vtkNew<vtkRectilinearGrid> vtk_grid;
-  vtk_grid->SetExtent(0, grid.nx(), 0, grid.ny(), k_offset, k_offset + grid.nz());
+  vtk_grid->SetExtent(offset[0], offset[0] + grid.nx(), offset[1], offset[1] + grid.ny(), offset[2],
+                      offset[2] + grid.nz());
   vtk_grid->SetXCoordinates(coordinates_um("x_um", grid.x_nodes_m()));
   vtk_grid->SetYCoordinates(coordinates_um("y_um", grid.y_nodes_m()));
   vtk_grid->SetZCoordinates(coordinates_um("z_um", grid.z_nodes_m()));

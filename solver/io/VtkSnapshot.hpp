@@ -4,6 +4,7 @@
 // `concentration` (tissue concentration, mg/mL), `potential` (u, mg/mL),
 // `material` (int) and `channel_fraction` (0-1), plus field data TimeValue (h).
 
+#include <array>
 #include <filesystem>
 #include <span>
 #include <string>
@@ -20,17 +21,20 @@ struct SnapshotArrays {
   std::span<const double> channel_fraction;     // open-channel volume fraction
 };
 
-// Writes atomically (temporary file + rename). Throws IoError. `k_offset` > 0: the
-// grid is a slab of a larger one starting at that plane (a piece of a .pvtr), and
-// the file's extent says so.
-void write_vtr_snapshot(const std::filesystem::path& file, const mesh::Grid& grid,
-                        const SnapshotArrays& arrays, double time_h, int k_offset = 0);
+// The index of a grid's first cell along x, y, z in a larger grid it is a block
+// of (a piece of a .pvtr); zeros for a grid of its own.
+using CellOffset = std::array<int, 3>;
 
-// One piece of a partitioned snapshot: planes [k_begin, k_end) of the whole grid
-// in the .vtr `source` (relative to the .pvtr).
+// Writes atomically (temporary file + rename). Throws IoError. With an offset the
+// file's extent places the grid in the larger one.
+void write_vtr_snapshot(const std::filesystem::path& file, const mesh::Grid& grid,
+                        const SnapshotArrays& arrays, double time_h, CellOffset offset = {});
+
+// One piece of a partitioned snapshot: the block of cells from `offset`, `cells`
+// along x, y, z, of the whole grid, in the .vtr `source` (relative to the .pvtr).
 struct SnapshotPiece {
-  int k_begin = 0;
-  int k_end = 0;
+  CellOffset offset{0, 0, 0};
+  std::array<int, 3> cells{0, 0, 0};
   std::string source;
 };
 
@@ -45,6 +49,6 @@ void write_pvtr_index(const std::filesystem::path& file, const mesh::Grid& whole
 std::filesystem::path write_vtr_snapshot_to_temporary(const std::filesystem::path& file,
                                                       const mesh::Grid& grid,
                                                       const SnapshotArrays& arrays, double time_h,
-                                                      int k_offset = 0);
+                                                      CellOffset offset = {});
 
 }  // namespace dermaflux::io

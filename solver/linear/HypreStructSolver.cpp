@@ -57,17 +57,19 @@ HypreStructSolver::HypreStructSolver(const op::DiffusionOperator& system, CgSett
   const mesh::Grid& g = system.grid();
   Hypre& h = *hypre_;
   if (piece_) h.comm = MPI_COMM_WORLD;  // every rank holds one box of the one grid
-  const int k0 = piece_ ? piece_->k_offset : 0;
-  h.lower = {0, 0, k0};
-  h.upper = {g.nx() - 1, g.ny() - 1, k0 + g.nz() - 1};
+  const std::array<int, 3> first = piece_ ? piece_->offset : std::array<int, 3>{0, 0, 0};
+  const std::array<int, 3> whole =
+      piece_ ? piece_->whole : std::array<int, 3>{g.nx(), g.ny(), g.nz()};
+  h.lower = {first[0], first[1], first[2]};
+  h.upper = {first[0] + g.nx() - 1, first[1] + g.ny() - 1, first[2] + g.nz() - 1};
   HYPRE_StructGridCreate(h.comm, 3, &h.grid);
   HYPRE_StructGridSetExtents(h.grid, h.lower.data(), h.upper.data());
   // A direction one cell wide has no lateral face (the operator stores none), so
   // it is left non-periodic rather than coupled to itself.
   std::array<HYPRE_Int, 3> period{0, 0, 0};
   if (system.periodic()) {
-    if (g.nx() > 1) period[0] = g.nx();
-    if (g.ny() > 1) period[1] = g.ny();
+    if (whole[0] > 1) period[0] = whole[0];
+    if (whole[1] > 1) period[1] = whole[1];
   }
   HYPRE_StructGridSetPeriodic(h.grid, period.data());
   HYPRE_StructGridAssemble(h.grid);
@@ -106,13 +108,8 @@ void HypreStructSolver::update() {
   const std::size_t cells = entry_.size();
 #pragma omp parallel for schedule(static)
   for (std::size_t c = 0; c < cells; ++c) entry_[c] = shift * cap[c] + fixed[c];
-  // A slab's operator is closed towards its neighbours: their faces join here.
-  const std::size_t plane = static_cast<std::size_t>(nx) * ny;
-  if (piece_) {
-    for (std::size_t n = 0; n < piece_->below.size(); ++n) entry_[n] += piece_->below[n];
-    for (std::size_t n = 0; n < piece_->above.size(); ++n)
-      entry_[(nz - 1) * plane + n] += piece_->above[n];
-  }
+  // A block's operator is closed towards its neighbours: their faces join here.
+  if (piece_) add_piece_faces_to_centre();
   set_entry(kCentre);
 
   // The operator stores the face to the +x, +y, +z neighbour; hypre's lower entry
@@ -126,20 +123,21 @@ void HypreStructSolver::update() {
     for (int j = 0; j < ny; ++j)
       for (int i = 0; i < nx; ++i)
         entry_[g.index(i, j, k)] = -tx[g.index(i > 0 ? i - 1 : nx - 1, j, k)];
+  if (piece_) set_piece_faces_below(0);
   set_entry(kWest);
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < nz; ++k)
     for (int j = 0; j < ny; ++j)
       for (int i = 0; i < nx; ++i)
         entry_[g.index(i, j, k)] = -ty[g.index(i, j > 0 ? j - 1 : ny - 1, k)];
+  if (piece_) set_piece_faces_below(1);
   set_entry(kSouth);
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < nz; ++k)
     for (int j = 0; j < ny; ++j)
       for (int i = 0; i < nx; ++i)
         entry_[g.index(i, j, k)] = k > 0 ? -tz[g.index(i, j, k - 1)] : 0.0;
-  if (piece_)
-    for (std::size_t n = 0; n < piece_->below.size(); ++n) entry_[n] = -piece_->below[n];
+  if (piece_) set_piece_faces_below(2);
   set_entry(kBelow);
   HYPRE_StructMatrixAssemble(h.matrix);
 
@@ -165,10 +163,46 @@ void HypreStructSolver::update() {
   HYPRE_StructPCGSetup(h.pcg, h.matrix, h.b, h.x);
 }
 
-void HypreStructSolver::set_piece_faces(std::vector<double> below, std::vector<double> above) {
-  if (!piece_) return;
-  piece_->below = std::move(below);
-  piece_->above = std::move(above);
+void HypreStructSolver::set_piece_faces(std::array<std::vector<double>, 6> faces) {
+  if (piece_) piece_->faces = std::move(faces);
+}
+
+// Calls visit(cell, face) for every cell of the block's layer along `axis` at
+// its lower (side 0) or upper (side 1) end, with the index of its face in the
+// piece's face list (the other two axes' indices, the first fastest).
+template <class Visit>
+void HypreStructSolver::for_each_face_cell(int axis, int side, Visit&& visit) const {
+  const mesh::Grid& g = system_.grid();
+  const int n[3] = {g.nx(), g.ny(), g.nz()};
+  const int u = axis == 0 ? 1 : 0, v = axis == 2 ? 1 : 2;
+  for (int iv = 0; iv < n[v]; ++iv)
+    for (int iu = 0; iu < n[u]; ++iu) {
+      int at[3] = {0, 0, 0};
+      at[u] = iu;
+      at[v] = iv;
+      at[axis] = side == 0 ? 0 : n[axis] - 1;
+      visit(g.index(at[0], at[1], at[2]),
+            static_cast<std::size_t>(iu) + static_cast<std::size_t>(n[u]) * iv);
+    }
+}
+
+void HypreStructSolver::add_piece_faces_to_centre() {
+  for (int axis = 0; axis < 3; ++axis)
+    for (int side = 0; side < 2; ++side) {
+      const auto& faces = piece_->faces[static_cast<std::size_t>(2 * axis + side)];
+      if (faces.empty()) continue;
+      for_each_face_cell(axis, side,
+                         [&](std::size_t cell, std::size_t face) { entry_[cell] += faces[face]; });
+    }
+}
+
+// The lower entry of the block's first layer along `axis`: minus the face to the
+// neighbour below (hypre takes the upper ones from the neighbours' lower entries).
+void HypreStructSolver::set_piece_faces_below(int axis) {
+  const auto& faces = piece_->faces[static_cast<std::size_t>(2 * axis)];
+  if (faces.empty()) return;
+  for_each_face_cell(axis, 0,
+                     [&](std::size_t cell, std::size_t face) { entry_[cell] = -faces[face]; });
 }
 
 SolveStats HypreStructSolver::solve(const Vector& b, Vector& x) {

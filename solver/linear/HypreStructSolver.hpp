@@ -12,6 +12,7 @@
 //
 // Available only in builds with hypre (DERMAFLUX_HAVE_HYPRE).
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -35,16 +36,16 @@ struct PfmgSettings {
   bool skip_relax = true;  // relax only where coarsening changed direction
 };
 
-// This process's part of a case decomposed over the ranks of MPI_COMM_WORLD
-// (parallel/Slab.hpp): the operator holds planes k_offset .. k_offset + nz - 1 of
-// the whole grid, closed where they meet the neighbours' planes, and these are
-// the transmissibilities of those faces, per column i + nx j. hypre couples the
-// ranks' boxes through them and exchanges the halo planes itself.
+// This process's block of a case split over the ranks of MPI_COMM_WORLD
+// (parallel/Block.hpp): the operator holds the cells from `offset` on, closed
+// where they meet the neighbour blocks, and `faces` are the transmissibilities
+// of those faces, laid out as model::BlockProblem's. hypre couples the ranks'
+// boxes through them and exchanges the halos itself.
 struct StructPiece {
-  int k_offset = 0;
-  std::vector<double> below;  // faces to plane k_offset - 1; empty at the domain's bottom
-  std::vector<double> above;  // faces to plane k_offset + nz; empty at its top
-  core::GlobalSum sum;        // over the ranks, for the norms of b
+  std::array<int, 3> offset{0, 0, 0};  // global index of the block's first cell
+  std::array<int, 3> whole{0, 0, 0};   // the whole grid's cells along x, y, z
+  std::array<std::vector<double>, 6> faces;
+  core::GlobalSum sum;  // over the ranks, for the norms of b
 };
 
 class HypreStructSolver final : public StepSolver {
@@ -58,13 +59,17 @@ class HypreStructSolver final : public StepSolver {
   // Copies the operator's current stencil and diagonal (shift included) into the
   // hypre matrix and sets PFMG-CG up anew.
   void update() override;
-  // A decomposed run's new faces between the slabs (channel closure), for the
-  // next update().
-  void set_piece_faces(std::vector<double> below, std::vector<double> above);
+  // A split run's new faces between the blocks (channel closure), for the next
+  // update().
+  void set_piece_faces(std::array<std::vector<double>, 6> faces);
   SolveStats solve(const Vector& b, Vector& x) override;
 
  private:
   struct Hypre;  // the hypre objects, kept out of this header
+  template <class Visit>
+  void for_each_face_cell(int axis, int side, Visit&& visit) const;
+  void add_piece_faces_to_centre();
+  void set_piece_faces_below(int axis);
   const op::DiffusionOperator& system_;
   CgSettings cg_;
   PfmgSettings pfmg_;

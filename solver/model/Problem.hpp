@@ -49,7 +49,24 @@ struct Problem {
   std::vector<double> initial_potential_kg_m3;  // per cell
   double reference_potential_kg_m3 = 1.0;       // serum concentration, scales error norms
 
+  // The whole domain's lateral size. A block of a case split over ranks
+  // (parallel/Block.hpp) covers part of it, its grid starting where the block
+  // does; cut from the grid along x or y, it faces other blocks there and, on a
+  // periodic domain, does not wrap around onto its own opposite side.
+  // 0: the grid's own (a problem made in code, tests).
+  double domain_width_m = 0.0;
+  double domain_length_m = 0.0;
+  bool cut_x = false;
+  bool cut_y = false;
+
   std::size_t cell_count() const { return mesh.grid.cell_count(); }
+  double domain_width() const {
+    return domain_width_m > 0.0 ? domain_width_m : mesh.grid.width_m();
+  }
+  double domain_length() const {
+    return domain_length_m > 0.0 ? domain_length_m : mesh.grid.length_m();
+  }
+  double domain_area_m2() const { return domain_width() * domain_length(); }
 };
 
 // Fills capacity, conductivities and clearance from the per-plane materials and

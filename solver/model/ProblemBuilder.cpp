@@ -63,7 +63,8 @@ void set_channels(Problem& problem, const std::vector<mesh::Channel>& open) {
     problem.channel_fraction.clear();
   else
     problem.channel_fraction =
-        mesh::channel_fractions(problem.mesh.grid, open, problem.sides == SideBoundary::Periodic);
+        mesh::channel_fractions(problem.mesh.grid, open, problem.sides == SideBoundary::Periodic,
+                                problem.domain_width(), problem.domain_length());
   fill_cell_coefficients(problem);
 }
 
@@ -77,12 +78,26 @@ std::size_t planned_cell_count(const input::Case& c) {
 
 namespace {
 
+// Where a problem's mesh lies in the whole case's: the whole domain's size, and
+// whether it was cut from the whole along x or y.
+struct Placement {
+  double domain_width_m = 0.0;
+  double domain_length_m = 0.0;
+  bool cut_x = false;
+  bool cut_y = false;
+};
+
 // The problem on `mesh`, with the case's top and bottom boundaries where `top`
-// and `bottom` say the mesh has the domain's own (a slab may have neither).
+// and `bottom` say the mesh has the domain's own (a block may have neither).
 Problem problem_on(const input::Case& c, mesh::LayeredMesh mesh,
-                   const std::vector<mesh::Channel>& open, bool top, bool bottom) {
+                   const std::vector<mesh::Channel>& open, bool top, bool bottom,
+                   const Placement& placement) {
   Problem problem;
   problem.mesh = std::move(mesh);
+  problem.domain_width_m = placement.domain_width_m;
+  problem.domain_length_m = placement.domain_length_m;
+  problem.cut_x = placement.cut_x;
+  problem.cut_y = placement.cut_y;
 
   // Material 0: the vehicle (and, later, vehicle-filled open channels): K = 1.
   problem.materials.push_back({c.serum.diffusivity_m2_s, 1.0, 0.0, 0.0});
@@ -112,57 +127,91 @@ Problem problem_on(const input::Case& c, mesh::LayeredMesh mesh,
   return problem;
 }
 
-// Planes [begin, end) of `whole`, at their own heights.
-mesh::LayeredMesh planes_of(const mesh::LayeredMesh& whole, int begin, int end) {
-  const auto& z = whole.grid.z_nodes_m();
+using Ranges = std::array<parallel::CellRange, 3>;
+
+// Cells `r` of `whole`, at their own coordinates.
+mesh::LayeredMesh cells_of(const mesh::LayeredMesh& whole, const Ranges& r) {
+  auto nodes = [](const std::vector<double>& all, const parallel::CellRange& range) {
+    return std::vector<double>(all.begin() + range.begin, all.begin() + range.end + 1);
+  };
   mesh::LayeredMesh part;
-  part.grid = mesh::Grid(whole.grid.x_nodes_m(), whole.grid.y_nodes_m(),
-                         std::vector<double>(z.begin() + begin, z.begin() + end + 1));
-  part.plane_material.assign(whole.plane_material.begin() + begin,
-                             whole.plane_material.begin() + end);
+  part.grid = mesh::Grid(nodes(whole.grid.x_nodes_m(), r[0]), nodes(whole.grid.y_nodes_m(), r[1]),
+                         nodes(whole.grid.z_nodes_m(), r[2]));
+  part.plane_material.assign(whole.plane_material.begin() + r[2].begin,
+                             whole.plane_material.begin() + r[2].end);
   part.layer_count = whole.layer_count;
   part.film_planes = static_cast<int>(
       std::count(part.plane_material.begin(), part.plane_material.end(), mesh::kVehicleMaterial));
   return part;
 }
 
-// The transmissibility of the face between plane `lower` and the one above it,
-// per column, from the problem's vertical conductivities: the operator's formula.
-std::vector<double> face_above(const Problem& problem, int lower) {
-  const auto& g = problem.mesh.grid;
-  const auto& sigma = problem.vertical_conductivity_m2_s;
-  std::vector<double> faces(static_cast<std::size_t>(g.nx()) * g.ny());
-  for (int j = 0; j < g.ny(); ++j)
-    for (int i = 0; i < g.nx(); ++i)
-      faces[static_cast<std::size_t>(i) + static_cast<std::size_t>(g.nx()) * j] =
-          op::face_transmissibility(g.dx(i) * g.dy(j), 0.5 * g.dz(lower),
-                                    sigma[g.index(i, j, lower)], 0.5 * g.dz(lower + 1),
-                                    sigma[g.index(i, j, lower + 1)]);
-  return faces;
-}
-
-// A problem of two planes: the face between them is all that is wanted.
-Problem pair_problem(const input::Case& c, const mesh::LayeredMesh& whole,
-                     const std::vector<mesh::Channel>& open, int lower) {
-  return problem_on(c, planes_of(whole, lower, lower + 2), open, false, false);
+// The conductivity along `axis` (0, 1 lateral; 2 vertical) of every cell.
+const std::vector<double>& conductivity(const Problem& p, int axis) {
+  return axis < 2 ? p.lateral_conductivity_m2_s : p.vertical_conductivity_m2_s;
 }
 
 }  // namespace
 
 Problem build_problem(const input::Case& c, const std::vector<mesh::Channel>& open) {
-  return problem_on(c, case_mesh(c), open, true, true);
+  const mesh::LayeredMesh whole = case_mesh(c);
+  const Placement placement{whole.grid.width_m(), whole.grid.length_m(), false, false};
+  return problem_on(c, whole, open, true, true, placement);
 }
 
-SlabProblem build_slab_problem(const input::Case& c, const std::vector<mesh::Channel>& open,
-                               const parallel::Slab& slab) {
+BlockProblem build_block_problem(const input::Case& c, const std::vector<mesh::Channel>& open,
+                                 const parallel::Block& block) {
   const mesh::LayeredMesh whole = case_mesh(c);
-  SlabProblem part;
-  part.problem = problem_on(c, planes_of(whole, slab.k_begin, slab.k_end), open, slab.has_top(),
-                            slab.has_bottom());
-  if (!slab.has_bottom())
-    part.below_conductance = face_above(pair_problem(c, whole, open, slab.k_begin - 1), 0);
-  if (!slab.has_top())
-    part.above_conductance = face_above(pair_problem(c, whole, open, slab.k_end - 1), 0);
+  const Placement placement{whole.grid.width_m(), whole.grid.length_m(), !block.spans(0),
+                            !block.spans(1)};
+  BlockProblem part;
+  part.problem = problem_on(c, cells_of(whole, block.cells), open, block.has_top(),
+                            block.has_bottom(), placement);
+  const Problem& own = part.problem;
+  const mesh::Grid& g = own.mesh.grid;
+  const bool wraps = periodic(c);
+
+  // Each face to a neighbour block: the neighbour's layer of cells along it (one
+  // cell thick, across the periodic wrap where there is one) as a problem of its
+  // own, for its conductivities; then the operator's face formula.
+  for (int axis = 0; axis < 3; ++axis) {
+    if (block.spans(axis)) continue;
+    const auto a = static_cast<std::size_t>(axis);
+    const int n = block.whole[a];
+    for (int side = 0; side < 2; ++side) {
+      const bool lower = side == 0;
+      const int own_layer = lower ? 0 : block.cells[a].size() - 1;
+      int neighbour = lower ? block.cells[a].begin - 1 : block.cells[a].end;
+      if (neighbour < 0 || neighbour >= n) {
+        if (!(wraps && axis < 2)) continue;  // the domain's own closed side
+        neighbour = (neighbour + n) % n;
+      }
+      Ranges layer = block.cells;
+      layer[a] = {neighbour, neighbour + 1};
+      const Problem other = problem_on(c, cells_of(whole, layer), open, false, false, placement);
+      const mesh::Grid& og = other.mesh.grid;
+      // The face's cells, the other two axes' indices with the first fastest.
+      const int u = axis == 0 ? 1 : 0, v = axis == 2 ? 1 : 2;
+      const int nu = block.cells[static_cast<std::size_t>(u)].size();
+      const int nv = block.cells[static_cast<std::size_t>(v)].size();
+      std::vector<double>& faces = part.faces[static_cast<std::size_t>(2 * axis + side)];
+      faces.resize(static_cast<std::size_t>(nu) * static_cast<std::size_t>(nv));
+      for (int iv = 0; iv < nv; ++iv)
+        for (int iu = 0; iu < nu; ++iu) {
+          std::array<int, 3> at{0, 0, 0}, there{0, 0, 0};
+          at[static_cast<std::size_t>(u)] = there[static_cast<std::size_t>(u)] = iu;
+          at[static_cast<std::size_t>(v)] = there[static_cast<std::size_t>(v)] = iv;
+          at[a] = own_layer;
+          const std::size_t mine = g.index(at[0], at[1], at[2]);
+          const std::size_t theirs = og.index(there[0], there[1], there[2]);
+          const double width[3] = {g.dx(at[0]), g.dy(at[1]), g.dz(at[2])};
+          const double other_width[3] = {og.dx(there[0]), og.dy(there[1]), og.dz(there[2])};
+          const double area = width[u] * width[v];
+          faces[static_cast<std::size_t>(iu) + static_cast<std::size_t>(nu) * iv] =
+              op::face_transmissibility(area, 0.5 * width[axis], conductivity(own, axis)[mine],
+                                        0.5 * other_width[axis], conductivity(other, axis)[theirs]);
+        }
+    }
+  }
   return part;
 }
 

@@ -4,12 +4,13 @@
 // needles and domain into materials, channel fractions, boundaries and the initial
 // field. The only place where the case's vocabulary meets the numerics.
 
+#include <array>
 #include <vector>
 
 #include "input/Case.hpp"
 #include "meshes/Channel.hpp"
 #include "model/Problem.hpp"
-#include "parallel/Slab.hpp"
+#include "parallel/Block.hpp"
 
 namespace dermaflux::model {
 
@@ -40,19 +41,24 @@ inline Problem build_problem(const input::Case& c) {
   return build_problem(c, case_channels(c));
 }
 
-// One rank's part of a case decomposed over ranks (parallel/Slab.hpp): the
-// problem of its planes alone, closed where it meets a neighbour's slab, and the
-// transmissibilities of those faces per column (i + nx j), which the distributed
-// solver couples the slabs with. Coefficients, boundaries and initial field equal
-// the whole problem's on those planes, bit for bit. A conductance list is empty
-// on the domain's own bottom (below) or top (above).
-struct SlabProblem {
+// One rank's block of a case split over ranks (parallel/Block.hpp): the problem
+// of its cells alone, closed where it meets a neighbour block (and not wrapping
+// around a periodic side it was cut along), and the transmissibilities of those
+// faces, which the distributed solver couples the blocks with. Coefficients,
+// boundaries and initial field equal the whole problem's on those cells, bit for
+// bit, and so do the faces (the whole operator's tx, ty, tz there).
+//
+// faces[2 a] is the face towards the lower neighbour along axis a (x, y, z), and
+// faces[2 a + 1] towards the upper one; each holds one value per cell of the
+// block's layer along it, the other two axes' indices with the first fastest
+// (x faces: j + ny k; y faces: i + nx k; z faces: i + nx j). Empty where the
+// block spans the axis or meets the domain's own closed side, top or bottom.
+struct BlockProblem {
   Problem problem;
-  std::vector<double> below_conductance;  // faces to plane slab.k_begin - 1
-  std::vector<double> above_conductance;  // faces to plane slab.k_end
+  std::array<std::vector<double>, 6> faces;
 };
-SlabProblem build_slab_problem(const input::Case& c, const std::vector<mesh::Channel>& open,
-                               const parallel::Slab& slab);
+BlockProblem build_block_problem(const input::Case& c, const std::vector<mesh::Channel>& open,
+                                 const parallel::Block& block);
 
 // Re-rasterises `open` channels into an existing problem and refills its coefficients.
 void set_channels(Problem& problem, const std::vector<mesh::Channel>& open);

@@ -8,7 +8,10 @@
 namespace dermaflux::op {
 
 DiffusionOperator::DiffusionOperator(const model::Problem& problem)
-    : grid_(problem.mesh.grid), periodic_(problem.sides == model::SideBoundary::Periodic) {
+    : grid_(problem.mesh.grid),
+      periodic_(problem.sides == model::SideBoundary::Periodic),
+      wrap_x_(periodic_ && !problem.cut_x),
+      wrap_y_(periodic_ && !problem.cut_y) {
   reassemble(problem);
 }
 
@@ -36,12 +39,12 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
     for (int j = 0; j < ny; ++j) {
       for (int i = 0; i < nx; ++i) {
         const std::size_t c = grid_.index(i, j, k);
-        if (i + 1 < nx || (periodic_ && nx > 1)) {
+        if (i + 1 < nx || (wrap_x_ && nx > 1)) {
           const int e = (i + 1) % nx;
           tx_[c] = face_transmissibility(grid_.dy(j) * grid_.dz(k), 0.5 * grid_.dx(i), lateral[c],
                                          0.5 * grid_.dx(e), lateral[grid_.index(e, j, k)]);
         }
-        if (j + 1 < ny || (periodic_ && ny > 1)) {
+        if (j + 1 < ny || (wrap_y_ && ny > 1)) {
           const int n = (j + 1) % ny;
           ty_[c] = face_transmissibility(grid_.dx(i) * grid_.dz(k), 0.5 * grid_.dy(j), lateral[c],
                                          0.5 * grid_.dy(n), lateral[grid_.index(i, n, k)]);

@@ -37,7 +37,7 @@ class DiffusionOperator final : public linear::LinearOperator {
   const core::StaggeredVector<double>& tx() const { return tx_; }
   const core::StaggeredVector<double>& ty() const { return ty_; }
   const core::StaggeredVector<double>& tz() const { return tz_; }
-  bool periodic() const { return periodic_; }
+  bool periodic() const { return periodic_; }  // the domain's sides (hypre's grid, multigrid)
 
   // Boundary terms (per column i + nx j): the conductance to the fixed top
   // potential and to the bottom sink; zero where those boundaries are closed.
@@ -66,6 +66,7 @@ class DiffusionOperator final : public linear::LinearOperator {
 
   mesh::Grid grid_;
   bool periodic_ = true;
+  bool wrap_x_ = true, wrap_y_ = true;  // periodic and not a block cut along that axis
   double shift_ = 0.0;
   // Staggered in their pages (core/StaggeredAllocator.hpp): apply() streams six.
   core::StaggeredVector<double> capacity_, static_diagonal_, tx_, ty_, tz_;

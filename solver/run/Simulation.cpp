@@ -16,8 +16,8 @@
 #include "model/ChannelClosure.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
+#include "parallel/Block.hpp"
 #include "parallel/Session.hpp"
-#include "parallel/Slab.hpp"
 #include "run/Checkpoint.hpp"
 #include "run/LinearBackend.hpp"
 #include "run/MemoryCheck.hpp"
@@ -90,16 +90,22 @@ class StepsSolvedElsewhere final : public linear::Preconditioner {
 };
 
 // This rank's planes: all of them unless the case is split over several ranks.
-parallel::Slab slab_for(const input::Case& c, const RunOptions& options) {
-  const int nz = model::case_mesh(c).grid.nz();
+parallel::Block block_for(const input::Case& c, const RunOptions& options) {
+  const mesh::Grid grid = model::case_mesh(c).grid;
+  const std::array<int, 3> whole{grid.nx(), grid.ny(), grid.nz()};
   const int ranks = options.decomposed ? parallel::world().size() : 1;
-  if (ranks <= 1) return parallel::slab_of_rank(nz, 1, 0);
+  if (ranks <= 1) return parallel::block_of_rank(whole, {1, 1, 1}, 0);
   if (options.resume)
     throw UsageError(
         "--resume is not available for a run split over MPI ranks (it writes no "
         "checkpoints); run it again without --resume, or resume on one rank a run started "
         "on one");
-  return parallel::slab_of_rank(nz, ranks, parallel::world().rank());
+  const std::array<int, 3> parts =
+      options.decomposition.empty()
+          ? parallel::choose_parts(whole, ranks,
+                                   c.domain.lateral == input::LateralBoundary::Periodic)
+          : parallel::parse_parts(options.decomposition, whole, ranks);
+  return parallel::block_of_rank(whole, parts, parallel::world().rank());
 }
 
 // One run: the problem, its solver and integrator, the output folder, and the
@@ -109,7 +115,7 @@ class Run {
   Run(const input::Case& c, const RunOptions& options)
       : case_(c),
         options_(options),
-        slab_(slab_for(c, options)),
+        block_(block_for(c, options)),
         sum_(decomposed() ? parallel::world_sum() : core::GlobalSum()),
         writing_(!options.output_dir.empty()),
         resolved_case_(input::write_case_yaml(c)),
@@ -135,6 +141,7 @@ class Run {
   }
 
   RunResult execute() {
+    if (options_.on_start) options_.on_start(parallel::describe_parts(block_.parts));
     if (writing_) open_folder();
     try {
       step_through_outputs();
@@ -163,24 +170,25 @@ class Run {
                          "checkpoint (if any) is in checkpoint.bin.\n");
   }
 
-  bool decomposed() const { return slab_.ranks > 1; }
-  bool root() const { return slab_.rank == 0; }
+  bool decomposed() const { return block_.ranks > 1; }
+  bool root() const { return block_.rank == 0; }
+  std::array<int, 3> offset() const {
+    return {block_.cells[0].begin, block_.cells[1].begin, block_.cells[2].begin};
+  }
 
   model::Problem preflight_then_build(const std::vector<mesh::Channel>& open) {
     if (!decomposed()) {
       check_memory(model::planned_cell_count(case_));
       return model::build_problem(case_, open);
     }
-    check_memory(model::planned_cell_count(case_) / static_cast<std::size_t>(slab_.nz) *
-                 static_cast<std::size_t>(slab_.planes()));
-    return build_slab(open);
+    check_memory(block_.cell_count());
+    return build_block(open);
   }
 
-  // This rank's slab; the faces to its neighbours' planes go to the solver.
-  model::Problem build_slab(const std::vector<mesh::Channel>& open) {
-    model::SlabProblem part = model::build_slab_problem(case_, open, slab_);
-    below_ = std::move(part.below_conductance);
-    above_ = std::move(part.above_conductance);
+  // This rank's block; the faces to its neighbours go to the solver.
+  model::Problem build_block(const std::vector<mesh::Channel>& open) {
+    model::BlockProblem part = model::build_block_problem(case_, open, block_);
+    faces_ = std::move(part.faces);
     return std::move(part.problem);
   }
 
@@ -192,7 +200,7 @@ class Run {
     cg.max_iterations = case_.solver.max_iterations;
     auto solver = std::make_unique<linear::HypreStructSolver>(
         system_, cg, linear::PfmgSettings{},
-        linear::StructPiece{slab_.k_begin, below_, above_, sum_});
+        linear::StructPiece{offset(), block_.whole, faces_, sum_});
     hypre_piece_ = solver.get();
     return solver;
 #else
@@ -237,10 +245,10 @@ class Run {
     if (quantum == applied_quantum_) return;
     applied_quantum_ = quantum;
     if (decomposed()) {
-      problem_ = build_slab(closure_.open_channels(quantum));
+      problem_ = build_block(closure_.open_channels(quantum));
       std::vector<double>().swap(problem_.initial_potential_kg_m3);
 #ifdef DERMAFLUX_HAVE_HYPRE
-      hypre_piece_->set_piece_faces(below_, above_);
+      hypre_piece_->set_piece_faces(faces_);
 #endif
     } else {
       model::set_channels(problem_, closure_.open_channels(quantum));
@@ -257,8 +265,9 @@ class Run {
   void open_folder() {
     open_folder_on_root();
     if (case_.output.vtk) buffers_ = std::make_unique<SnapshotBuffers>(problem_);
-    profile_columns_ = analysis::profile_columns(problem_.mesh.grid, channels_,
-                                                 problem_.sides == model::SideBoundary::Periodic);
+    profile_columns_ =
+        analysis::profile_columns((decomposed() ? whole_mesh_ : problem_.mesh).grid, channels_,
+                                  problem_.sides == model::SideBoundary::Periodic);
     if (!folder_) return;
     if (!channels_.empty() && !options_.resume)
       io::write_channels_vtp(options_.output_dir / "channels.vtp", channels_,
@@ -331,7 +340,7 @@ class Run {
     if (!writing_) return;
     const auto profile =
         decomposed() ? analysis::depth_profile(problem_, integrator_.solution(), profile_columns_,
-                                               whole_mesh_, slab_.k_begin, sum_)
+                                               whole_mesh_, offset(), sum_)
                      : analysis::depth_profile(problem_, integrator_.solution(), profile_columns_);
     if (folder_) {
       folder_->append_timeseries_line(analysis::timeseries_line(row));
@@ -346,14 +355,15 @@ class Run {
     }
     // Every rank its piece; once all are in place, rank 0 lists them.
     io::write_vtr_snapshot(
-        io::RunFolder::piece_file(options_.output_dir, case_.name, index, slab_.rank),
-        problem_.mesh.grid, arrays, row.time_h, slab_.k_begin);
+        io::RunFolder::piece_file(options_.output_dir, case_.name, index, block_.rank),
+        problem_.mesh.grid, arrays, row.time_h, offset());
     core::sum_over_ranks(sum_, 0.0);
     if (!folder_) return;
     std::vector<io::SnapshotPiece> pieces;
-    for (int r = 0; r < slab_.ranks; ++r) {
-      const parallel::Slab s = parallel::slab_of_rank(slab_.nz, slab_.ranks, r);
-      pieces.push_back({s.k_begin, s.k_end,
+    for (int r = 0; r < block_.ranks; ++r) {
+      const parallel::Block b = parallel::block_of_rank(block_.whole, block_.parts, r);
+      pieces.push_back({{b.cells[0].begin, b.cells[1].begin, b.cells[2].begin},
+                        {b.cells[0].size(), b.cells[1].size(), b.cells[2].size()},
                         io::RunFolder::piece_file({}, case_.name, index, r).filename().string()});
     }
     folder_->write_partitioned_snapshot(index, row.time_h, whole_mesh_.grid, pieces);
@@ -394,7 +404,7 @@ class Run {
   // No checkpoint to continue from: the folder says so, and what was written stays.
   [[noreturn]] void interrupt_decomposed() {
     std::ostringstream text;
-    text << "This run of case " << case_.name << ", split over " << slab_.ranks
+    text << "This run of case " << case_.name << ", split over " << block_.ranks
          << " MPI ranks, was interrupted at t = " << integrator_.time() / 3600.0 << " h of "
          << case_.time.end_s / 3600.0 << " h (" << rows_.size() << " of "
          << case_.time.output_times_s.size() << " outputs written).\n"
@@ -427,7 +437,7 @@ class Run {
     s.rejected_steps = integrator_.stats().rejected_steps;
     s.linear_iterations = integrator_.stats().linear_iterations;
     s.threads = core::thread_count();
-    s.ranks = slab_.ranks;
+    s.ranks = block_.ranks;
     s.wall_s = wall_before_ + seconds_since(start_);
     s.peak_rss_mb = core::sum_over_ranks(sum_, peak_rss_mb());
     return s;
@@ -443,9 +453,9 @@ class Run {
 
   const input::Case& case_;
   const RunOptions& options_;
-  parallel::Slab slab_;  // this rank's planes (all of them on one rank)
-  core::GlobalSum sum_;  // over the ranks; empty on one
-  bool writing_;         // an output folder was asked for (rank 0 holds it)
+  parallel::Block block_;  // this rank's cells (all of them on one rank)
+  core::GlobalSum sum_;    // over the ranks; empty on one
+  bool writing_;           // an output folder was asked for (rank 0 holds it)
   const Clock::time_point start_ = Clock::now();
   Clock::time_point last_checkpoint_ = Clock::now();
   double wall_before_ = 0.0;
@@ -453,9 +463,9 @@ class Run {
   std::vector<mesh::Channel> channels_;
   model::ChannelClosure closure_;
   long applied_quantum_ = 0;
-  // Split over ranks: the faces to the neighbours' planes, and the whole mesh
+  // Split over ranks: the faces to the neighbour blocks, and the whole mesh
   // (coordinates and materials only) for the outputs.
-  std::vector<double> below_, above_;
+  std::array<std::vector<double>, 6> faces_;
   mesh::LayeredMesh whole_mesh_;
   model::Problem problem_;
   op::DiffusionOperator system_;
@@ -463,7 +473,7 @@ class Run {
 #ifdef DERMAFLUX_HAVE_HYPRE
   linear::HypreStructSolver* hypre_piece_ = nullptr;  // backend_ of a decomposed run
 #endif
-  std::unique_ptr<linear::StepSolver> backend_;  // solver.backend other than dermaflux
+  std::unique_ptr<linear::StepSolver> backend_;           // solver.backend other than dermaflux
   linear::MultigridPreconditioner* multigrid_ = nullptr;  // preconditioner_, when ours
   std::unique_ptr<linear::Preconditioner> preconditioner_;
   timestep::Bdf2Integrator integrator_;

@@ -38,12 +38,16 @@ struct RunOptions {
   // How to resume, for the INTERRUPTED.txt marker (e.g. the command line).
   std::string resume_hint;
   // Split the case over the ranks of the MPI job (`mpirun -n P dermaflux run`,
-  // parallel/Slab.hpp): every rank calls run_case with the same case and options,
-  // and each holds its slab of z-planes; hypre's PFMG-CG solves the steps across
+  // parallel/Block.hpp): every rank calls run_case with the same case and options,
+  // and each holds its block of cells; hypre's PFMG-CG solves the steps across
   // them. Rank 0 writes the folder; every rank its piece of each snapshot.
-  // Checkpoints are not written (a decomposed run cannot resume). No effect on
-  // one rank.
+  // Checkpoints are not written (a split run cannot resume). No effect on one
+  // rank.
   bool decomposed = false;
+  // Ranks along x, y, z as "2x2x1"; empty: the split that exchanges least.
+  std::string decomposition;
+  // Called once the split is known, with it ("2 x 2 x 1"), on every rank.
+  std::function<void(const std::string&)> on_start;
 };
 
 struct RunSummary {

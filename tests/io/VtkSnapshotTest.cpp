@@ -109,29 +109,39 @@ TEST(VtkSnapshot, ReadsBackCoordinatesInMicrometresArraysAndTime) {
   EXPECT_EQ(time->GetTuple1(0), 1.5);
 }
 
-// A decomposed run's snapshot: each rank writes its slab of planes as a piece and
-// the .pvtr makes them one data set. VTK's parallel reader (ParaView's) must give
-// back the whole grid, its coordinates and every cell's values in order.
-TEST(VtkSnapshot, PiecesOfSlabsReadBackAsTheWholeGridThroughThePvtr) {
+// A split run's snapshot: each rank writes its block of cells as a piece and the
+// .pvtr makes them one data set. VTK's parallel reader (ParaView's) must give back
+// the whole grid, its coordinates and every cell's values in order.
+TEST(VtkSnapshot, PiecesOfBlocksReadBackAsTheWholeGridThroughThePvtr) {
   ScratchFolder folder;
-  const auto whole = tiny_grid();  // 3 planes: pieces of planes [0, 1) and [1, 3)
+  const auto whole = tiny_grid();  // 2 x 1 x 3 cells
   const Fields fields(whole.cell_count());
-  const std::size_t plane = 2;
-  const std::vector<std::pair<int, int>> slabs = {{0, 1}, {1, 3}};
+  // Three blocks: the bottom plane cut in x, and the two planes above it whole.
+  const std::vector<std::pair<CellOffset, std::array<int, 3>>> blocks = {
+      {{0, 0, 0}, {1, 1, 1}}, {{1, 0, 0}, {1, 1, 1}}, {{0, 0, 1}, {2, 1, 2}}};
   std::vector<SnapshotPiece> pieces;
-  for (std::size_t r = 0; r < slabs.size(); ++r) {
-    const auto [begin, end] = slabs[r];
-    const auto& z = whole.z_nodes_m();
-    const mesh::Grid part(whole.x_nodes_m(), whole.y_nodes_m(),
-                          std::vector<double>(z.begin() + begin, z.begin() + end + 1));
-    const std::size_t first = plane * static_cast<std::size_t>(begin);
-    const std::size_t count = plane * static_cast<std::size_t>(end - begin);
-    auto slice = [&](const auto& values) { return std::span(values.data() + first, count); };
-    const SnapshotArrays arrays{slice(fields.concentration), slice(fields.potential),
-                                slice(fields.material), slice(fields.channel_fraction)};
+  for (std::size_t r = 0; r < blocks.size(); ++r) {
+    const auto& [offset, cells] = blocks[r];
+    auto nodes = [](const std::vector<double>& all, int first, int count) {
+      return std::vector<double>(all.begin() + first, all.begin() + first + count + 1);
+    };
+    const mesh::Grid part(nodes(whole.x_nodes_m(), offset[0], cells[0]),
+                          nodes(whole.y_nodes_m(), offset[1], cells[1]),
+                          nodes(whole.z_nodes_m(), offset[2], cells[2]));
+    Fields block(part.cell_count());
+    for (int k = 0; k < cells[2]; ++k)
+      for (int j = 0; j < cells[1]; ++j)
+        for (int i = 0; i < cells[0]; ++i) {
+          const std::size_t mine = part.index(i, j, k);
+          const std::size_t all = whole.index(offset[0] + i, offset[1] + j, offset[2] + k);
+          block.concentration[mine] = fields.concentration[all];
+          block.potential[mine] = fields.potential[all];
+          block.material[mine] = fields.material[all];
+          block.channel_fraction[mine] = fields.channel_fraction[all];
+        }
     const std::string source = "case_0002_" + std::to_string(r) + ".vtr";
-    write_vtr_snapshot(folder / source, part, arrays, 2.0, begin);
-    pieces.push_back({begin, end, source});
+    write_vtr_snapshot(folder / source, part, block.arrays(), 2.0, offset);
+    pieces.push_back({offset, cells, source});
   }
   write_pvtr_index(folder / "case_0002.pvtr", whole, pieces);
 
@@ -141,6 +151,7 @@ TEST(VtkSnapshot, PiecesOfSlabsReadBackAsTheWholeGridThroughThePvtr) {
   vtkRectilinearGrid* output = reader->GetOutput();
   ASSERT_EQ(output->GetNumberOfCells(), static_cast<vtkIdType>(whole.cell_count()));
   expect_coordinates_um(output->GetXCoordinates(), whole.x_nodes_m());
+  expect_coordinates_um(output->GetYCoordinates(), whole.y_nodes_m());
   expect_coordinates_um(output->GetZCoordinates(), whole.z_nodes_m());
   expect_cell_array<vtkDoubleArray>(*output, "concentration", fields.concentration);
   expect_cell_array<vtkDoubleArray>(*output, "potential", fields.potential);

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # One case split over MPI ranks (`mpirun -n P dermaflux run`) against the same case
 # on one process. Called by CTest:
-#   decomposed_run.sh DERMAFLUX MPIEXEC "MPIEXEC_FLAGS" CASE RANKS OUT
+#   decomposed_run.sh DERMAFLUX MPIEXEC "MPIEXEC_FLAGS" CASE RANKS OUT [PXxPYxPZ]
+# (the last: --decomposition; without it the run chooses its split)
 # 1. The serial run, then the split one: every number of timeseries.csv and
 #    profiles.csv within 1e-8 relative of the serial run's (the two differ only in
 #    the order the ranks' sums are added; mass_balance_rel, a rounding-level figure,
 #    only below 1e-9 in both); the same steps; summary.json says how many ranks.
 # 2. Each output time's snapshot is a .pvtr listing one piece per rank, all there,
-#    whose plane ranges tile the grid; the .pvd lists the .pvtr files.
+#    inside the whole grid and together as many cells; the .pvd lists the .pvtr
+#    files. (That VTK reads such pieces back as the whole grid is
+#    VtkSnapshot.PiecesOfBlocksReadBackAsTheWholeGridThroughThePvtr.)
 # 3. On 2 ranks: --resume (a split run writes no checkpoint) is refused with one
 #    error line, said once, not once per rank.
 set -euo pipefail
-dermaflux=$1 mpiexec=$2 flags=$3 case_file=$4 ranks=$5 out=$6
+dermaflux=$1 mpiexec=$2 flags=$3 case_file=$4 ranks=$5 out=$6 parts=${7:-}
+split=()
+[ -z "$parts" ] || split=(--decomposition "$parts")
 fail() { echo "decomposed_run: $*" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out"
 name=$(basename "$case_file" .yaml)
@@ -19,7 +24,10 @@ name=$(basename "$case_file" .yaml)
 "$dermaflux" run "$case_file" --output "$out/serial" --threads 1 --quiet > /dev/null
 # shellcheck disable=SC2086  # the flags are words
 "$mpiexec" -n "$ranks" $flags "$dermaflux" run "$case_file" --output "$out/split" --threads 1 \
-  --quiet > "$out/split.log" 2>&1 || fail "mpirun -n $ranks failed: $(cat "$out/split.log")"
+  --quiet ${split[@]+"${split[@]}"} > "$out/split.log" 2>&1 ||
+  fail "mpirun -n $ranks failed: $(cat "$out/split.log")"
+[ -z "$parts" ] || grep -q "as ${parts//x/ x } blocks" "$out/split.log" ||
+  fail "the run does not say it split as $parts: $(cat "$out/split.log")"
 [ -f "$out/split/summary.json" ] || fail "the split run wrote no summary.json"
 
 # Numbers of two CSV files, field by field.
@@ -66,15 +74,17 @@ if [ "$ranks" -gt 1 ]; then
     [ -f "$pvtr" ] || fail "$pvtr missing"
     pieces=$(grep -c '<Piece ' "$pvtr")
     [ "$pieces" -eq "$ranks" ] || fail "$pvtr lists $pieces pieces for $ranks ranks"
-    # Plane ranges in rank order: each starts where the last ended, from 0 to nz.
-    nz=$(grep -o 'WholeExtent="[0-9 ]*"' "$pvtr" | tr -d '"' | awk '{print $NF}')
-    next_plane=0
-    while read -r begin end source; do
-      [ "$begin" -eq "$next_plane" ] || fail "$pvtr: a piece starts at plane $begin, not $next_plane"
+    # Every piece inside the whole grid, its file there; together all the cells.
+    read -r -a whole < <(grep -o 'WholeExtent="[0-9 ]*"' "$pvtr" | tr -d '"' | cut -d= -f2)
+    cells=0
+    while read -r x0 x1 y0 y1 z0 z1 source; do
+      [ "$x0" -ge 0 ] && [ "$x1" -le "${whole[1]}" ] && [ "$y0" -ge 0 ] && [ "$y1" -le "${whole[3]}" ] &&
+        [ "$z0" -ge 0 ] && [ "$z1" -le "${whole[5]}" ] || fail "$pvtr: a piece lies outside the grid"
       [ -f "$out/split/snapshots/$source" ] || fail "$pvtr lists $source, which is missing"
-      next_plane=$end
-    done < <(sed -n 's/.*Extent="[0-9]* [0-9]* [0-9]* [0-9]* \([0-9]*\) \([0-9]*\)" Source="\([^"]*\)".*/\1 \2 \3/p' "$pvtr")
-    [ "$next_plane" -eq "$nz" ] || fail "$pvtr: the pieces end at plane $next_plane of $nz"
+      cells=$((cells + (x1 - x0) * (y1 - y0) * (z1 - z0)))
+    done < <(sed -n 's/.*Extent="\([0-9 ]*\)" Source="\([^"]*\)".*/\1 \2/p' "$pvtr")
+    [ "$cells" -eq $((whole[1] * whole[3] * whole[5])) ] ||
+      fail "$pvtr: the pieces hold $cells cells of $((whole[1] * whole[3] * whole[5]))"
   done
 fi
 if [ "$ranks" -eq 2 ]; then
@@ -87,4 +97,4 @@ if [ "$ranks" -eq 2 ]; then
     "$out/resume.log" || true)
   [ "$said" -eq 1 ] || fail "--resume on 2 ranks: the error was said $said times: $(cat "$out/resume.log")"
 fi
-echo "decomposed_run: $name on $ranks ranks matches the serial run"
+echo "decomposed_run: $name on $ranks ranks ${parts:+($parts) }matches the serial run"
