@@ -15,12 +15,13 @@ Runs, in one go, each --repeat times in alternating order (the host's speed drif
                  what one node gives without MPI
 and the STREAM triad on one thread (bench_kernels), for bytes per cell.
 
-The model: a CG iteration of hypre PFMG-CG on a rank costs its cells times the
+The model: a CG iteration of hypre PFMG-CG on a node costs its cells times the
 bytes per cell and iteration measured here, over the node's memory bandwidth, plus
-its halo (the planes per iteration measured here, times a plane's bytes) over the
-network bandwidth, plus a latency per message and per global sum. Node and network
-figures are parameters (a 2-socket node of 300 GB/s STREAM, 25 GB/s and 2 us
-InfiniBand HDR by default); they are assumptions, not measurements.
+its halo (the layers of a face exchanged per iteration measured here, times the
+cells of its faces to other nodes) over the network bandwidth, plus a latency per
+message and per level of a global sum's tree. Node and network figures are
+parameters (a 2-socket node of 300 GB/s STREAM, 25 GB/s and 2 us InfiniBand HDR by
+default); they are assumptions, not measurements.
 """
 
 import argparse
@@ -72,6 +73,28 @@ def monitored_traffic(folder):
     return int(sent.group(1)), int(sent.group(2)), collectives
 
 
+def choose_parts(grid, ranks):
+    """The split `dermaflux run` makes (parallel/Block.cpp): fewest cut faces of a
+    periodic grid, fewest z parts among equals."""
+    best, best_faces = None, math.inf
+    for pz in range(1, ranks + 1):
+        if ranks % pz or pz > grid[2]:
+            continue
+        for py in range(1, ranks // pz + 1):
+            if (ranks // pz) % py or py > grid[1]:
+                continue
+            px = ranks // pz // py
+            if px > grid[0]:
+                continue
+            section = (grid[1] * grid[2], grid[0] * grid[2], grid[0] * grid[1])
+            parts = (px, py, pz)
+            faces = sum((p if a < 2 else p - 1) * section[a]
+                        for a, p in enumerate(parts) if p > 1)
+            if faces < best_faces:
+                best, best_faces = parts, faces
+    return best
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dermaflux")
@@ -120,6 +143,7 @@ def main():
             "ours 2": ([dermaflux, "run", str(args.case), "--threads", "2"], None),
         }
         results = {name: [] for name in runs}
+        split_parts = []
         triads = []
         for repetition in range(args.repeat):
             order = list(runs) if repetition % 2 == 0 else list(reversed(runs))
@@ -129,7 +153,10 @@ def main():
                 out = work / f"{name.replace(' ', '_')}_{repetition}"
                 out.mkdir()
                 command = [c.replace("{out}", str(out)) for c in command]
-                run(command + ["--output", str(out), "--quiet"] + until, env)
+                text = run(command + ["--output", str(out), "--quiet"] + until, env)
+                if name == "split 2":
+                    m = re.search(r"as (\d+) x (\d+) x (\d+) blocks", text)
+                    split_parts.append(tuple(int(v) for v in m.groups()))
                 s = summary(out)
                 traffic = monitored_traffic(out) if name == "split 2" else None
                 results[name].append((s, traffic))
@@ -150,9 +177,9 @@ def main():
     ours2, _ = best("ours 2")
     nx, ny, nz, cells = shape
     its = serial["linear_iterations"]
-    plane_bytes = nx * ny * 8
     sent_bytes, sent_msgs, collectives = traffic
     split_its = split["linear_iterations"]
+    periodic = base.get("domain", {}).get("lateral", "periodic") == "periodic"
 
     print(f"case {args.case}: {nx} x {ny} x {nz} = {cells} cells, {serial['steps']} steps"
           f"{' until ' + args.until if args.until else ''}; runs of {args.repeat}, fastest shown")
@@ -178,14 +205,22 @@ def main():
 
     cell_it_s = serial["wall_s"] / (cells * its)
     bytes_per_cell_it = cell_it_s * triad
-    planes_per_it = sent_bytes / split_its / plane_bytes
-    msgs_per_it = sent_msgs / split_its
+    # The faces ranks 0 and 1 share: a cut and, across a periodic side, the wrap.
+    parts = split_parts[0]
+    axis = next(a for a in range(3) if parts[a] == 2)
+    section = math.prod(shape[:3]) // shape[axis]
+    shared_faces = 2 if (axis < 2 and periodic) else 1
+    layers_per_it = sent_bytes / split_its / (8 * section * shared_faces)
+    msgs_per_face = sent_msgs / split_its / shared_faces
     sums_per_it = collectives / split_its
     print(f"\nhypre PFMG-CG, one process: {cell_it_s * 1e9:.1f} ns per cell and CG iteration "
           f"= {bytes_per_cell_it:.0f} B of triad traffic per cell and iteration")
-    print(f"halo, measured (rank 0 -> 1): {sent_bytes / split_its / 1e6:.3f} MB in "
-          f"{msgs_per_it:.1f} messages per CG iteration = {planes_per_it:.1f} planes of "
-          f"{plane_bytes / 1e6:.3f} MB; {sums_per_it:.1f} collective messages per iteration")
+    print(f"halo, measured (rank 0 -> 1, split {'x'.join(map(str, parts))}, {shared_faces} "
+          f"face{'s' if shared_faces > 1 else ''} of {section} cells): "
+          f"{sent_bytes / split_its / 1e6:.3f} MB in {sent_msgs / split_its:.1f} messages per CG "
+          f"iteration = {layers_per_it:.1f} layers of a face per iteration, "
+          f"{msgs_per_face:.1f} messages per face; {sums_per_it:.1f} collective messages per "
+          f"iteration")
     print(f"iterations per step: {its / serial['steps']:.1f} (hypre), "
           f"{ours1['linear_iterations'] / ours1['steps']:.1f} (ours)")
     print(f"peak memory: one process {serial['peak_rss_mb']:.0f} MB "
@@ -193,40 +228,42 @@ def main():
           f"{split['peak_rss_mb']:.0f} MB in all")
 
     # The model, per CG iteration of one node: its cells at the node's bandwidth,
-    # its halo (the measured halo layers per iteration and neighbour, times the
-    # cells of a face) over the network, a latency per message and per level of a
-    # global sum's tree. Slabs (today): two neighbours whose faces are whole
-    # planes. Blocks (hypre's boxes allow them; our outputs do not yet): columns
-    # of b x b cells through the depth, four neighbours with faces of b x nz cells.
+    # its halo (the measured halo layers per iteration, times the cells of its
+    # faces to other nodes) over the network, a latency per message and per level
+    # of a global sum's tree. Nodes get blocks as `dermaflux run` splits ranks
+    # (choose_parts); "slabs" shows what z-planes alone would give. Ranks within
+    # a node exchange through shared memory: not modelled.
     its_per_step = its / serial["steps"]
     bytes_per_cell = split["peak_rss_mb"] * 2**20 / cells
     print(f"\nmodel: node {args.node_bandwidth / 1e9:.0f} GB/s STREAM, network "
           f"{args.net_bandwidth / 1e9:.0f} GB/s and {args.latency * 1e6:.0f} us per message; "
           f"{its_per_step:.1f} its/step and {serial['steps']} steps as measured; "
           f"{bytes_per_cell:.0f} B/cell as split over 2 ranks")
-    print("| cells | grid | nodes | decomposition | memory/node | compute ms/it | halo ms/it | "
+    print("| cells | grid | nodes | split | memory/node | compute ms/it | halo ms/it | "
           "latency ms/it | efficiency | wall for the case |")
     print("|---|---|---|---|---|---|---|---|---|---|")
-    cases = ((1e9, (2560, 2560, 150), ((10, "slabs"), (150, "slabs"), (16, "blocks"),
-                                       (64, "blocks"), (256, "blocks"))),
-             (1e10, (8100, 8100, 150), ((150, "slabs"), (100, "blocks"), (400, "blocks"),
-                                        (900, "blocks"))))
-    for total, (gx, gy, gz), layouts in cases:
-        for nodes, layout in layouts:
-            local = gx * gy * gz / nodes
-            compute = local * bytes_per_cell_it / args.node_bandwidth
-            if layout == "slabs":
-                face_cells, neighbours = gx * gy, 2
-            else:
-                face_cells, neighbours = math.sqrt(gx * gy / nodes) * gz, 4
-            halo = planes_per_it * face_cells * neighbours * 8 / args.net_bandwidth
-            latency = (msgs_per_it * neighbours + sums_per_it * math.log2(nodes)) * args.latency
-            per_it = compute + halo + latency
-            wall = per_it * its_per_step * serial["steps"]
-            print(f"| {total:.0e} | {gx} x {gy} x {gz} | {nodes} | {layout} | "
-                  f"{local * bytes_per_cell / 2**30:.1f} GiB | {compute * 1e3:.1f} | "
-                  f"{halo * 1e3:.1f} | {latency * 1e3:.2f} | {compute / per_it:.2f} | "
-                  f"{wall / 60:.1f} min |")
+    cases = ((1e9, (2560, 2560, 150), (16, 64, 256)),
+             (1e10, (8100, 8100, 150), (100, 400, 900)))
+    for total, grid, node_counts in cases:
+        for nodes in node_counts:
+            for parts in (choose_parts(grid, nodes), (1, 1, nodes)):
+                if parts[2] > grid[2] or (parts == (1, 1, nodes) and parts == choose_parts(grid, nodes)):
+                    continue
+                local = math.prod(grid) / nodes
+                block = [grid[a] / parts[a] for a in range(3)]
+                face_cells = sum(2 * block[(a + 1) % 3] * block[(a + 2) % 3]
+                                 for a in range(3) if parts[a] > 1)
+                neighbours = sum(2 for a in range(3) if parts[a] > 1)
+                compute = local * bytes_per_cell_it / args.node_bandwidth
+                halo = layers_per_it * face_cells * 8 / args.net_bandwidth
+                latency = (msgs_per_face * neighbours + sums_per_it * math.log2(nodes)) * args.latency
+                per_it = compute + halo + latency
+                wall = per_it * its_per_step * serial["steps"]
+                label = "x".join(str(p) for p in parts) + (" (slabs)" if parts[:2] == (1, 1) else "")
+                print(f"| {total:.0e} | {grid[0]} x {grid[1]} x {grid[2]} | {nodes} | {label} | "
+                      f"{local * bytes_per_cell / 2**30:.1f} GiB | {compute * 1e3:.1f} | "
+                      f"{halo * 1e3:.1f} | {latency * 1e3:.2f} | {compute / per_it:.2f} | "
+                      f"{wall / 60:.1f} min |")
     shutil.rmtree(work)
 
 
