@@ -53,9 +53,9 @@ input::Case cut_short(input::Case c, const std::string& text) {
   return c;
 }
 
-// Errors every rank of a decomposed run meets alike (the steps and their verdicts
-// are the same on all), which rank 0 alone reports; a file or internal error may
-// be one rank's own.
+// Errors every rank of a split run meets alike (the case is the same on all, and
+// so are the steps and their verdicts); a file or internal error may be one
+// rank's own.
 bool same_on_every_rank(const std::exception_ptr& error) {
   try {
     std::rethrow_exception(error);
@@ -108,12 +108,12 @@ int run_command(const RunArguments& arguments) {
   try {
     result = run::run_case(c, options);
   } catch (...) {
-    if (!options.decomposed) throw;
-    // A failure on one rank would leave the others waiting for it in hypre or in
-    // a sum: say why, then end the whole job.
+    // Errors every rank meets alike end every rank alike (main says it once). A
+    // failure of one rank alone would leave the others waiting for it in hypre
+    // or in a sum: say why, then end the whole job.
+    if (!options.decomposed || same_on_every_rank(std::current_exception())) throw;
     progress.finish();
-    if (root || !same_on_every_rank(std::current_exception()))
-      report_error(std::current_exception());
+    report_error(std::current_exception());
     std::fflush(nullptr);
     world.abort(exit_status_of(std::current_exception()));
   }
