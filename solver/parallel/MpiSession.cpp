@@ -113,6 +113,16 @@ int ranks_sharing_my_cpus() {
   return sharing;
 }
 
+int ranks_on_my_node() {
+  if (g_runtime == nullptr) return 1;
+  MPI_Comm node = MPI_COMM_NULL;
+  MPI_Comm_split_type(g_runtime->communicator(), MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node);
+  int ranks = 1;
+  MPI_Comm_size(node, &ranks);
+  MPI_Comm_free(&node);
+  return ranks;
+}
+
 core::GlobalSum world_sum() {
   if (g_runtime == nullptr) return {};
   const MPI_Comm comm = g_runtime->communicator();

@@ -33,6 +33,9 @@ Messenger& world();
 // when it bound none. Collective: every rank of world() must call it.
 int ranks_sharing_my_cpus();
 
+// How many ranks of world() run on this node (share its memory). Collective.
+int ranks_on_my_node();
+
 // Sums over the ranks of world() (core/GlobalSum.hpp): the ranks' values are
 // gathered to every rank and added there in rank order, so that every rank has
 // the same bits and a rerun on as many ranks the same again. Collective: every

@@ -70,6 +70,16 @@ void check_memory(std::size_t cells) {
                    "mesh.min_cells_per_layer) or shrink the domain");
 }
 
+std::optional<std::string> split_memory_shortfall(std::size_t block_cells, int ranks_on_node) {
+  const double needed =
+      ranks_on_node * (kFixedBytes + kSplitBytesPerCell * static_cast<double>(block_cells));
+  const auto available = available_bytes();
+  if (!available || needed <= *available) return std::nullopt;
+  return std::to_string(ranks_on_node) + " ranks on one node with " +
+         std::to_string(block_cells) + " cells each need about " + gib(needed) +
+         " of memory, but only " + gib(*available) + " is available there";
+}
+
 double peak_rss_mb() {
   const auto kb = proc_kb("/proc/self/status", "VmHWM:");
   return kb ? *kb / 1024.0 : 0.0;

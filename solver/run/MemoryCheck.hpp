@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 
 namespace dermaflux::run {
 
@@ -24,6 +25,13 @@ std::optional<double> available_bytes();
 
 // Throws UsageError when estimated_bytes(cells) exceeds what is available.
 void check_memory(std::size_t cells);
+
+// A rank of a case split over ranks: its block's cells with hypre's PFMG-CG
+// (measured 460 B per cell with everything, RESULTS.md "Distributed runs"), times
+// the ranks on its node, which share the node's memory. Empty when it fits, else
+// why not.
+inline constexpr double kSplitBytesPerCell = 60.0 * 8.0;
+std::optional<std::string> split_memory_shortfall(std::size_t block_cells, int ranks_on_node);
 
 // Peak resident set size of this process (VmHWM), in MB; 0 if unknown.
 double peak_rss_mb();

@@ -181,7 +181,15 @@ class Run {
       check_memory(model::planned_cell_count(case_));
       return model::build_problem(case_, open);
     }
-    check_memory(block_.cell_count());
+    // Every rank must know when one of them cannot go on, or the others would
+    // wait for it in the first sum.
+    const auto shortfall = split_memory_shortfall(block_.cell_count(), parallel::ranks_on_my_node());
+    const double short_ranks = core::sum_over_ranks(sum_, shortfall ? 1.0 : 0.0);
+    if (short_ranks > 0.0)
+      throw UsageError("the case split over " + std::to_string(block_.ranks) +
+                       " MPI ranks does not fit in memory" +
+                       (shortfall ? ": " + *shortfall : std::string(" on some node")) +
+                       "; use more nodes, fewer ranks per node, or a coarser mesh");
     return build_block(open);
   }
 

@@ -45,6 +45,18 @@ TEST(MemoryPreflight, EstimateGrowsWithTheCellCount) {
   EXPECT_GT(run::peak_rss_mb(), 0.0);
 }
 
+TEST(MemoryPreflight, ASplitRunCountsEveryRankOnTheNode) {
+  if (!run::available_bytes()) GTEST_SKIP() << "this machine says nothing of its memory";
+  // A block that fits alone: nothing to say (unless this machine is nearly full).
+  EXPECT_FALSE(run::split_memory_shortfall(1000, 1).has_value());
+  // 10^12 cells per rank fit nowhere; the message says how many ranks and cells.
+  const auto why = run::split_memory_shortfall(1'000'000'000'000, 4);
+  ASSERT_TRUE(why.has_value());
+  EXPECT_NE(why->find("4 ranks on one node with 1000000000000 cells each need about"),
+            std::string::npos)
+      << *why;
+}
+
 TEST(NumericalFailure, ANonFiniteFieldStopsWithAMessageAndKeepsPartialOutputs) {
   // A NaN coefficient (the reader refuses those; a broken estimate might not)
   // poisons every solve: the run must give up, not crawl or crash.
