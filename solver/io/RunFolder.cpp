@@ -65,6 +65,10 @@ RunFolder::RunFolder(fs::path directory, std::string case_name, const FolderOpen
     throw IoError("cannot create the output folder " + directory_.string() + ": " +
                   error.message());
 
+  // Before anything is removed: a --resume of a finished run must not unfinish it.
+  if (opening.resume && !fs::exists(checkpoint_file()))
+    throw UsageError("nothing to resume: " + checkpoint_file().string() +
+                     " does not exist (run without --resume to start anew)");
   const bool finished = fs::exists(directory_ / kSummaryFile);
   if (finished && !opening.overwrite && !opening.resume &&
       read_all(directory_ / kResolvedCaseFile) != opening.resolved_case) {
@@ -80,6 +84,10 @@ RunFolder::RunFolder(fs::path directory, std::string case_name, const FolderOpen
   remove_file(pvd_.file());
   if (!opening.resume) {
     remove_file(checkpoint_file());
+    // A run split over ranks checkpoints one file per rank (run/Checkpoint.hpp).
+    for (const auto& entry : fs::directory_iterator(directory_, error))
+      if (entry.path().filename().string().rfind("checkpoint.rank-", 0) == 0)
+        remove_file(entry.path());
     remove_file(directory_ / "channels.vtp");
     for (const auto& entry : fs::directory_iterator(directory_ / kSnapshotFolder, error))
       if (entry.path().extension() == ".vtr" || entry.path().extension() == ".pvtr")
@@ -166,8 +174,10 @@ void RunFolder::write_partitioned_snapshot(int index, double time_h, const mesh:
   pvd_.add(time_h, std::string(kSnapshotFolder) + "/" + name);
 }
 
-void RunFolder::register_snapshot(int index, double time_h) {
-  pvd_.add(time_h, std::string(kSnapshotFolder) + "/" + snapshot_name(case_name_, index));
+void RunFolder::register_snapshot(int index, double time_h, bool partitioned) {
+  const std::string name =
+      partitioned ? snapshot_stem(case_name_, index) + ".pvtr" : snapshot_name(case_name_, index);
+  pvd_.add(time_h, std::string(kSnapshotFolder) + "/" + name);
 }
 
 // A checkpoint says which outputs are done: their snapshots must be in place first.

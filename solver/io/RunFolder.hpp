@@ -60,8 +60,9 @@ class RunFolder {
                                           const std::string& case_name, int index, int rank);
   void write_partitioned_snapshot(int index, double time_h, const mesh::Grid& whole,
                                   const std::vector<SnapshotPiece>& pieces);
-  // Lists an already written snapshot in the collection again (resume).
-  void register_snapshot(int index, double time_h);
+  // Lists an already written snapshot (a partitioned one's .pvtr) in the
+  // collection again (resume).
+  void register_snapshot(int index, double time_h, bool partitioned = false);
   void write_checkpoint(const std::string& bytes);
   void mark_interrupted(const std::string& explanation);
   // FAILED.txt: why the run stopped; what it wrote so far stays.

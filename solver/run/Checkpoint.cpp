@@ -1,6 +1,7 @@
 #include "run/Checkpoint.hpp"
 
 #include <cstdio>
+#include <sstream>
 
 #include "io/BinaryArchive.hpp"
 
@@ -120,6 +121,37 @@ RunCheckpoint deserialize(std::string bytes, const std::string& label) {
   s.stats.last_step_s = in.pod<double>();
   if (!in.at_end()) in.fail("it has trailing data");
   return c;
+}
+
+namespace {
+constexpr const char* kSplitManifestHeading = "dermaflux split checkpoint";
+}  // namespace
+
+std::string write_split_manifest(const SplitCheckpoint& m) {
+  std::ostringstream text;
+  text << kSplitManifestHeading << "\nranks " << m.ranks << "\nparts " << m.parts[0] << " "
+       << m.parts[1] << " " << m.parts[2] << "\ngeneration " << m.generation << "\n";
+  return text.str();
+}
+
+std::optional<SplitCheckpoint> read_split_manifest(const std::string& bytes) {
+  std::istringstream in(bytes);
+  std::string heading;
+  if (!std::getline(in, heading) || heading != kSplitManifestHeading) return std::nullopt;
+  SplitCheckpoint m;
+  std::string ranks, parts, generation;
+  if (!(in >> ranks >> m.ranks >> parts >> m.parts[0] >> m.parts[1] >> m.parts[2] >> generation >>
+        m.generation) ||
+      ranks != "ranks" || parts != "parts" || generation != "generation")
+    return std::nullopt;
+  return m;
+}
+
+std::filesystem::path split_checkpoint_file(const std::filesystem::path& output_dir, int rank,
+                                            int generation) {
+  char name[64];
+  std::snprintf(name, sizeof name, "checkpoint.rank-%04d.gen-%d.bin", rank, generation);
+  return output_dir / name;
 }
 
 }  // namespace dermaflux::run

@@ -6,8 +6,10 @@
 // to its case by a fingerprint of the resolved case, and written atomically with
 // a checksum (io/BinaryArchive.hpp).
 
+#include <array>
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,5 +40,21 @@ RunCheckpoint deserialize(std::string bytes, const std::string& label);
 
 // checkpoint.bin in an output folder.
 std::filesystem::path checkpoint_file(const std::filesystem::path& output_dir);
+
+// A run split over ranks (parallel/Block.hpp) checkpoints one file per rank
+// (its block's state, in the format above) in one of two generations, and then
+// checkpoint.bin, a few lines of text, names the generation that is complete: a
+// run killed while writing the other generation resumes from this one.
+struct SplitCheckpoint {
+  int ranks = 1;
+  std::array<int, 3> parts{1, 1, 1};  // the blocks along x, y, z
+  int generation = 0;                 // 0 or 1
+};
+std::string write_split_manifest(const SplitCheckpoint& manifest);
+// nullopt: the bytes are not such a manifest (a one-process checkpoint).
+std::optional<SplitCheckpoint> read_split_manifest(const std::string& bytes);
+// checkpoint.rank-RRRR.gen-G.bin
+std::filesystem::path split_checkpoint_file(const std::filesystem::path& output_dir, int rank,
+                                            int generation);
 
 }  // namespace dermaflux::run

@@ -95,11 +95,6 @@ parallel::Block block_for(const input::Case& c, const RunOptions& options) {
   const std::array<int, 3> whole{grid.nx(), grid.ny(), grid.nz()};
   const int ranks = options.decomposed ? parallel::world().size() : 1;
   if (ranks <= 1) return parallel::block_of_rank(whole, {1, 1, 1}, 0);
-  if (options.resume)
-    throw UsageError(
-        "--resume is not available for a run split over MPI ranks (it writes no "
-        "checkpoints); run it again without --resume, or resume on one rank a run started "
-        "on one");
   const std::array<int, 3> parts =
       options.decomposition.empty()
           ? parallel::choose_parts(whole, ranks,
@@ -158,6 +153,7 @@ class Run {
     }
     RunResult result{rows_, summarise()};
     if (folder_) folder_->finish(summary_json(case_, result.summary));
+    if (decomposed() && writing_) remove_split_checkpoint();
     return result;
   }
 
@@ -183,7 +179,8 @@ class Run {
     }
     // Every rank must know when one of them cannot go on, or the others would
     // wait for it in the first sum.
-    const auto shortfall = split_memory_shortfall(block_.cell_count(), parallel::ranks_on_my_node());
+    const auto shortfall =
+        split_memory_shortfall(block_.cell_count(), parallel::ranks_on_my_node());
     const double short_ranks = core::sum_over_ranks(sum_, shortfall ? 1.0 : 0.0);
     if (short_ranks > 0.0)
       throw UsageError("the case split over " + std::to_string(block_.ranks) +
@@ -240,9 +237,7 @@ class Run {
       advance(outputs[next_output_]);
       record(analysis::measure(problem_, system_, integrator_.solution(), integrator_.cumulative(),
                                integrator_.time(), dose_, sum_));
-      if (folder_ && !decomposed() && options_.checkpoint_interval_s > 0.0 &&
-          seconds_since(last_checkpoint_) >= 0.1 * options_.checkpoint_interval_s)
-        checkpoint();
+      if (writing_ && checkpoint_due(0.1 * options_.checkpoint_interval_s)) checkpoint();
     }
   }
 
@@ -276,12 +271,12 @@ class Run {
     profile_columns_ =
         analysis::profile_columns((decomposed() ? whole_mesh_ : problem_.mesh).grid, channels_,
                                   problem_.sides == model::SideBoundary::Periodic);
+    if (options_.resume) restore();
     if (!folder_) return;
     if (!channels_.empty() && !options_.resume)
       io::write_channels_vtp(options_.output_dir / "channels.vtp", channels_,
                              problem_.sides == model::SideBoundary::Periodic, case_.domain.width_m,
                              case_.domain.length_m);
-    if (options_.resume) restore();
     folder_->write_timeseries_header(analysis::timeseries_header(layer_names_));
     std::size_t skin_planes = 0;
     for (int material : (decomposed() ? whole_mesh_ : problem_.mesh).plane_material)
@@ -289,7 +284,7 @@ class Run {
     folder_->open_profiles(analysis::profiles_header(), rows_.size(), skin_planes);
     for (std::size_t n = 0; n < rows_.size(); ++n) {
       folder_->append_timeseries_line(analysis::timeseries_line(rows_[n]));
-      if (buffers_) folder_->register_snapshot(static_cast<int>(n), rows_[n].time_h);
+      if (buffers_) folder_->register_snapshot(static_cast<int>(n), rows_[n].time_h, decomposed());
     }
   }
 
@@ -310,25 +305,77 @@ class Run {
     if (!decomposed()) return;
     const double failed = core::sum_over_ranks(sum_, error ? 1.0 : 0.0);
     if (error) std::rethrow_exception(error);
+    // Rank 0 says why; the others stop with it, quietly.
     if (failed > 0.0)
-      throw IoError("rank 0 could not open the output folder " + options_.output_dir.string());
+      throw UsageError("rank 0 could not open the output folder " + options_.output_dir.string());
   }
 
+  // Every rank reads checkpoint.bin (on a file system all ranks see): on one
+  // process the state itself, split over ranks the manifest naming the
+  // generation of the ranks' own files.
   void restore() {
-    const auto file = folder_->checkpoint_file();
+    const auto file = checkpoint_file(options_.output_dir);
     if (!std::filesystem::exists(file))
       throw UsageError("nothing to resume: " + file.string() +
                        " does not exist (run without --resume to start anew)");
-    RunCheckpoint saved = deserialize(read_file(file), file.string());
+    const std::string bytes = read_file(file);
+    const auto manifest = read_split_manifest(bytes);
+    if (!decomposed() && manifest)
+      throw UsageError(file.string() + " belongs to a run split over " +
+                       std::to_string(manifest->ranks) + " MPI ranks as " +
+                       parallel::describe_parts(manifest->parts) +
+                       " blocks: resume it as mpirun -n " + std::to_string(manifest->ranks) +
+                       " dermaflux run ... --resume");
+    if (decomposed() && !manifest)
+      throw UsageError(file.string() +
+                       " belongs to a run on one process: resume it without mpirun");
+    if (decomposed() && (manifest->ranks != block_.ranks || manifest->parts != block_.parts))
+      throw UsageError(
+          file.string() + " belongs to a run split over " + std::to_string(manifest->ranks) +
+          " MPI ranks as " + parallel::describe_parts(manifest->parts) + " blocks, not " +
+          parallel::describe_parts(block_.parts) + ": resume it as mpirun -n " +
+          std::to_string(manifest->ranks) + " ... --resume --decomposition " +
+          std::to_string(manifest->parts[0]) + "x" + std::to_string(manifest->parts[1]) + "x" +
+          std::to_string(manifest->parts[2]));
+    RunCheckpoint saved =
+        decomposed() ? read_own_part(*manifest) : deserialize(bytes, file.string());
     if (saved.case_fingerprint != fingerprint(resolved_case_))
       throw UsageError(file.string() +
                        " belongs to a different case (the case file changed since "
                        "it was written); run without --resume to start anew");
+    if (decomposed()) generation_ = manifest->generation;
     set_geometry_for(saved.integrator.time_s);  // the geometry of the saved field
     integrator_.restore(saved.integrator);
     rows_ = std::move(saved.rows);
     next_output_ = saved.next_output;
     wall_before_ = saved.wall_s;
+  }
+
+  // This rank's file of the manifest's generation. The ranks agree whether all
+  // could read theirs: one missing or damaged file stops every rank alike.
+  RunCheckpoint read_own_part(const SplitCheckpoint& manifest) {
+    const auto file = split_checkpoint_file(options_.output_dir, block_.rank, manifest.generation);
+    std::optional<RunCheckpoint> saved;
+    std::string why;
+    try {
+      saved = deserialize(read_file(file), file.string());
+    } catch (const IoError& e) {
+      why = e.what();
+    }
+    if (core::sum_over_ranks(sum_, saved ? 0.0 : 1.0) > 0.0)
+      throw UsageError("cannot resume: " +
+                       (why.empty() ? std::string("another rank's part of the checkpoint is "
+                                                  "missing or damaged")
+                                    : why) +
+                       "; run without --resume to start anew");
+    return std::move(*saved);
+  }
+
+  void remove_split_checkpoint() const {
+    std::error_code ignored;  // a leftover is harmless: the next run removes it
+    for (int generation = 0; generation < 2; ++generation)
+      std::filesystem::remove(split_checkpoint_file(options_.output_dir, block_.rank, generation),
+                              ignored);
   }
 
   void advance(double t) {
@@ -337,9 +384,7 @@ class Run {
         options_.on_progress({now, case_.time.end_s, integrator_.stats().steps});
       if (!writing_) return;
       if (stop_requested()) interrupt();
-      if (!decomposed() && options_.checkpoint_interval_s > 0.0 &&
-          seconds_since(last_checkpoint_) >= options_.checkpoint_interval_s)
-        checkpoint();
+      if (checkpoint_due(options_.checkpoint_interval_s)) checkpoint();
     });
   }
 
@@ -386,40 +431,50 @@ class Run {
     c.rows = rows_;
     std::string bytes;
     integrator_.lend_state([&](const timestep::IntegratorState& s) { bytes = serialize(c, s); });
-    folder_->write_checkpoint(bytes);
+    if (!decomposed()) {
+      folder_->write_checkpoint(bytes);
+    } else {
+      // Every rank's part of the other generation, then the manifest naming it:
+      // until the manifest is in place the last complete generation stands.
+      const int generation = 1 - generation_;
+      io::write_file_atomically(split_checkpoint_file(options_.output_dir, block_.rank, generation),
+                                bytes);
+      core::sum_over_ranks(sum_, 0.0);  // every part is in place
+      if (folder_)
+        folder_->write_checkpoint(write_split_manifest({block_.ranks, block_.parts, generation}));
+      generation_ = generation;
+    }
     last_checkpoint_ = Clock::now();
   }
 
+  // Whether to checkpoint now, `after_s` after the last one: rank 0's clock
+  // decides for every rank.
+  bool checkpoint_due(double after_s) {
+    const bool due =
+        options_.checkpoint_interval_s > 0.0 && seconds_since(last_checkpoint_) >= after_s;
+    if (!decomposed()) return due && folder_;
+    return core::sum_over_ranks(sum_, root() && due ? 1.0 : 0.0) > 0.0;
+  }
+
   [[noreturn]] void interrupt() {
-    if (decomposed()) interrupt_decomposed();
     checkpoint();
     std::ostringstream text;
     text << "This run of case " << case_.name
          << " was interrupted at t = " << integrator_.time() / 3600.0 << " h of "
          << case_.time.end_s / 3600.0 << " h (step " << integrator_.stats().steps << ", "
          << rows_.size() << " of " << case_.time.output_times_s.size() << " outputs written).\n"
-         << "Its state is in checkpoint.bin. To continue where it stopped:\n  "
+         << "Its state is in checkpoint.bin"
+         << (decomposed() ? " and the ranks' checkpoint.rank-*.bin" : "")
+         << ". To continue where it stopped:\n  "
+         << (decomposed() ? "mpirun -n " + std::to_string(block_.ranks) + " " : std::string())
          << (options_.resume_hint.empty()
                  ? "dermaflux run CASE.yaml --resume --output " + options_.output_dir.string()
                  : options_.resume_hint)
          << "\n";
-    folder_->mark_interrupted(text.str());
-    throw Interrupted("interrupted at t = " + std::to_string(integrator_.time() / 3600.0) +
-                      " h; checkpoint written to " + folder_->checkpoint_file().string() +
-                      "; continue with --resume");
-  }
-
-  // No checkpoint to continue from: the folder says so, and what was written stays.
-  [[noreturn]] void interrupt_decomposed() {
-    std::ostringstream text;
-    text << "This run of case " << case_.name << ", split over " << block_.ranks
-         << " MPI ranks, was interrupted at t = " << integrator_.time() / 3600.0 << " h of "
-         << case_.time.end_s / 3600.0 << " h (" << rows_.size() << " of "
-         << case_.time.output_times_s.size() << " outputs written).\n"
-         << "A run split over ranks writes no checkpoint: run it again to finish it.\n";
     if (folder_) folder_->mark_interrupted(text.str());
     throw Interrupted("interrupted at t = " + std::to_string(integrator_.time() / 3600.0) +
-                      " h; a run split over MPI ranks cannot resume: run it again");
+                      " h; checkpoint written to " + checkpoint_file(options_.output_dir).string() +
+                      "; continue with --resume");
   }
 
   RunSummary summarise() const {
@@ -492,6 +547,7 @@ class Run {
   analysis::ProfileColumns profile_columns_;  // profiles.csv: axis and between columns
   std::vector<analysis::InventoryRow> rows_;
   std::size_t next_output_ = 0;
+  int generation_ = 1;  // split over ranks: of the last checkpoint (the first writes 0)
 };
 
 }  // namespace

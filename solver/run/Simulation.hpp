@@ -40,9 +40,9 @@ struct RunOptions {
   // Split the case over the ranks of the MPI job (`mpirun -n P dermaflux run`,
   // parallel/Block.hpp): every rank calls run_case with the same case and options,
   // and each holds its block of cells; hypre's PFMG-CG solves the steps across
-  // them. Rank 0 writes the folder; every rank its piece of each snapshot.
-  // Checkpoints are not written (a split run cannot resume). No effect on one
-  // rank.
+  // them. Rank 0 writes the folder; every rank its piece of each snapshot and
+  // of each checkpoint (run/Checkpoint.hpp: SplitCheckpoint), which a run on as
+  // many ranks with the same split resumes. No effect on one rank.
   bool decomposed = false;
   // Ranks along x, y, z as "2x2x1"; empty: the split that exchanges least.
   std::string decomposition;

@@ -119,6 +119,15 @@ TEST(Resume, NothingToResumeIsAClearError) {
   EXPECT_THROW(run::run_case(small_case(), into(fresh_folder("nothing"), true)), UsageError);
 }
 
+TEST(Resume, ResumingAFinishedRunIsRefusedAndLeavesItFinished) {
+  const fs::path dir = fresh_folder("finished");
+  run::run_case(small_case(), into(dir));
+  const std::string summary = slurp(dir / "summary.json");
+  EXPECT_THROW(run::run_case(small_case(), into(dir, true)), UsageError);
+  ASSERT_TRUE(fs::exists(dir / "summary.json"));
+  EXPECT_EQ(slurp(dir / "summary.json"), summary);
+}
+
 TEST(RunFolder, AFinishedRunOfAnotherCaseIsNotOverwrittenUnlessAsked) {
   const auto c = small_case();
   const fs::path dir = fresh_folder("other");
