@@ -34,9 +34,12 @@ def main(result_dir, out_png, time_h):
         pass
 
     # Cut through the channel axis, keep the vehicle film and the top 400 um of skin.
+    # A mesh node can lie on the axis: a plane through cell faces cuts the cells on
+    # both sides and draws them over each other (stray colours), so it passes
+    # 0.01 um beside it, through the cells on one side (equal by symmetry).
     cut = Slice(Input=reader)
     cut.SliceType = "Plane"
-    cut.SliceType.Origin = centre
+    cut.SliceType.Origin = [centre[0], centre[1] + 0.01, centre[2]]
     cut.SliceType.Normal = [0.0, 1.0, 0.0]
     top = Clip(Input=cut)
     top.ClipType = "Plane"
@@ -46,9 +49,12 @@ def main(result_dir, out_png, time_h):
     display = Show(top, view)
     ColorBy(display, ("CELLS", "concentration"))
     lut = GetColorTransferFunction("concentration")
-    lut.ApplyPreset("Viridis (matplotlib)", True)
-    lut.UseLogScale = 1
+    # The range first, then log, then the preset: a preset applied over a range
+    # that starts at 0 cannot be mapped to log space, and one table entry (near 5)
+    # came out as the NaN colour.
     lut.RescaleTransferFunction(1.0, 10.0)
+    lut.UseLogScale = 1
+    lut.ApplyPreset("Viridis (matplotlib)", True)
     bar = GetScalarBar(lut, view)
     bar.Title = "caffeine in tissue (mg/mL)"
     bar.ComponentTitle = ""
