@@ -3,7 +3,6 @@
 #include <chrono>
 #include <memory>
 #include <sstream>
-#include <stdexcept>
 
 #include "analysis/DepthProfile.hpp"
 #include "core/Error.hpp"
@@ -13,6 +12,7 @@
 #include "io/ChannelsVtp.hpp"
 #include "io/RunFolder.hpp"
 #include "linear/Multigrid.hpp"
+#include "linear/StepsSolvedElsewhere.hpp"
 #include "model/ChannelClosure.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
@@ -21,6 +21,7 @@
 #include "run/Checkpoint.hpp"
 #include "run/LinearBackend.hpp"
 #include "run/MemoryCheck.hpp"
+#include "run/SnapshotBuffers.hpp"
 #include "run/SummaryJson.hpp"
 #include "timestep/Bdf2Integrator.hpp"
 #ifdef DERMAFLUX_HAVE_HYPRE
@@ -47,49 +48,7 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Per-cell arrays for a VTK snapshot; `material` does not change during a run
-// and is built once.
-struct SnapshotBuffers {
-  std::vector<double> concentration;
-  std::vector<int> material;
-  std::vector<double> no_channels;  // zeros, made only for a run without channels
-
-  explicit SnapshotBuffers(const model::Problem& problem)
-      : concentration(problem.cell_count()), material(problem.cell_count()) {
-    for (std::size_t c = 0; c < material.size(); ++c)
-      material[c] = problem.mesh.material_of_cell(c);
-  }
-
-  io::SnapshotArrays arrays(const model::Problem& problem, const linear::Vector& u) {
-    // Tissue concentration c = K u in tissue, u in open channel (DESIGN.md).
-#pragma omp parallel for schedule(static)
-    for (std::size_t c = 0; c < concentration.size(); ++c)
-      concentration[c] = model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)];
-    // The problem's own channel fractions, not a copy: they change only between steps.
-    if (problem.channel_fraction.empty() && no_channels.size() != concentration.size())
-      no_channels.assign(concentration.size(), 0.0);
-    const auto& channel_fraction =
-        problem.channel_fraction.empty() ? no_channels : problem.channel_fraction;
-    return {
-        concentration, {u.data(), static_cast<std::size_t>(u.size())}, material, channel_fraction};
-  }
-};
-
-// The integrator's preconditioner when a backend solves the steps: never applied.
-class StepsSolvedElsewhere final : public linear::Preconditioner {
- public:
-  explicit StepsSolvedElsewhere(std::size_t size) : size_(size) {}
-  std::size_t size() const override { return size_; }
-  void update() override {}
-
- private:
-  void apply_impl(const linear::Vector&, linear::Vector&) const override {
-    throw std::logic_error("the step solver's preconditioner was applied");
-  }
-  std::size_t size_;
-};
-
-// This rank's planes: all of them unless the case is split over several ranks.
+// This rank's block: all of the grid unless the case is split over several ranks.
 parallel::Block block_for(const input::Case& c, const RunOptions& options) {
   const mesh::Grid grid = model::case_mesh(c).grid;
   const std::array<int, 3> whole{grid.nx(), grid.ny(), grid.nz()};
@@ -218,7 +177,7 @@ class Run {
   // Our multigrid for our CG; with another backend its hierarchy (about a third
   // of a run's memory) would only sit there.
   std::unique_ptr<linear::Preconditioner> make_preconditioner() {
-    if (backend_) return std::make_unique<StepsSolvedElsewhere>(system_.size());
+    if (backend_) return std::make_unique<linear::StepsSolvedElsewhere>(system_.size());
     auto multigrid = std::make_unique<linear::MultigridPreconditioner>(system_);
     multigrid_ = multigrid.get();
     return multigrid;
