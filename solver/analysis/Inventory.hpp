@@ -33,8 +33,8 @@ struct InventoryRow {
 
 // `dose_ug_cm2` is the initial amount per area, or nullopt for an infinite dose
 // (then the balance is taken against the amount that entered the skin). On a rank
-// of a decomposed case the problem is the rank's slab and `sum` adds the ranks'
-// amounts (core/GlobalSum.hpp); every rank gets the whole row.
+// of a case split over ranks the problem is the rank's block and `sum` adds the
+// ranks' amounts (core/GlobalSum.hpp); every rank gets the whole row.
 InventoryRow measure(const model::Problem& problem, const op::DiffusionOperator& system,
                      const linear::Vector& u, const timestep::Cumulative& cumulative, double time_s,
                      std::optional<double> dose_ug_cm2, const core::GlobalSum& sum = {});

@@ -57,17 +57,8 @@ input::Case cut_short(input::Case c, const std::string& text) {
 // so are the steps and their verdicts); a file or internal error may be one
 // rank's own.
 bool same_on_every_rank(const std::exception_ptr& error) {
-  try {
-    std::rethrow_exception(error);
-  } catch (const NumericalError&) {
-    return true;
-  } catch (const Interrupted&) {
-    return true;
-  } catch (const UsageError&) {
-    return true;
-  } catch (...) {
-    return false;
-  }
+  const int status = exit_status_of(error);
+  return status == kExitBadInput || status == kExitNumericalFailure || status == kExitInterrupted;
 }
 
 }  // namespace

@@ -1,13 +1,12 @@
 #pragma once
 // Sums over the ranks of a case decomposed across processes (mpirun -n P
-// dermaflux run, parallel/Slab.hpp). Every figure a step decides on (the error
+// dermaflux run, parallel/Block.hpp). Every figure a step decides on (the error
 // norm, the conservation correction, the boundary rates) and every reported
 // amount is a sum over cells; each rank sums its own cells as on one process and
 // a GlobalSum adds the ranks' sums in place, in rank order, giving every rank
 // the same bits. An empty GlobalSum is a run on one process: nothing to add.
 
 #include <functional>
-#include <initializer_list>
 #include <span>
 
 namespace dermaflux::core {

@@ -9,6 +9,7 @@
 #include "core/Error.hpp"
 #include "linear/HypreRuntime.hpp"
 #include "linear/VectorOps.hpp"
+#include "parallel/Block.hpp"
 
 namespace dermaflux::linear {
 
@@ -168,22 +169,16 @@ void HypreStructSolver::set_piece_faces(std::array<std::vector<double>, 6> faces
 }
 
 // Calls visit(cell, face) for every cell of the block's layer along `axis` at
-// its lower (side 0) or upper (side 1) end, with the index of its face in the
-// piece's face list (the other two axes' indices, the first fastest).
+// its lower (side 0) or upper (side 1) end, with its index in the piece's face
+// list.
 template <class Visit>
 void HypreStructSolver::for_each_face_cell(int axis, int side, Visit&& visit) const {
   const mesh::Grid& g = system_.grid();
-  const int n[3] = {g.nx(), g.ny(), g.nz()};
-  const int u = axis == 0 ? 1 : 0, v = axis == 2 ? 1 : 2;
-  for (int iv = 0; iv < n[v]; ++iv)
-    for (int iu = 0; iu < n[u]; ++iu) {
-      int at[3] = {0, 0, 0};
-      at[u] = iu;
-      at[v] = iv;
-      at[axis] = side == 0 ? 0 : n[axis] - 1;
-      visit(g.index(at[0], at[1], at[2]),
-            static_cast<std::size_t>(iu) + static_cast<std::size_t>(n[u]) * iv);
-    }
+  const std::array<int, 3> cells{g.nx(), g.ny(), g.nz()};
+  const int layer = side == 0 ? 0 : cells[static_cast<std::size_t>(axis)] - 1;
+  parallel::for_each_face_cell(cells, axis, layer, [&](std::array<int, 3> at, std::size_t face) {
+    visit(g.index(at[0], at[1], at[2]), face);
+  });
 }
 
 void HypreStructSolver::add_piece_faces_to_centre() {
@@ -212,7 +207,7 @@ SolveStats HypreStructSolver::solve(const Vector& b, Vector& x) {
   SolveStats stats;
   Vector residual;
   if (piece_) {
-    // The slab's own operator lacks its neighbours' couplings: the norms come
+    // The block's own operator lacks its neighbours' couplings: the norms come
     // from the ranks' sums and the final residual from hypre.
     stats.rhs_norm = std::sqrt(core::sum_over_ranks(piece_->sum, dot(b, b)));
   } else {

@@ -158,9 +158,9 @@ Problem build_problem(const input::Case& c, const std::vector<mesh::Channel>& op
   return problem_on(c, whole, open, true, true, placement);
 }
 
-BlockProblem build_block_problem(const input::Case& c, const std::vector<mesh::Channel>& open,
+BlockProblem build_block_problem(const input::Case& c, const mesh::LayeredMesh& whole,
+                                 const std::vector<mesh::Channel>& open,
                                  const parallel::Block& block) {
-  const mesh::LayeredMesh whole = case_mesh(c);
   const Placement placement{whole.grid.width_m(), whole.grid.length_m(), !block.spans(0),
                             !block.spans(1)};
   BlockProblem part;
@@ -189,27 +189,22 @@ BlockProblem build_block_problem(const input::Case& c, const std::vector<mesh::C
       layer[a] = {neighbour, neighbour + 1};
       const Problem other = problem_on(c, cells_of(whole, layer), open, false, false, placement);
       const mesh::Grid& og = other.mesh.grid;
-      // The face's cells, the other two axes' indices with the first fastest.
-      const int u = axis == 0 ? 1 : 0, v = axis == 2 ? 1 : 2;
-      const int nu = block.cells[static_cast<std::size_t>(u)].size();
-      const int nv = block.cells[static_cast<std::size_t>(v)].size();
       std::vector<double>& faces = part.faces[static_cast<std::size_t>(2 * axis + side)];
-      faces.resize(static_cast<std::size_t>(nu) * static_cast<std::size_t>(nv));
-      for (int iv = 0; iv < nv; ++iv)
-        for (int iu = 0; iu < nu; ++iu) {
-          std::array<int, 3> at{0, 0, 0}, there{0, 0, 0};
-          at[static_cast<std::size_t>(u)] = there[static_cast<std::size_t>(u)] = iu;
-          at[static_cast<std::size_t>(v)] = there[static_cast<std::size_t>(v)] = iv;
-          at[a] = own_layer;
-          const std::size_t mine = g.index(at[0], at[1], at[2]);
-          const std::size_t theirs = og.index(there[0], there[1], there[2]);
-          const double width[3] = {g.dx(at[0]), g.dy(at[1]), g.dz(at[2])};
-          const double other_width[3] = {og.dx(there[0]), og.dy(there[1]), og.dz(there[2])};
-          const double area = width[u] * width[v];
-          faces[static_cast<std::size_t>(iu) + static_cast<std::size_t>(nu) * iv] =
-              op::face_transmissibility(area, 0.5 * width[axis], conductivity(own, axis)[mine],
-                                        0.5 * other_width[axis], conductivity(other, axis)[theirs]);
-        }
+      faces.resize(block.cell_count() / static_cast<std::size_t>(block.cells[a].size()));
+      const std::array<int, 3> cells{g.nx(), g.ny(), g.nz()};
+      const int u = axis == 0 ? 1 : 0, v = axis == 2 ? 1 : 2;  // the face's own axes
+      parallel::for_each_face_cell(
+          cells, axis, own_layer, [&](std::array<int, 3> at, std::size_t face) {
+            std::array<int, 3> there = at;
+            there[a] = 0;  // the neighbour's layer is one cell thick
+            const std::size_t mine = g.index(at[0], at[1], at[2]);
+            const std::size_t theirs = og.index(there[0], there[1], there[2]);
+            const double width[3] = {g.dx(at[0]), g.dy(at[1]), g.dz(at[2])};
+            const double other_width[3] = {og.dx(there[0]), og.dy(there[1]), og.dz(there[2])};
+            faces[face] = op::face_transmissibility(
+                width[u] * width[v], 0.5 * width[axis], conductivity(own, axis)[mine],
+                0.5 * other_width[axis], conductivity(other, axis)[theirs]);
+          });
     }
   }
   return part;

@@ -57,7 +57,9 @@ struct BlockProblem {
   Problem problem;
   std::array<std::vector<double>, 6> faces;
 };
-BlockProblem build_block_problem(const input::Case& c, const std::vector<mesh::Channel>& open,
+// `whole` is case_mesh(c).
+BlockProblem build_block_problem(const input::Case& c, const mesh::LayeredMesh& whole,
+                                 const std::vector<mesh::Channel>& open,
                                  const parallel::Block& block);
 
 // Re-rasterises `open` channels into an existing problem and refills its coefficients.

@@ -8,6 +8,7 @@
 // exchanges the halos of a step's solve itself.
 
 #include <array>
+#include <cstddef>
 #include <string>
 
 namespace dermaflux::parallel {
@@ -35,6 +36,25 @@ struct Block {
   // Whether the block spans the whole grid along an axis (0 x, 1 y, 2 z).
   bool spans(int axis) const { return parts[static_cast<std::size_t>(axis)] == 1; }
 };
+
+// The cells of a block's layer `layer` along `axis` (0 x, 1 y, 2 z) as they sit
+// in the block's face lists (model::BlockProblem): visit(at, face) for each, `at`
+// the cell's (i, j, k) in a block of `cells` along x, y, z, `face` its index, the
+// other two axes' indices with the first fastest (x faces: j + ny k; y faces:
+// i + nx k; z faces: i + nx j).
+template <class Visit>
+void for_each_face_cell(const std::array<int, 3>& cells, int axis, int layer, Visit&& visit) {
+  const int u = axis == 0 ? 1 : 0, v = axis == 2 ? 1 : 2;
+  const int nu = cells[static_cast<std::size_t>(u)], nv = cells[static_cast<std::size_t>(v)];
+  std::array<int, 3> at{0, 0, 0};
+  at[static_cast<std::size_t>(axis)] = layer;
+  for (int iv = 0; iv < nv; ++iv)
+    for (int iu = 0; iu < nu; ++iu) {
+      at[static_cast<std::size_t>(u)] = iu;
+      at[static_cast<std::size_t>(v)] = iv;
+      visit(at, static_cast<std::size_t>(iu) + static_cast<std::size_t>(nu) * iv);
+    }
+}
 
 // px x py x pz = ranks with px <= nx, py <= ny, pz <= nz that cuts the fewest
 // faces between cells (a periodic x or y is cut once more: the wrap), fewer z

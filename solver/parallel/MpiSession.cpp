@@ -101,10 +101,20 @@ Messenger& world() {
   return g_runtime != nullptr ? g_runtime->messenger() : alone;
 }
 
+namespace {
+
+// The ranks on this node (sharing its memory), as a communicator the caller frees.
+MPI_Comm node_communicator() {
+  MPI_Comm node = MPI_COMM_NULL;
+  MPI_Comm_split_type(g_runtime->communicator(), MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node);
+  return node;
+}
+
+}  // namespace
+
 int ranks_sharing_my_cpus() {
   if (g_runtime == nullptr) return 1;
-  MPI_Comm node = MPI_COMM_NULL, same_cpus = MPI_COMM_NULL;
-  MPI_Comm_split_type(g_runtime->communicator(), MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node);
+  MPI_Comm node = node_communicator(), same_cpus = MPI_COMM_NULL;
   MPI_Comm_split(node, colour_of_my_cpus(), 0, &same_cpus);
   int sharing = 1;
   MPI_Comm_size(same_cpus, &sharing);
@@ -115,8 +125,7 @@ int ranks_sharing_my_cpus() {
 
 int ranks_on_my_node() {
   if (g_runtime == nullptr) return 1;
-  MPI_Comm node = MPI_COMM_NULL;
-  MPI_Comm_split_type(g_runtime->communicator(), MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node);
+  MPI_Comm node = node_communicator();
   int ranks = 1;
   MPI_Comm_size(node, &ranks);
   MPI_Comm_free(&node);

@@ -75,9 +75,9 @@ std::optional<std::string> split_memory_shortfall(std::size_t block_cells, int r
       ranks_on_node * (kFixedBytes + kSplitBytesPerCell * static_cast<double>(block_cells));
   const auto available = available_bytes();
   if (!available || needed <= *available) return std::nullopt;
-  return std::to_string(ranks_on_node) + " ranks on one node with " +
-         std::to_string(block_cells) + " cells each need about " + gib(needed) +
-         " of memory, but only " + gib(*available) + " is available there";
+  return std::to_string(ranks_on_node) + " ranks on one node with " + std::to_string(block_cells) +
+         " cells each need about " + gib(needed) + " of memory, but only " + gib(*available) +
+         " is available there";
 }
 
 double peak_rss_mb() {

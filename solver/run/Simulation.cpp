@@ -49,8 +49,7 @@ double seconds_since(Clock::time_point start) {
 }
 
 // This rank's block: all of the grid unless the case is split over several ranks.
-parallel::Block block_for(const input::Case& c, const RunOptions& options) {
-  const mesh::Grid grid = model::case_mesh(c).grid;
+parallel::Block block_for(const input::Case& c, const mesh::Grid& grid, const RunOptions& options) {
   const std::array<int, 3> whole{grid.nx(), grid.ny(), grid.nz()};
   const int ranks = options.decomposed ? parallel::world().size() : 1;
   if (ranks <= 1) return parallel::block_of_rank(whole, {1, 1, 1}, 0);
@@ -69,7 +68,8 @@ class Run {
   Run(const input::Case& c, const RunOptions& options)
       : case_(c),
         options_(options),
-        block_(block_for(c, options)),
+        whole_mesh_(model::case_mesh(c)),
+        block_(block_for(c, whole_mesh_.grid, options)),
         sum_(decomposed() ? parallel::world_sum() : core::GlobalSum()),
         writing_(!options.output_dir.empty()),
         resolved_case_(input::write_case_yaml(c)),
@@ -82,10 +82,7 @@ class Run {
         preconditioner_(make_preconditioner()),
         integrator_(system_, *preconditioner_, initial_field(), step_settings(c)) {
     integrator_.set_step_solver(backend_.get());  // nullptr: our own CG
-    if (decomposed()) {
-      integrator_.set_global_sum(sum_);
-      whole_mesh_ = model::case_mesh(c);
-    }
+    if (decomposed()) integrator_.set_global_sum(sum_);
     if (!c.serum.infinite_dose) dose_ = analysis::initial_amount_ug_cm2(problem_, sum_);
     if (closure_.closes())
       integrator_.set_step_preparation([this](double t) { set_geometry_for(t); });
@@ -133,7 +130,7 @@ class Run {
 
   model::Problem preflight_then_build(const std::vector<mesh::Channel>& open) {
     if (!decomposed()) {
-      check_memory(model::planned_cell_count(case_));
+      check_memory(whole_mesh_.grid.cell_count());
       return model::build_problem(case_, open);
     }
     // Every rank must know when one of them cannot go on, or the others would
@@ -151,7 +148,7 @@ class Run {
 
   // This rank's block; the faces to its neighbours go to the solver.
   model::Problem build_block(const std::vector<mesh::Channel>& open) {
-    model::BlockProblem part = model::build_block_problem(case_, open, block_);
+    model::BlockProblem part = model::build_block_problem(case_, whole_mesh_, open, block_);
     faces_ = std::move(part.faces);
     return std::move(part.problem);
   }
@@ -227,9 +224,8 @@ class Run {
   void open_folder() {
     open_folder_on_root();
     if (case_.output.vtk) buffers_ = std::make_unique<SnapshotBuffers>(problem_);
-    profile_columns_ =
-        analysis::profile_columns((decomposed() ? whole_mesh_ : problem_.mesh).grid, channels_,
-                                  problem_.sides == model::SideBoundary::Periodic);
+    profile_columns_ = analysis::profile_columns(whole_mesh_.grid, channels_,
+                                                 problem_.sides == model::SideBoundary::Periodic);
     if (options_.resume) restore();
     if (!folder_) return;
     if (!channels_.empty() && !options_.resume)
@@ -238,8 +234,7 @@ class Run {
                              case_.domain.length_m);
     folder_->write_timeseries_header(analysis::timeseries_header(layer_names_));
     std::size_t skin_planes = 0;
-    for (int material : (decomposed() ? whole_mesh_ : problem_.mesh).plane_material)
-      skin_planes += material >= 1 ? 1 : 0;
+    for (int material : whole_mesh_.plane_material) skin_planes += material >= 1 ? 1 : 0;
     folder_->open_profiles(analysis::profiles_header(), rows_.size(), skin_planes);
     for (std::size_t n = 0; n < rows_.size(); ++n) {
       folder_->append_timeseries_line(analysis::timeseries_line(rows_[n]));
@@ -454,7 +449,7 @@ class Run {
       samples.push_back({row.time_h, row.receptor_ug_cm2, row.flux_ug_cm2_h, depleted});
     }
     s.steady_state = analysis::find_steady_state(samples);
-    s.cells = decomposed() ? whole_mesh_.grid.cell_count() : problem_.cell_count();
+    s.cells = whole_mesh_.grid.cell_count();
     s.steps = integrator_.stats().steps;
     s.rejected_steps = integrator_.stats().rejected_steps;
     s.linear_iterations = integrator_.stats().linear_iterations;
@@ -475,6 +470,9 @@ class Run {
 
   const input::Case& case_;
   const RunOptions& options_;
+  // The case's mesh, coordinates and materials only (no per-cell data): the
+  // outputs' grid, and what a split run cuts into blocks.
+  mesh::LayeredMesh whole_mesh_;
   parallel::Block block_;  // this rank's cells (all of them on one rank)
   core::GlobalSum sum_;    // over the ranks; empty on one
   bool writing_;           // an output folder was asked for (rank 0 holds it)
@@ -485,10 +483,8 @@ class Run {
   std::vector<mesh::Channel> channels_;
   model::ChannelClosure closure_;
   long applied_quantum_ = 0;
-  // Split over ranks: the faces to the neighbour blocks, and the whole mesh
-  // (coordinates and materials only) for the outputs.
+  // Split over ranks: the faces to the neighbour blocks.
   std::array<std::vector<double>, 6> faces_;
-  mesh::LayeredMesh whole_mesh_;
   model::Problem problem_;
   op::DiffusionOperator system_;
   // Before backend_: set while backend_ is made.

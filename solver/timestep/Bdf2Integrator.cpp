@@ -51,15 +51,16 @@ Bdf2Integrator::Bdf2Integrator(op::DiffusionOperator& system,
   for (int k = 0; k < g.nz(); ++k)
     for (int j = 0; j < g.ny(); ++j)
       for (int i = 0; i < g.nx(); ++i) volume_[g.index(i, j, k)] = g.cell_volume(i, j, k);
-  total_volume_ =
-      core::deterministic_sum(volume_.size(), [this](std::size_t c) { return volume_[c]; });
+  total_volume_ = local_volume();
+}
+
+double Bdf2Integrator::local_volume() const {
+  return core::deterministic_sum(volume_.size(), [this](std::size_t c) { return volume_[c]; });
 }
 
 void Bdf2Integrator::set_global_sum(core::GlobalSum sum) {
   global_sum_ = std::move(sum);
-  const double mine =
-      core::deterministic_sum(volume_.size(), [this](std::size_t c) { return volume_[c]; });
-  total_volume_ = core::sum_over_ranks(global_sum_, mine);
+  total_volume_ = core::sum_over_ranks(global_sum_, local_volume());
 }
 
 void Bdf2Integrator::store_amounts(const linear::Vector& u, linear::Vector& amounts) const {

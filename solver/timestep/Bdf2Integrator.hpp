@@ -77,7 +77,7 @@ class Bdf2Integrator {
   // CG with the preconditioner; nullptr goes back to those. Not owned.
   void set_step_solver(linear::StepSolver* solver) { step_solver_ = solver; }
 
-  // For one rank of a decomposed case (parallel/Slab.hpp): the operator and the
+  // For one rank of a case split over ranks (parallel/Block.hpp): the operator and the
   // fields hold this rank's cells, and every sum a step decides on is completed
   // over the ranks with `sum`, so that all ranks take the same steps. The step
   // solver must then be a distributed one.
@@ -103,6 +103,7 @@ class Bdf2Integrator {
   };
   Attempt attempt_step(double dt);
   void make_conservative(linear::Vector& u) const;
+  double local_volume() const;  // of this process's cells
   double error_norm(const linear::Vector& u_new, double dt) const;
   // amounts = capacity * u, in place.
   void store_amounts(const linear::Vector& u, linear::Vector& amounts) const;

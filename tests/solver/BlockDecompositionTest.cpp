@@ -104,7 +104,8 @@ void expect_blocks_restrict_the_whole_problem(const std::string& case_file, cons
   const int ranks = parts[0] * parts[1] * parts[2];
   for (int rank = 0; rank < ranks; ++rank) {
     const parallel::Block block = parallel::block_of_rank(n, parts, rank);
-    const model::BlockProblem part = model::build_block_problem(c, open, block);
+    const model::BlockProblem part =
+        model::build_block_problem(c, model::case_mesh(c), open, block);
     const op::DiffusionOperator b(part.problem);
     const auto& bg = part.problem.mesh.grid;
     ASSERT_EQ(part.problem.cell_count(), block.cell_count());
