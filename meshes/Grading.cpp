@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include "core/NumericCast.hpp"
 
 namespace dermaflux::mesh {
 namespace {
@@ -26,7 +27,7 @@ std::vector<double> uniform_nodes(double extent_m, double spacing_m) {
   if (!(extent_m > 0.0) || !(spacing_m > 0.0))
     throw std::invalid_argument("uniform_nodes: extent and spacing must be positive");
   // The small allowance keeps 500 um / 10 um at 50 cells despite rounding.
-  const int count = std::max(1, static_cast<int>(std::ceil(extent_m / spacing_m - 1e-9)));
+  const int count = std::max(1, core::saturating_cast<int>(std::ceil(extent_m / spacing_m - 1e-9)));
   std::vector<double> nodes(static_cast<std::size_t>(count) + 1);
   for (int n = 0; n <= count; ++n) nodes[n] = extent_m * n / count;
   return nodes;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "Grading.hpp"
+#include "core/NumericCast.hpp"
 
 namespace dermaflux::mesh {
 namespace {
@@ -62,7 +63,7 @@ std::vector<double> gap_widths(double width, double fine, double coarse, double 
 }
 
 void append_uniform(std::vector<double>& nodes, double begin, double end, double fine) {
-  const int count = std::max(1, static_cast<int>(std::ceil((end - begin) / fine - 1e-9)));
+  const int count = std::max(1, core::saturating_cast<int>(std::ceil((end - begin) / fine - 1e-9)));
   for (int n = 1; n <= count; ++n)
     nodes.push_back(n == count ? end : begin + (end - begin) * n / count);
 }

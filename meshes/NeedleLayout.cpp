@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/Error.hpp"
+#include "core/NumericCast.hpp"
 #include "input/NeedleSites.hpp"
 
 namespace dermaflux::mesh {
@@ -39,7 +40,7 @@ std::vector<Channel> needle_channels(const input::Needles& needles, const input:
       throw Error("the needle pattern puts more than 1000000 needles into the domain");
     case input::SitesProblem::TooDense:
       throw Error("needles.min_spacing leaves no room for " +
-                  std::to_string(static_cast<long long>(result.wanted)) +
+                  std::to_string(core::saturating_cast<long long>(result.wanted)) +
                   " random needles in the domain");
     case input::SitesProblem::None:
       break;

@@ -156,8 +156,7 @@ void check_random_count(const NeedleKeys& keys, const Needles& needles, const Do
   std::string hint;
   if (cover > kRandomJammingCoverage) {
     hint = "discs of that diameter around " +
-           std::to_string(static_cast<long long>(result.wanted)) + " needles would cover " +
-           std::to_string(static_cast<int>(cover * 100.0)) +
+           count_text(result.wanted) + " needles would cover " + count_text(cover * 100.0) +
            " % of the domain, above the 54.7 % at which random packing jams";
   } else {
     hint = "only " + std::to_string(result.placed) + " fitted before random placement gave up";
@@ -165,7 +164,7 @@ void check_random_count(const NeedleKeys& keys, const Needles& needles, const Do
   hint.append("; lower min_spacing or the density, or choose a regular pattern");
   fail(*keys.find("min_spacing"),
        "a min_spacing that leaves room for " +
-           std::to_string(static_cast<long long>(result.wanted)) + " needles (density" + kTimes +
+           count_text(result.wanted) + " needles (density" + kTimes +
            "area) in the " + extent_text(domain) + " domain",
        hint);
 }

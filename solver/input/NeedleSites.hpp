@@ -26,6 +26,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "core/NumericCast.hpp"
 #include "input/Case.hpp"
 #include "input/NeedleSiteBasics.hpp"
 #include "input/RandomNeedleSites.hpp"
@@ -63,7 +64,7 @@ inline SitesResult roller(const Needles& needles, const Domain& domain) {
     result.problem = SitesProblem::TooMany;
     return result;
   }
-  const long k_max = static_cast<long>(steps);
+  const long k_max = core::saturating_cast<long>(steps);
   const double centre_x = domain.width_m / 2.0;
   const double centre_y = domain.length_m / 2.0;
   for (const RollerPass& pass : spec.passes) {

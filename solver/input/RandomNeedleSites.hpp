@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "input/NeedleSiteBasics.hpp"
+#include "core/NumericCast.hpp"
 
 namespace dermaflux::input {
 
@@ -46,8 +47,8 @@ class SpacingGrid {
         periodic_(periodic(domain)) {
     // At most about one bin per needle: finer bins would only cost memory.
     const double most = std::max(1.0, std::ceil(std::sqrt(expected_count)));
-    bins_x_ = static_cast<long>(std::clamp(std::floor(width_ / spacing_), 1.0, most));
-    bins_y_ = static_cast<long>(std::clamp(std::floor(length_ / spacing_), 1.0, most));
+    bins_x_ = core::saturating_cast<long>(std::clamp(std::floor(width_ / spacing_), 1.0, most));
+    bins_y_ = core::saturating_cast<long>(std::clamp(std::floor(length_ / spacing_), 1.0, most));
     bins_.resize(static_cast<std::size_t>(bins_x_ * bins_y_));
   }
 
@@ -75,7 +76,7 @@ class SpacingGrid {
 
  private:
   static long bin(double value, double extent, long count) {
-    const long index = static_cast<long>(value / extent * static_cast<double>(count));
+    const long index = core::saturating_cast<long>(value / extent * static_cast<double>(count));
     return std::clamp(index, 0L, count - 1);
   }
 
@@ -127,7 +128,7 @@ inline SitesResult random(const Needles& needles, const Domain& domain) {
     result.problem = SitesProblem::TooDense;
     return result;
   }
-  const auto wanted = static_cast<std::size_t>(result.wanted);
+  const auto wanted = core::saturating_cast<std::size_t>(result.wanted);
   std::mt19937_64 engine(needles.seed);
   SpacingGrid grid(domain, spacing > 0.0 ? spacing : 1.0, result.wanted);
   std::size_t redraws_in_a_row = 0;
