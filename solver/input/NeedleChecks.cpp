@@ -5,6 +5,7 @@
 #include <numbers>
 #include <numeric>
 
+#include "core/NumericCast.hpp"
 #include "input/NeedleDefaults.hpp"
 #include "input/NeedleReading.hpp"
 #include "input/NeedleSites.hpp"
@@ -45,6 +46,12 @@ std::string count_text(double count) {
   const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), count,
                                  std::chars_format::general, 3);
   return std::string(buffer.data(), end.ptr);
+}
+
+// A whole needle count such as 3000, for messages (saturating: a count from a user's
+// density can be any size).
+std::string whole_count_text(double count) {
+  return std::to_string(core::saturating_cast<long long>(count));
 }
 
 std::string extent_text(const Domain& domain) {
@@ -156,7 +163,7 @@ void check_random_count(const NeedleKeys& keys, const Needles& needles, const Do
   std::string hint;
   if (cover > kRandomJammingCoverage) {
     hint = "discs of that diameter around " +
-           count_text(result.wanted) + " needles would cover " + count_text(cover * 100.0) +
+           whole_count_text(result.wanted) + " needles would cover " + count_text(cover * 100.0) +
            " % of the domain, above the 54.7 % at which random packing jams";
   } else {
     hint = "only " + std::to_string(result.placed) + " fitted before random placement gave up";
@@ -164,7 +171,7 @@ void check_random_count(const NeedleKeys& keys, const Needles& needles, const Do
   hint.append("; lower min_spacing or the density, or choose a regular pattern");
   fail(*keys.find("min_spacing"),
        "a min_spacing that leaves room for " +
-           count_text(result.wanted) + " needles (density" + kTimes +
+           whole_count_text(result.wanted) + " needles (density" + kTimes +
            "area) in the " + extent_text(domain) + " domain",
        hint);
 }

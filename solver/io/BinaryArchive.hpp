@@ -80,7 +80,10 @@ class ArchiveReader {
     const auto count = pod<std::uint64_t>();
     if (count > bytes_.size() / sizeof(double)) fail("an array is longer than the file");
     std::vector<double> values(count);
-    std::memcpy(values.data(), take(count * sizeof(double)), count * sizeof(double));
+    const char* stored = take(count * sizeof(double));
+    // memcpy from or to a null pointer is undefined even for zero bytes, and an empty
+    // vector's data() may be null.
+    if (count > 0) std::memcpy(values.data(), stored, count * sizeof(double));
     return values;
   }
   bool at_end() const { return position_ == bytes_.size(); }
