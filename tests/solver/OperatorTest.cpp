@@ -9,7 +9,6 @@
 #include "model/Problem.hpp"
 #include "operator/AssembledOperator.hpp"
 #include "operator/DiffusionOperator.hpp"
-#include "stencil/StencilKernels.hpp"
 #include "support/RandomProblem.hpp"
 
 namespace dermaflux {
@@ -79,14 +78,6 @@ TEST(DiffusionOperator, ConstantFieldHasNoInteriorFlux) {
   const double scale =
       *std::max_element(system.static_diagonal().begin(), system.static_diagonal().end());
   EXPECT_LT(y.lpNorm<Eigen::Infinity>(), 1e-13 * scale);
-}
-
-TEST(FaceKernels, HarmonicTransmissibilityIsSeriesResistance) {
-  // Two half cells, 1 um of D K = 1e-12 and 3 um of D K = 1e-10, on 1e-10 m^2:
-  // R = 1e-6 / 1e-12 + 3e-6 / 1e-10 = 1e6 + 3e4 s/m, T = A / R.
-  const double t = stencil::face_transmissibility(1e-10, 1e-6, 1e-12, 3e-6, 1e-10);
-  EXPECT_NEAR(t, 1e-10 / (1e6 + 3e4), 1e-12 * t);
-  EXPECT_DOUBLE_EQ(stencil::boundary_transmissibility(2.0, 0.5, 3.0), 12.0);
 }
 
 }  // namespace

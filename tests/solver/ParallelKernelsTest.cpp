@@ -2,10 +2,9 @@
 // core::kParallelThreshold cells, on three OpenMP threads, the matrix-free apply
 // against the assembled matrix, a line-smoother sweep against a plain z-line
 // Gauss-Seidel written here, and the multigrid restriction against P^T (b - S x)
-// computed cell by cell. CTest runs one thread, so these set their own.
+// computed cell by cell. CTest runs one thread, so these set their own (core::ThreadCount).
 
 #include <gtest/gtest.h>
-#include <omp.h>
 
 #include <algorithm>
 #include <cmath>
@@ -26,20 +25,6 @@ namespace {
 
 constexpr int kThreads = 3;
 constexpr double kShift = 1.0 / 37.0;
-
-// Sets the OpenMP thread count for a scope and restores it after.
-class ThreadCount {
- public:
-  explicit ThreadCount(int threads) : before_(omp_get_max_threads()) {
-    omp_set_num_threads(threads);
-  }
-  ~ThreadCount() { omp_set_num_threads(before_); }
-  ThreadCount(const ThreadCount&) = delete;
-  ThreadCount& operator=(const ThreadCount&) = delete;
-
- private:
-  int before_;
-};
 
 // Periodic with odd counts (three colours, the odd axis' last column) or closed
 // with even ones (two colours); both above the parallel threshold.
@@ -146,7 +131,7 @@ TEST_P(ParallelKernels, OperatorApplyMatchesTheAssembledMatrix) {
   // Act
   linear::Vector y;
   {
-    const ThreadCount threads(kThreads);
+    const core::ThreadCount threads(kThreads);
     matrix_free.apply(x, y);
   }
   // Assert
@@ -165,7 +150,7 @@ TEST_P(ParallelKernels, LineSmootherSweepMatchesTheSerialReference) {
   std::vector<double> expected = x;
   // Act
   {
-    const ThreadCount threads(kThreads);
+    const core::ThreadCount threads(kThreads);
     linear::LineSmoother<double> smoother(level);
     smoother.set_shift(kShift);
     smoother.sweep(b.data(), x.data(), true);
@@ -187,7 +172,7 @@ TEST_P(ParallelKernels, RestrictionIsPTransposeOfTheResidual) {
   std::vector<double> coarse_b(coarse.size(), 0.0);
   // Act
   {
-    const ThreadCount threads(kThreads);
+    const core::ThreadCount threads(kThreads);
     linear::LineSmoother<double> smoother(fine);
     smoother.set_shift(kShift);
     smoother.sweep(b.data(), x.data(), true);

@@ -23,6 +23,14 @@ TEST(StencilKernels, MixingRuleByHand) {
   EXPECT_DOUBLE_EQ(stencil::mixed_concentration_factor(0.25, 2.0), 1.75);  // 3/2 + 1/4
 }
 
+TEST(StencilKernels, HarmonicTransmissibilityIsSeriesResistance) {
+  // Two half cells, 1 um of D K = 1e-12 and 3 um of D K = 1e-10, on 1e-10 m^2:
+  // R = 1e-6 / 1e-12 + 3e-6 / 1e-10 = 1e6 + 3e4 s/m, T = A / R.
+  const double t = stencil::face_transmissibility(1e-10, 1e-6, 1e-12, 3e-6, 1e-10);
+  EXPECT_NEAR(t, 1e-10 / (1e6 + 3e4), 1e-12 * t);
+  EXPECT_DOUBLE_EQ(stencil::boundary_transmissibility(2.0, 0.5, 3.0), 12.0);
+}
+
 TEST(StencilKernels, FacesAndWrapByHand) {
   // Area 6 over the resistances 1/2 + 3/1.
   EXPECT_DOUBLE_EQ(stencil::face_transmissibility(6.0, 1.0, 2.0, 3.0, 1.0), 12.0 / 7.0);
