@@ -1,10 +1,9 @@
 #include "PeerSolvers.hpp"
 
-#include <omp.h>
-
 #include <Eigen/IterativeLinearSolvers>
 #include <chrono>
 
+#include "core/Parallel.hpp"
 #include "linear/ConjugateGradient.hpp"
 #include "linear/Multigrid.hpp"
 #include "operator/AssembledOperator.hpp"
@@ -36,24 +35,10 @@ void step_rhs(const op::DiffusionOperator& system, const linear::Vector& u, doub
   system.add_boundary_source(b);
 }
 
-// Runs `threads` OpenMP threads for its lifetime.
-class ThreadCount {
- public:
-  explicit ThreadCount(int threads) : before_(omp_get_max_threads()) {
-    omp_set_num_threads(threads);
-  }
-  ~ThreadCount() { omp_set_num_threads(before_); }
-  ThreadCount(const ThreadCount&) = delete;
-  ThreadCount& operator=(const ThreadCount&) = delete;
-
- private:
-  int before_;
-};
-
 }  // namespace
 
 PeerRun run_dermaflux(const model::Problem& problem, const StepPlan& plan, int threads) {
-  ThreadCount scope(threads);
+  core::ThreadCount scope(threads);
   PeerRun run{"dermaflux MG-CG", threads};
   auto start = Clock::now();
   op::DiffusionOperator system(problem);
@@ -80,7 +65,7 @@ PeerRun run_dermaflux(const model::Problem& problem, const StepPlan& plan, int t
 
 PeerRun run_eigen_cg(const model::Problem& problem, const StepPlan& plan, int threads,
                      bool incomplete_cholesky) {
-  ThreadCount scope(threads);
+  core::ThreadCount scope(threads);
   PeerRun run{incomplete_cholesky ? "Eigen CG + IncompleteCholesky" : "Eigen CG + diagonal",
               threads};
   auto start = Clock::now();
@@ -121,7 +106,7 @@ PeerRun run_eigen_cg(const model::Problem& problem, const StepPlan& plan, int th
 // hypre is built without OpenMP in Debian: one thread, whatever OpenMP is set to.
 PeerRun run_hypre(const model::Problem& problem, const StepPlan& plan,
                   const linear::PfmgSettings& pfmg) {
-  ThreadCount scope(1);  // our operator's right-hand side and residual checks too
+  core::ThreadCount scope(1);  // our operator's right-hand side and residual checks too
   PeerRun run{pfmg.relax_type == 1 ? "hypre PFMG-CG (Galerkin, weighted Jacobi)"
                                    : "hypre PFMG-CG (non-Galerkin, red-black GS)",
               1};

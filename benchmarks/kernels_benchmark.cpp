@@ -66,7 +66,7 @@ void BM_LineSmootherSweep(benchmark::State& state) {
   system.set_shift(1e-2);
   const auto sweep = [&](auto zero) {
     using Real = decltype(zero);
-    const auto level = dermaflux::linear::fine_level<Real>(system);
+    const auto level = dermaflux::linear::fine_level<Real>(system.stencil());
     dermaflux::linear::LineSmoother<Real> smoother(level);
     smoother.set_shift(1e-2);
     std::vector<Real> b(level.size(), Real(1)), x(level.size(), Real(0));

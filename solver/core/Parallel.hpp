@@ -22,6 +22,21 @@ inline constexpr std::size_t kReductionChunk = 4096;
 // costs microseconds, more than small loops take (one-column cases, tests).
 inline constexpr std::size_t kParallelThreshold = 16384;
 
+// Runs `threads` OpenMP threads for its lifetime, then restores the count before
+// (tests of the threaded paths, benchmarks at a given thread count).
+class ThreadCount {
+ public:
+  explicit ThreadCount(int threads) : before_(omp_get_max_threads()) {
+    omp_set_num_threads(threads);
+  }
+  ~ThreadCount() { omp_set_num_threads(before_); }
+  ThreadCount(const ThreadCount&) = delete;
+  ThreadCount& operator=(const ThreadCount&) = delete;
+
+ private:
+  int before_;
+};
+
 // Sum of term(n) for n in [0, count), deterministic for any thread count.
 template <class Term>
 double deterministic_sum(std::size_t count, Term&& term) {

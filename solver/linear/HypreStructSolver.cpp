@@ -10,6 +10,7 @@
 #include "linear/HypreRuntime.hpp"
 #include "linear/VectorOps.hpp"
 #include "parallel/Block.hpp"
+#include "stencil/StencilKernels.hpp"
 
 namespace dermaflux::linear {
 
@@ -47,7 +48,7 @@ struct HypreStructSolver::Hypre {
   }
 };
 
-HypreStructSolver::HypreStructSolver(const op::DiffusionOperator& system, CgSettings cg,
+HypreStructSolver::HypreStructSolver(const StencilOperator& system, CgSettings cg,
                                      PfmgSettings pfmg, std::optional<StructPiece> piece)
     : system_(system),
       cg_(cg),
@@ -55,7 +56,8 @@ HypreStructSolver::HypreStructSolver(const op::DiffusionOperator& system, CgSett
       piece_(std::move(piece)),
       hypre_(std::make_unique<Hypre>()) {
   ensure_hypre_runtime();
-  const mesh::Grid& g = system.grid();
+  const stencil::StencilView view = system.stencil();
+  const mesh::Grid& g = *view.grid;
   Hypre& h = *hypre_;
   if (piece_) h.comm = MPI_COMM_WORLD;  // every rank holds one box of the one grid
   const std::array<int, 3> first = piece_ ? piece_->offset : std::array<int, 3>{0, 0, 0};
@@ -68,7 +70,7 @@ HypreStructSolver::HypreStructSolver(const op::DiffusionOperator& system, CgSett
   // A direction one cell wide has no lateral face (the operator stores none), so
   // it is left non-periodic rather than coupled to itself.
   std::array<HYPRE_Int, 3> period{0, 0, 0};
-  if (system.periodic()) {
+  if (view.periodic) {
     if (whole[0] > 1) period[0] = whole[0];
     if (whole[1] > 1) period[1] = whole[1];
   }
@@ -94,7 +96,8 @@ HypreStructSolver::HypreStructSolver(const op::DiffusionOperator& system, CgSett
 HypreStructSolver::~HypreStructSolver() = default;
 
 void HypreStructSolver::update() {
-  const mesh::Grid& g = system_.grid();
+  const stencil::StencilView view = system_.stencil();
+  const mesh::Grid& g = *view.grid;
   const int nx = g.nx(), ny = g.ny(), nz = g.nz();
   Hypre& h = *hypre_;
   auto set_entry = [&](int entry) {
@@ -103,9 +106,9 @@ void HypreStructSolver::update() {
                                    entry_.data());
   };
 
-  const double shift = system_.shift();
-  const double* cap = system_.capacity().data();
-  const double* fixed = system_.static_diagonal().data();
+  const double shift = view.shift;
+  const double* cap = view.capacity;
+  const double* fixed = view.static_diagonal;
   const std::size_t cells = entry_.size();
 #pragma omp parallel for schedule(static)
   for (std::size_t c = 0; c < cells; ++c) entry_[c] = shift * cap[c] + fixed[c];
@@ -116,21 +119,21 @@ void HypreStructSolver::update() {
   // The operator stores the face to the +x, +y, +z neighbour; hypre's lower entry
   // of a cell is minus the face its lower neighbour stores. The first cell of a
   // row reads the last one's face: the periodic wrap, or 0 for a closed side.
-  const auto& tx = system_.tx();
-  const auto& ty = system_.ty();
-  const auto& tz = system_.tz();
+  const double* tx = view.tx;
+  const double* ty = view.ty;
+  const double* tz = view.tz;
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < nz; ++k)
     for (int j = 0; j < ny; ++j)
       for (int i = 0; i < nx; ++i)
-        entry_[g.index(i, j, k)] = -tx[g.index(i > 0 ? i - 1 : nx - 1, j, k)];
+        entry_[g.index(i, j, k)] = -tx[g.index(stencil::previous_wrapped(i, nx), j, k)];
   if (piece_) set_piece_faces_below(0);
   set_entry(kWest);
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < nz; ++k)
     for (int j = 0; j < ny; ++j)
       for (int i = 0; i < nx; ++i)
-        entry_[g.index(i, j, k)] = -ty[g.index(i, j > 0 ? j - 1 : ny - 1, k)];
+        entry_[g.index(i, j, k)] = -ty[g.index(i, stencil::previous_wrapped(j, ny), k)];
   if (piece_) set_piece_faces_below(1);
   set_entry(kSouth);
 #pragma omp parallel for schedule(static)
@@ -173,7 +176,7 @@ void HypreStructSolver::set_piece_faces(std::array<std::vector<double>, 6> faces
 // list.
 template <class Visit>
 void HypreStructSolver::for_each_face_cell(int axis, int side, Visit&& visit) const {
-  const mesh::Grid& g = system_.grid();
+  const mesh::Grid& g = *system_.stencil().grid;
   const std::array<int, 3> cells{g.nx(), g.ny(), g.nz()};
   const int layer = side == 0 ? 0 : cells[static_cast<std::size_t>(axis)] - 1;
   parallel::for_each_face_cell(cells, axis, layer, [&](std::array<int, 3> at, std::size_t face) {

@@ -19,8 +19,8 @@
 
 #include "core/GlobalSum.hpp"
 #include "linear/ConjugateGradient.hpp"
+#include "linear/StencilOperator.hpp"
 #include "linear/StepSolver.hpp"
-#include "operator/DiffusionOperator.hpp"
 
 namespace dermaflux::linear {
 
@@ -50,7 +50,7 @@ struct StructPiece {
 
 class HypreStructSolver final : public StepSolver {
  public:
-  HypreStructSolver(const op::DiffusionOperator& system, CgSettings cg, PfmgSettings pfmg = {},
+  HypreStructSolver(const StencilOperator& system, CgSettings cg, PfmgSettings pfmg = {},
                     std::optional<StructPiece> piece = std::nullopt);
   ~HypreStructSolver() override;
   HypreStructSolver(const HypreStructSolver&) = delete;
@@ -70,7 +70,7 @@ class HypreStructSolver final : public StepSolver {
   void for_each_face_cell(int axis, int side, Visit&& visit) const;
   void add_piece_faces_to_centre();
   void set_piece_faces_below(int axis);
-  const op::DiffusionOperator& system_;
+  const StencilOperator& system_;
   CgSettings cg_;
   PfmgSettings pfmg_;
   std::optional<StructPiece> piece_;

@@ -5,9 +5,12 @@
 
 #include "core/Parallel.hpp"
 #include "linear/LateralTransfer.hpp"
+#include "stencil/StencilKernels.hpp"
 
 namespace dermaflux::linear {
 namespace {
+
+using stencil::Around;
 
 // The interior of a run, where every neighbour sits at a fixed offset: plain
 // arrays that do not overlap (the own run is written; the other class's run, the
@@ -23,10 +26,11 @@ void relax_span(int count, const Real* __restrict b, Real* __restrict x,
                 const Real* __restrict tz_below, const Real* __restrict x_below,
                 const Real* __restrict inv) {
   for (int n = 0; n < count; ++n) {
-    Real rhs = b[n] + tx[n] * x_east[n] + tx_west[n] * x_west[n] + ty[n] * x_north[n] +
-               ty_south[n] * x_south[n];
-    if constexpr (kHasBelow) rhs += tz_below[n] * x_below[n];
-    x[n] = rhs * inv[n];
+    const Around<Real> t{tx[n],       tx_west[n], ty[n],
+                         ty_south[n], Real(0),    kHasBelow ? tz_below[n] : Real(0)};
+    const Around<Real> v{x_east[n],  x_west[n], x_north[n],
+                         x_south[n], Real(0),   kHasBelow ? x_below[n] : Real(0)};
+    x[n] = stencil::relax_forward<kHasBelow>(b[n], t, v, inv[n]);
   }
 }
 
@@ -41,18 +45,19 @@ void residual_span(int count, Real shift, const Real* __restrict b, const Real* 
                    const Real* __restrict ty, const Real* __restrict ty_south,
                    const Real* __restrict tz, const Real* __restrict tz_below, Real* __restrict r) {
   for (int n = 0; n < count; ++n) {
-    Real diagonal = shift * cap[n] + sinks[n] + tx[n] + tx_west[n] + ty[n] + ty_south[n];
-    Real applied =
-        -tx[n] * x_east[n] - tx_west[n] * x_west[n] - ty[n] * x_north[n] - ty_south[n] * x_south[n];
-    if constexpr (kHasAbove) {
-      diagonal += tz[n];
-      applied -= tz[n] * x_above[n];
-    }
-    if constexpr (kHasBelow) {
-      diagonal += tz_below[n];
-      applied -= tz_below[n] * x_below[n];
-    }
-    r[n] = b[n] - (applied + diagonal * x[n]);
+    const Around<Real> t{tx[n],
+                         tx_west[n],
+                         ty[n],
+                         ty_south[n],
+                         kHasAbove ? tz[n] : Real(0),
+                         kHasBelow ? tz_below[n] : Real(0)};
+    const Around<Real> v{x_east[n],
+                         x_west[n],
+                         x_north[n],
+                         x_south[n],
+                         kHasAbove ? x_above[n] : Real(0),
+                         kHasBelow ? x_below[n] : Real(0)};
+    r[n] = stencil::level_residual<kHasBelow, kHasAbove>(shift, cap[n], sinks[n], b[n], x[n], t, v);
   }
 }
 
@@ -60,7 +65,7 @@ void residual_span(int count, Real shift, const Real* __restrict b, const Real* 
 template <typename Real>
 void substitute_span(int count, Real* __restrict x, const Real* __restrict x_above,
                      const Real* __restrict tz, const Real* __restrict inv) {
-  for (int n = 0; n < count; ++n) x[n] += tz[n] * inv[n] * x_above[n];
+  for (int n = 0; n < count; ++n) x[n] = stencil::relax_back(x[n], tz[n], inv[n], x_above[n]);
 }
 
 }  // namespace
@@ -71,8 +76,8 @@ typename LineSmoother<Real>::Run LineSmoother<Real>::plan_run(const PlaneLayout&
   const int nx = layout.nx(), ny = layout.ny();
   Run run;
   run.own = layout.offset(cls, j);
-  run.north = layout.offset(cls, j + 1 < ny ? j + 1 : 0);
-  run.south = layout.offset(cls, j > 0 ? j - 1 : ny - 1);
+  run.north = layout.offset(cls, stencil::next_wrapped(j, ny));
+  run.south = layout.offset(cls, stencil::previous_wrapped(j, ny));
   run.length = layout.length(cls);
   const bool has_last = layout.length(PlaneLayout::kLast) > 0;
   int last_interior = -1;
@@ -95,8 +100,8 @@ typename LineSmoother<Real>::Run LineSmoother<Real>::plan_run(const PlaneLayout&
   for (int r = 0; r < run.length; ++r) {
     if (r >= run.first_interior && r <= last_interior) continue;
     const int i = layout.column(cls, r);
-    run.edges.push_back(
-        {r, layout.index(i + 1 < nx ? i + 1 : 0, j), layout.index(i > 0 ? i - 1 : nx - 1, j)});
+    run.edges.push_back({r, layout.index(stencil::next_wrapped(i, nx), j),
+                         layout.index(stencil::previous_wrapped(i, nx), j)});
   }
   return run;
 }
@@ -170,10 +175,10 @@ void LineSmoother<Real>::set_shift(double shift) {
         auto pivot = [&](std::size_t slot, double tx_west, double ty_south) {
           const std::size_t c = o + slot;
           const double below = k > 0 ? double(tz[c - plane]) : 0.0;
-          const double a =
-              shift * cap[c] + sinks[c] + tx[c] + tx_west + ty[c] + ty_south + tz[c] + below;
+          const double a = stencil::level_diagonal<double>(
+              shift, cap[c], sinks[c], {tx[c], tx_west, ty[c], ty_south, tz[c], below});
           double& m = previous[slot];
-          m = k > 0 ? a - below * below / m : a;
+          m = stencil::line_pivot(a, below, m, k > 0);
           inv[c] = static_cast<Real>(1.0 / m);
           if (single) single_inv[k] = 1.0 / m;
         };
@@ -227,10 +232,17 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
         auto relax = [&](int r, std::size_t e, std::size_t w) {
           const std::size_t c = own + static_cast<std::size_t>(r);
           const auto ru = static_cast<std::size_t>(r);
-          Real rhs = b[c] + tx[c] * xp[e] + txp[w] * xp[w] + ty[c] * xp[g.north + ru] +
-                     typ[g.south + ru] * xp[g.south + ru];
-          if (k > 0) rhs += tz[c - plane] * x[c - plane];
-          x[c] = rhs * inv[c];
+          const bool below = k > 0;
+          const Around<Real> t{
+              tx[c], txp[w], ty[c], typ[g.south + ru], Real(0), below ? tz[c - plane] : Real(0)};
+          const Around<Real> v{xp[e],
+                               xp[w],
+                               xp[g.north + ru],
+                               xp[g.south + ru],
+                               Real(0),
+                               below ? x[c - plane] : Real(0)};
+          x[c] = below ? stencil::relax_forward<true>(b[c], t, v, inv[c])
+                       : stencil::relax_forward<false>(b[c], t, v, inv[c]);
         };
         auto span = [&](int first, int count) {
           const std::size_t c = own + static_cast<std::size_t>(first);
@@ -277,7 +289,8 @@ void LineSmoother<Real>::solve_single_column(const Real* b, Real* x) const {
   std::vector<double> g(static_cast<std::size_t>(nz));
   for (int k = 0; k < nz; ++k)
     g[k] = (double(b[k]) + (k > 0 ? double(tz[k - 1]) * g[k - 1] : 0.0)) * inv[k];
-  for (int k = nz - 2; k >= 0; --k) g[k] += double(tz[k]) * inv[k] * g[k + 1];
+  for (int k = nz - 2; k >= 0; --k)
+    g[k] = stencil::relax_back(g[k], double(tz[k]), inv[k], g[k + 1]);
   for (int k = 0; k < nz; ++k) x[k] = static_cast<Real>(g[k]);
 }
 
@@ -326,12 +339,9 @@ void LineSmoother<Real>::restrict_residual(const Real* b, const Real* in,
           const Real down = has_down ? in[c - plane] : Real(0);
           const Real tz_up = has_up ? tz[c] : Real(0);
           const Real tz_down = has_down ? tz[c - plane] : Real(0);
-          const Real ty_south = typ[g.south + ru];
-          const Real diagonal =
-              shift * cap[c] + sinks[c] + tx[c] + txp[w] + ty[c] + ty_south + tz_up + tz_down;
-          const Real applied = -tx[c] * xp[e] - txp[w] * xp[w] - ty[c] * xp[g.north + ru] -
-                               ty_south * xp[g.south + ru] - tz_up * up - tz_down * down;
-          r[rank] = b[c] - (applied + diagonal * in[c]);
+          const Around<Real> t{tx[c], txp[w], ty[c], typ[g.south + ru], tz_up, tz_down};
+          const Around<Real> v{xp[e], xp[w], xp[g.north + ru], xp[g.south + ru], up, down};
+          r[rank] = stencil::level_residual<true, true>(shift, cap[c], sinks[c], b[c], in[c], t, v);
         };
         auto span = [&](int first, int count) {
           const std::size_t c = own + static_cast<std::size_t>(first);

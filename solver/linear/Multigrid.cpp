@@ -23,7 +23,7 @@ namespace {
 template <typename Real>
 class Levels final : public MultigridPreconditioner::Hierarchy {
  public:
-  Levels(const op::DiffusionOperator& system, int sweeps) : sweeps_(sweeps) {
+  Levels(const stencil::StencilView& system, int sweeps) : sweeps_(sweeps) {
     levels_.push_back(std::make_unique<StencilLevel<Real>>(fine_level<Real>(system)));
     while (levels_.back()->columns() > 1)
       levels_.push_back(std::make_unique<StencilLevel<Real>>(coarsen(*levels_.back())));
@@ -96,7 +96,7 @@ class Levels final : public MultigridPreconditioner::Hierarchy {
 
 }  // namespace
 
-MultigridPreconditioner::MultigridPreconditioner(const op::DiffusionOperator& system,
+MultigridPreconditioner::MultigridPreconditioner(const StencilOperator& system,
                                                  MultigridSettings settings)
     : system_(system), settings_(settings) {
   rebuild();
@@ -107,14 +107,14 @@ MultigridPreconditioner::~MultigridPreconditioner() = default;
 void MultigridPreconditioner::rebuild() {
   hierarchy_.reset();  // the old copy goes before the new one is made
   if (settings_.single_precision)
-    hierarchy_ = std::make_unique<Levels<float>>(system_, settings_.smoothing_sweeps);
+    hierarchy_ = std::make_unique<Levels<float>>(system_.stencil(), settings_.smoothing_sweeps);
   else
-    hierarchy_ = std::make_unique<Levels<double>>(system_, settings_.smoothing_sweeps);
+    hierarchy_ = std::make_unique<Levels<double>>(system_.stencil(), settings_.smoothing_sweeps);
   update();
 }
 
 void MultigridPreconditioner::update() {
-  hierarchy_->set_shift(system_.shift());
+  hierarchy_->set_shift(system_.stencil().shift);
 }
 
 int MultigridPreconditioner::levels() const {

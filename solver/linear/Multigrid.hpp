@@ -20,7 +20,7 @@
 #include <memory>
 
 #include "linear/LinearOperator.hpp"
-#include "operator/DiffusionOperator.hpp"
+#include "linear/StencilOperator.hpp"
 
 namespace dermaflux::linear {
 
@@ -36,7 +36,9 @@ struct MultigridSettings {
 
 class MultigridPreconditioner final : public Preconditioner {
  public:
-  MultigridPreconditioner(const op::DiffusionOperator& system, MultigridSettings settings = {});
+  // Reads the stencil's coefficients (StencilOperator::stencil()) on rebuild() and
+  // its shift on update().
+  MultigridPreconditioner(const StencilOperator& system, MultigridSettings settings = {});
   ~MultigridPreconditioner() override;
 
   std::size_t size() const override { return system_.size(); }
@@ -53,7 +55,7 @@ class MultigridPreconditioner final : public Preconditioner {
  private:
   void apply_impl(const Vector& r, Vector& z) const override;
 
-  const op::DiffusionOperator& system_;
+  const StencilOperator& system_;
   MultigridSettings settings_;
   std::unique_ptr<Hierarchy> hierarchy_;
 };

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/Parallel.hpp"
+#include "stencil/StencilKernels.hpp"
 
 namespace dermaflux::linear {
 namespace {
@@ -56,37 +57,37 @@ AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_w
 }
 
 template <typename Real>
-StencilLevel<Real> fine_level(const op::DiffusionOperator& system) {
-  const auto& g = system.grid();
+StencilLevel<Real> fine_level(const stencil::StencilView& system) {
+  const mesh::Grid& g = *system.grid;
   StencilLevel<Real> level;
   level.nx = g.nx();
   level.ny = g.ny();
   level.nz = g.nz();
-  level.periodic = system.periodic();
+  level.periodic = system.periodic;
   for (int i = 0; i < g.nx(); ++i) level.dx.push_back(g.dx(i));
   for (int j = 0; j < g.ny(); ++j) level.dy.push_back(g.dy(j));
   level.layout = PlaneLayout(level.nx, level.ny, level.periodic);
   allocate(level);
   const int nx = level.nx, ny = level.ny;
   const std::size_t plane = level.columns();
-  const auto& cap = system.capacity();
-  const auto& diagonal = system.static_diagonal();
-  const auto& tx = system.tx();
-  const auto& ty = system.ty();
-  const auto& tz = system.tz();
+  const double* cap = system.capacity;
+  const double* diagonal = system.static_diagonal;
+  const double* tx = system.tx;
+  const double* ty = system.ty;
+  const double* tz = system.tz;
 #pragma omp parallel for schedule(static) if (level.size() >= core::kParallelThreshold)
   for (int k = 0; k < level.nz; ++k) {
     for (int j = 0; j < ny; ++j) {
       const std::size_t base =
           plane * static_cast<std::size_t>(k) + static_cast<std::size_t>(nx) * j;
       const std::size_t south = plane * static_cast<std::size_t>(k) +
-                                static_cast<std::size_t>(nx) * (j > 0 ? j - 1 : ny - 1);
+                                static_cast<std::size_t>(nx) * stencil::previous_wrapped(j, ny);
       for (int i = 0; i < nx; ++i) {
         const std::size_t to = level.index(i, j, k);
         const std::size_t from = base + static_cast<std::size_t>(i);
-        const std::size_t west = base + static_cast<std::size_t>(i > 0 ? i - 1 : nx - 1);
-        const double faces = tx[from] + tx[west] + ty[from] + ty[south + i] + tz[from] +
-                             (k > 0 ? tz[from - plane] : 0.0);
+        const std::size_t west = base + static_cast<std::size_t>(stencil::previous_wrapped(i, nx));
+        const double faces = stencil::face_sum(stencil::Around<double>{
+            tx[from], tx[west], ty[from], ty[south + i], tz[from], k > 0 ? tz[from - plane] : 0.0});
         level.capacity[to] = static_cast<Real>(cap[from]);
         // Boundary conductances and clearance: exact zeros stay zeros.
         level.sinks[to] = static_cast<Real>(std::max(0.0, diagonal[from] - faces));
@@ -156,8 +157,8 @@ StencilLevel<Real> coarsen(const StencilLevel<Real>& f) {
   return c;
 }
 
-template StencilLevel<float> fine_level<float>(const op::DiffusionOperator&);
-template StencilLevel<double> fine_level<double>(const op::DiffusionOperator&);
+template StencilLevel<float> fine_level<float>(const stencil::StencilView&);
+template StencilLevel<double> fine_level<double>(const stencil::StencilView&);
 template StencilLevel<float> coarsen<float>(const StencilLevel<float>&);
 template StencilLevel<double> coarsen<double>(const StencilLevel<double>&);
 

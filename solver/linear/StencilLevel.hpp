@@ -44,7 +44,7 @@
 
 #include "core/StaggeredAllocator.hpp"
 #include "linear/PlaneLayout.hpp"
-#include "operator/DiffusionOperator.hpp"
+#include "stencil/StencilView.hpp"
 
 namespace dermaflux::linear {
 
@@ -89,7 +89,7 @@ struct StencilLevel {
 
 // The operator's stencil as the finest level (copied into the level's layout).
 template <typename Real>
-StencilLevel<Real> fine_level(const op::DiffusionOperator& system);
+StencilLevel<Real> fine_level(const stencil::StencilView& system);
 
 // The next coarser level (see above for which columns merge).
 template <typename Real>

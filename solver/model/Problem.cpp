@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include "core/Parallel.hpp"
+#include "stencil/StencilKernels.hpp"
 
 namespace dermaflux::model {
 
@@ -25,12 +26,13 @@ void fill_cell_coefficients(Problem& problem) {
         const std::size_t c = grid.index(i, j, k);
         const double volume = grid.cell_volume(i, j, k);
         const double phi = channels ? problem.channel_fraction[c] : 0.0;
-        const double tissue = 1.0 - phi;
-        problem.capacity_m3[c] = (tissue * m.partition * (1.0 + m.binding) + phi) * volume;
-        problem.vertical_conductivity_m2_s[c] = tissue * sigma + phi * vehicle_sigma;
+        problem.capacity_m3[c] = stencil::mixed_capacity(phi, m.partition, m.binding, volume);
+        problem.vertical_conductivity_m2_s[c] =
+            stencil::mixed_vertical_conductivity(phi, sigma, vehicle_sigma);
         problem.lateral_conductivity_m2_s[c] =
-            phi > 0.0 ? 1.0 / (tissue / sigma + phi / vehicle_sigma) : sigma;
-        problem.clearance_m3_s[c] = tissue * m.clearance_1_s * m.partition * volume;
+            stencil::mixed_lateral_conductivity(phi, sigma, vehicle_sigma);
+        problem.clearance_m3_s[c] =
+            stencil::mixed_clearance(phi, m.clearance_1_s, m.partition, volume);
       }
     }
   }
@@ -40,8 +42,7 @@ double concentration_factor(const Problem& problem, std::size_t cell) {
   const double partition =
       problem.materials[static_cast<std::size_t>(problem.mesh.material_of_cell(cell))].partition;
   if (problem.channel_fraction.empty()) return partition;
-  const double phi = problem.channel_fraction[cell];
-  return (1.0 - phi) * partition + phi;
+  return stencil::mixed_concentration_factor(problem.channel_fraction[cell], partition);
 }
 
 }  // namespace dermaflux::model

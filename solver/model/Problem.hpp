@@ -70,8 +70,8 @@ struct Problem {
 };
 
 // Fills capacity, conductivities and clearance from the per-plane materials and
-// the channel fractions. A cell holding a fraction phi of open channel mixes
-// channel (vehicle) and tissue by volume:
+// the channel fractions (the formulas: stencil/StencilKernels.hpp). A cell holding a fraction phi
+// of open channel mixes channel (vehicle) and tissue by volume:
 //   capacity   V [(1 - phi) K (1 + B) + phi]
 //   vertical   (1 - phi) D K + phi D_v            (parallel: channels run along z)
 //   lateral    1 / ((1 - phi) / (D K) + phi / D_v) (series: the lower, Reuss bound)
@@ -80,10 +80,8 @@ struct Problem {
 // channel wall), so the rule converges under refinement.
 void fill_cell_coefficients(Problem& problem);
 
-// Tissue concentration per potential, c / u = (1 - phi) K + phi, of a cell.
-double concentration_factor(const Problem& problem, std::size_t cell);
-
-// Tissue concentration c = (1 - phi) K u + phi u of a cell (mg/mL when u is).
+// Tissue concentration per potential, c / u = (1 - phi) K + phi, of a cell: its
+// concentration c = (1 - phi) K u + phi u (mg/mL when u is).
 double concentration_factor(const Problem& problem, std::size_t cell);
 
 }  // namespace dermaflux::model

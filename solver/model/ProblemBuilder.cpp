@@ -5,7 +5,7 @@
 #include "meshes/ChannelRaster.hpp"
 #include "meshes/LateralGrading.hpp"
 #include "meshes/NeedleLayout.hpp"
-#include "operator/FaceKernels.hpp"
+#include "stencil/StencilKernels.hpp"
 
 namespace dermaflux::model {
 namespace {
@@ -201,7 +201,7 @@ BlockProblem build_block_problem(const input::Case& c, const mesh::LayeredMesh& 
             const std::size_t theirs = og.index(there[0], there[1], there[2]);
             const double width[3] = {g.dx(at[0]), g.dy(at[1]), g.dz(at[2])};
             const double other_width[3] = {og.dx(there[0]), og.dy(there[1]), og.dz(there[2])};
-            faces[face] = op::face_transmissibility(
+            faces[face] = stencil::face_transmissibility(
                 width[u] * width[v], 0.5 * width[axis], conductivity(own, axis)[mine],
                 0.5 * other_width[axis], conductivity(other, axis)[theirs]);
           });

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "operator/FaceKernels.hpp"
+#include "stencil/StencilKernels.hpp"
 
 namespace dermaflux::op {
 namespace {
@@ -39,31 +39,33 @@ SparseMatrix assemble_operator(const model::Problem& problem, double shift) {
         // Faces in +x, +y, +z, each once; periodic wrap faces where they exist.
         const bool x_face = i + 1 < nx || (periodic && nx > 1);
         if (x_face) {
-          const int e = (i + 1) % nx;
+          const int e = stencil::next_wrapped(i, nx);
           const std::size_t n = g.index(e, j, k);
           add_face(triplets, c, n,
-                   face_transmissibility(g.dy(j) * g.dz(k), 0.5 * g.dx(i), lateral[c],
-                                         0.5 * g.dx(e), lateral[n]));
+                   stencil::face_transmissibility(g.dy(j) * g.dz(k), 0.5 * g.dx(i), lateral[c],
+                                                  0.5 * g.dx(e), lateral[n]));
         }
         const bool y_face = j + 1 < ny || (periodic && ny > 1);
         if (y_face) {
-          const int m = (j + 1) % ny;
+          const int m = stencil::next_wrapped(j, ny);
           const std::size_t n = g.index(i, m, k);
           add_face(triplets, c, n,
-                   face_transmissibility(g.dx(i) * g.dz(k), 0.5 * g.dy(j), lateral[c],
-                                         0.5 * g.dy(m), lateral[n]));
+                   stencil::face_transmissibility(g.dx(i) * g.dz(k), 0.5 * g.dy(j), lateral[c],
+                                                  0.5 * g.dy(m), lateral[n]));
         }
         if (k + 1 < nz) {
           const std::size_t n = g.index(i, j, k + 1);
           add_face(triplets, c, n,
-                   face_transmissibility(g.dx(i) * g.dy(j), 0.5 * g.dz(k), sigma[c],
-                                         0.5 * g.dz(k + 1), sigma[n]));
+                   stencil::face_transmissibility(g.dx(i) * g.dy(j), 0.5 * g.dz(k), sigma[c],
+                                                  0.5 * g.dz(k + 1), sigma[n]));
         }
         const double area = g.dx(i) * g.dy(j);
         if (k == 0 && problem.bottom == model::BottomBoundary::Sink)
-          triplets.emplace_back(ic, ic, boundary_transmissibility(area, 0.5 * g.dz(0), sigma[c]));
+          triplets.emplace_back(ic, ic,
+                                stencil::boundary_transmissibility(area, 0.5 * g.dz(0), sigma[c]));
         if (k == nz - 1 && problem.top == model::TopBoundary::FixedPotential)
-          triplets.emplace_back(ic, ic, boundary_transmissibility(area, 0.5 * g.dz(k), sigma[c]));
+          triplets.emplace_back(ic, ic,
+                                stencil::boundary_transmissibility(area, 0.5 * g.dz(k), sigma[c]));
       }
     }
   }

@@ -3,9 +3,11 @@
 #include <cmath>
 
 #include "core/Parallel.hpp"
-#include "operator/FaceKernels.hpp"
+#include "stencil/StencilKernels.hpp"
 
 namespace dermaflux::op {
+
+using stencil::Around;
 
 DiffusionOperator::DiffusionOperator(const model::Problem& problem)
     : grid_(problem.mesh.grid),
@@ -40,18 +42,21 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
       for (int i = 0; i < nx; ++i) {
         const std::size_t c = grid_.index(i, j, k);
         if (i + 1 < nx || (wrap_x_ && nx > 1)) {
-          const int e = (i + 1) % nx;
-          tx_[c] = face_transmissibility(grid_.dy(j) * grid_.dz(k), 0.5 * grid_.dx(i), lateral[c],
-                                         0.5 * grid_.dx(e), lateral[grid_.index(e, j, k)]);
+          const int e = stencil::next_wrapped(i, nx);
+          tx_[c] = stencil::face_transmissibility(grid_.dy(j) * grid_.dz(k), 0.5 * grid_.dx(i),
+                                                  lateral[c], 0.5 * grid_.dx(e),
+                                                  lateral[grid_.index(e, j, k)]);
         }
         if (j + 1 < ny || (wrap_y_ && ny > 1)) {
-          const int n = (j + 1) % ny;
-          ty_[c] = face_transmissibility(grid_.dx(i) * grid_.dz(k), 0.5 * grid_.dy(j), lateral[c],
-                                         0.5 * grid_.dy(n), lateral[grid_.index(i, n, k)]);
+          const int n = stencil::next_wrapped(j, ny);
+          ty_[c] = stencil::face_transmissibility(grid_.dx(i) * grid_.dz(k), 0.5 * grid_.dy(j),
+                                                  lateral[c], 0.5 * grid_.dy(n),
+                                                  lateral[grid_.index(i, n, k)]);
         }
         if (k + 1 < nz) {
-          tz_[c] = face_transmissibility(grid_.dx(i) * grid_.dy(j), 0.5 * grid_.dz(k), sigma[c],
-                                         0.5 * grid_.dz(k + 1), sigma[grid_.index(i, j, k + 1)]);
+          tz_[c] = stencil::face_transmissibility(grid_.dx(i) * grid_.dy(j), 0.5 * grid_.dz(k),
+                                                  sigma[c], 0.5 * grid_.dz(k + 1),
+                                                  sigma[grid_.index(i, j, k + 1)]);
         }
       }
     }
@@ -62,11 +67,11 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
       const std::size_t column = static_cast<std::size_t>(i) + static_cast<std::size_t>(nx) * j;
       const double area = grid_.dx(i) * grid_.dy(j);
       if (problem.top == model::TopBoundary::FixedPotential)
-        top_conductance_[column] = boundary_transmissibility(area, 0.5 * grid_.dz(nz - 1),
-                                                             sigma[grid_.index(i, j, nz - 1)]);
+        top_conductance_[column] = stencil::boundary_transmissibility(
+            area, 0.5 * grid_.dz(nz - 1), sigma[grid_.index(i, j, nz - 1)]);
       if (problem.bottom == model::BottomBoundary::Sink)
-        bottom_conductance_[column] =
-            boundary_transmissibility(area, 0.5 * grid_.dz(0), sigma[grid_.index(i, j, 0)]);
+        bottom_conductance_[column] = stencil::boundary_transmissibility(
+            area, 0.5 * grid_.dz(0), sigma[grid_.index(i, j, 0)]);
     }
   }
 
@@ -76,10 +81,12 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
     for (int j = 0; j < ny; ++j) {
       for (int i = 0; i < nx; ++i) {
         const std::size_t c = grid_.index(i, j, k);
-        const int w = i > 0 ? i - 1 : nx - 1;
-        const int s = j > 0 ? j - 1 : ny - 1;
-        double d = tx_[c] + tx_[grid_.index(w, j, k)] + ty_[c] + ty_[grid_.index(i, s, k)] +
-                   tz_[c] + (k > 0 ? tz_[grid_.index(i, j, k - 1)] : 0.0) + clearance_[c];
+        const int w = stencil::previous_wrapped(i, nx);
+        const int s = stencil::previous_wrapped(j, ny);
+        const Around<double> faces{tx_[c], tx_[grid_.index(w, j, k)],
+                                   ty_[c], ty_[grid_.index(i, s, k)],
+                                   tz_[c], k > 0 ? tz_[grid_.index(i, j, k - 1)] : 0.0};
+        double d = stencil::face_sum(faces) + clearance_[c];
         const std::size_t column = static_cast<std::size_t>(i) + static_cast<std::size_t>(nx) * j;
         if (k == nz - 1) d += top_conductance_[column];
         if (k == 0) d += bottom_conductance_[column];
@@ -117,19 +124,17 @@ void DiffusionOperator::apply_impl(const linear::Vector& x, linear::Vector& y) c
       // Neighbour rows; across a closed boundary the stored transmissibility is
       // 0, so wrapping the index there reads a valid cell and adds nothing.
       const std::size_t row = grid_.index(0, j, k);
-      const std::size_t north = grid_.index(0, j + 1 < ny ? j + 1 : 0, k);
-      const std::size_t south = grid_.index(0, j > 0 ? j - 1 : ny - 1, k);
+      const std::size_t north = grid_.index(0, stencil::next_wrapped(j, ny), k);
+      const std::size_t south = grid_.index(0, stencil::previous_wrapped(j, ny), k);
       const std::size_t up = k + 1 < nz ? row + plane : row;
       const std::size_t down = k > 0 ? row - plane : row;
       const bool has_down = k > 0;
       auto cell = [&](int i, int e, int w) {
         const std::size_t c = row + static_cast<std::size_t>(i);
-        double v = diag[c] * in[c];
-        v -= tx[c] * in[row + e] + tx[row + w] * in[row + w];
-        v -= ty[c] * in[north + i] + ty[south + i] * in[south + i];
-        v -= tz[c] * in[up + i];
-        if (has_down) v -= tz[down + i] * in[down + i];
-        out[c] = v;
+        const Around<double> faces{tx[c], tx[row + w], ty[c], ty[south + i], tz[c], tz[down + i]};
+        const Around<double> values{in[row + e],   in[row + w], in[north + i],
+                                    in[south + i], in[up + i],  in[down + i]};
+        out[c] = stencil::apply_cell(diag[c], in[c], faces, values, has_down);
       };
       if (nx == 1) {
         cell(0, 0, 0);
@@ -140,6 +145,11 @@ void DiffusionOperator::apply_impl(const linear::Vector& x, linear::Vector& y) c
       cell(nx - 1, 0, nx - 2);
     }
   }
+}
+
+stencil::StencilView DiffusionOperator::stencil() const {
+  return {&grid_,     periodic_,  shift_,    capacity_.data(), static_diagonal_.data(),
+          tx_.data(), ty_.data(), tz_.data()};
 }
 
 void DiffusionOperator::add_boundary_source(linear::Vector& b) const {

@@ -11,12 +11,12 @@
 #include <vector>
 
 #include "core/StaggeredAllocator.hpp"
-#include "linear/LinearOperator.hpp"
+#include "linear/StencilOperator.hpp"
 #include "model/Problem.hpp"
 
 namespace dermaflux::op {
 
-class DiffusionOperator final : public linear::LinearOperator {
+class DiffusionOperator final : public linear::StencilOperator {
  public:
   explicit DiffusionOperator(const model::Problem& problem);
   // Recomputes the stencil after the problem's coefficients changed (channel
@@ -38,6 +38,8 @@ class DiffusionOperator final : public linear::LinearOperator {
   const core::StaggeredVector<double>& ty() const { return ty_; }
   const core::StaggeredVector<double>& tz() const { return tz_; }
   bool periodic() const { return periodic_; }  // the domain's sides (hypre's grid, multigrid)
+  // The above as plain arrays, with the shift (for the multigrid and hypre).
+  stencil::StencilView stencil() const override;
 
   // Boundary terms (per column i + nx j): the conductance to the fixed top
   // potential and to the bottom sink; zero where those boundaries are closed.

@@ -16,6 +16,7 @@
 #include "linear/VectorOps.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "operator/AssembledOperator.hpp"
+#include "operator/DiffusionOperator.hpp"
 #include "support/CaseBuilder.hpp"
 
 namespace dermaflux {

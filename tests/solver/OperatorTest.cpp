@@ -9,40 +9,12 @@
 #include "model/Problem.hpp"
 #include "operator/AssembledOperator.hpp"
 #include "operator/DiffusionOperator.hpp"
-#include "operator/FaceKernels.hpp"
+#include "support/RandomProblem.hpp"
 
 namespace dermaflux {
 namespace {
 
-std::vector<double> random_nodes(std::mt19937& rng, int cells, double spacing) {
-  std::uniform_real_distribution<double> jitter(0.3, 1.7);
-  std::vector<double> nodes{0.0};
-  for (int n = 0; n < cells; ++n) nodes.push_back(nodes.back() + spacing * jitter(rng));
-  return nodes;
-}
-
-// A random layered problem: per-plane materials with D, K spanning decades,
-// per-cell clearance, random boundaries.
-model::Problem random_problem(std::mt19937& rng, int nx, int ny, int nz, model::SideBoundary sides,
-                              model::TopBoundary top, model::BottomBoundary bottom) {
-  model::Problem p;
-  std::vector<double> z = random_nodes(rng, nz, 2e-6);
-  for (double& v : z) v -= z.back();
-  p.mesh.grid = mesh::Grid(random_nodes(rng, nx, 10e-6), random_nodes(rng, ny, 10e-6), z);
-  std::uniform_real_distribution<double> decade(-2.0, 2.0);
-  std::uniform_int_distribution<int> pick(0, 3);
-  for (int m = 0; m < 4; ++m)
-    p.materials.push_back({1e-10 * std::pow(10.0, decade(rng)), std::pow(10.0, 0.5 * decade(rng)),
-                           m == 2 ? 0.5 : 0.0, m == 3 ? 1e-4 : 0.0});
-  for (int k = 0; k < nz; ++k) p.mesh.plane_material.push_back(pick(rng));
-  p.mesh.layer_count = 3;
-  model::fill_cell_coefficients(p);
-  p.sides = sides;
-  p.top = top;
-  p.top_potential_kg_m3 = 30.0;
-  p.bottom = bottom;
-  return p;
-}
+using test::random_problem;
 
 double relative_max_difference(const linear::Vector& a, const linear::Vector& b) {
   return (a - b).lpNorm<Eigen::Infinity>() / b.lpNorm<Eigen::Infinity>();
@@ -106,14 +78,6 @@ TEST(DiffusionOperator, ConstantFieldHasNoInteriorFlux) {
   const double scale =
       *std::max_element(system.static_diagonal().begin(), system.static_diagonal().end());
   EXPECT_LT(y.lpNorm<Eigen::Infinity>(), 1e-13 * scale);
-}
-
-TEST(FaceKernels, HarmonicTransmissibilityIsSeriesResistance) {
-  // Two half cells, 1 um of D K = 1e-12 and 3 um of D K = 1e-10, on 1e-10 m^2:
-  // R = 1e-6 / 1e-12 + 3e-6 / 1e-10 = 1e6 + 3e4 s/m, T = A / R.
-  const double t = op::face_transmissibility(1e-10, 1e-6, 1e-12, 3e-6, 1e-10);
-  EXPECT_NEAR(t, 1e-10 / (1e6 + 3e4), 1e-12 * t);
-  EXPECT_DOUBLE_EQ(op::boundary_transmissibility(2.0, 0.5, 3.0), 12.0);
 }
 
 }  // namespace
