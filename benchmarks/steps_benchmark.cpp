@@ -15,6 +15,7 @@
 
 #include "LayeredProblem.hpp"
 #include "input/CaseReader.hpp"
+#include "linear/CgStepSolver.hpp"
 #include "linear/Multigrid.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "run/Simulation.hpp"
@@ -31,12 +32,13 @@ void BM_TimeStep(benchmark::State& state) {
   problem.bottom = dermaflux::model::BottomBoundary::Sink;
   dermaflux::op::DiffusionOperator system(problem);
   dermaflux::linear::MultigridPreconditioner multigrid(system);
+  dermaflux::linear::CgStepSolver solver(system, multigrid, dermaflux::linear::CgSettings{});
   dermaflux::timestep::StepSettings settings;
   settings.fixed_step_s = 10.0;
   settings.reference_potential = problem.top_potential_kg_m3;
   settings.max_steps = 1'000'000'000;
   const auto n = static_cast<Eigen::Index>(problem.cell_count());
-  dermaflux::timestep::Bdf2Integrator integrator(system, multigrid, Vector::Zero(n), settings);
+  dermaflux::timestep::Bdf2Integrator integrator(system, solver, Vector::Zero(n), settings);
   integrator.advance_to(30.0);  // past the backward-Euler start: BDF2 steps from here
   for (auto _ : state) integrator.advance_to(integrator.time() + settings.fixed_step_s);
   state.SetItemsProcessed(state.iterations() * n);

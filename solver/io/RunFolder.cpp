@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <sstream>
 #include <system_error>
 
@@ -31,11 +32,13 @@ std::string snapshot_name(const std::string& case_name, int index) {
   return snapshot_stem(case_name, index) + ".vtr";
 }
 
-std::string read_all(const fs::path& file) {
+// The file's bytes; nothing when it cannot be opened.
+std::optional<std::string> read_if_there(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) return std::nullopt;
+  return bytes.str();
 }
 
 // A stream that failed mid-write (a full disk, a file-size limit) leaves the
@@ -55,6 +58,12 @@ void remove_file(const fs::path& file) {
 
 }  // namespace
 
+std::string read_file(const fs::path& file) {
+  std::optional<std::string> bytes = read_if_there(file);
+  if (!bytes) throw IoError("cannot read " + file.string());
+  return std::move(*bytes);
+}
+
 RunFolder::RunFolder(fs::path directory, std::string case_name, const FolderOpening& opening)
     : directory_(std::move(directory)),
       case_name_(std::move(case_name)),
@@ -71,7 +80,7 @@ RunFolder::RunFolder(fs::path directory, std::string case_name, const FolderOpen
                      " does not exist (run without --resume to start anew)");
   const bool finished = fs::exists(directory_ / kSummaryFile);
   if (finished && !opening.overwrite && !opening.resume &&
-      read_all(directory_ / kResolvedCaseFile) != opening.resolved_case) {
+      read_if_there(directory_ / kResolvedCaseFile).value_or("") != opening.resolved_case) {
     throw UsageError(directory_.string() +
                      " holds a finished run of a different case; give --overwrite to replace it, "
                      "or choose another folder with --output");

@@ -22,6 +22,10 @@
 
 namespace dermaflux::io {
 
+// The whole of a file of the folder (a checkpoint), as bytes; IoError when it
+// cannot be read.
+std::string read_file(const std::filesystem::path& file);
+
 struct FolderOpening {
   std::string resolved_case;  // this run's case.resolved.yaml
   bool resume = false;        // continue a checkpointed run: keep its snapshots

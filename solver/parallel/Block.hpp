@@ -31,6 +31,11 @@ struct Block {
     return static_cast<std::size_t>(cells[0].size()) * static_cast<std::size_t>(cells[1].size()) *
            static_cast<std::size_t>(cells[2].size());
   }
+  // The block's first cell in the whole grid, and its cells along x, y, z.
+  std::array<int, 3> first_cell() const { return {cells[0].begin, cells[1].begin, cells[2].begin}; }
+  std::array<int, 3> cell_counts() const {
+    return {cells[0].size(), cells[1].size(), cells[2].size()};
+  }
   bool has_bottom() const { return cells[2].begin == 0; }
   bool has_top() const { return cells[2].end == whole[2]; }
   // Whether the block spans the whole grid along an axis (0 x, 1 y, 2 z).

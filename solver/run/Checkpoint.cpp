@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/Error.hpp"
+#include "io/AtomicFile.hpp"
 #include "io/BinaryArchive.hpp"
 
 namespace dermaflux::run {
@@ -152,6 +154,100 @@ std::filesystem::path split_checkpoint_file(const std::filesystem::path& output_
   char name[64];
   std::snprintf(name, sizeof name, "checkpoint.rank-%04d.gen-%d.bin", rank, generation);
   return output_dir / name;
+}
+
+Checkpoints::Checkpoints(std::filesystem::path output_dir, double interval_s,
+                         const parallel::Block& block, const parallel::RankGroup& ranks)
+    : output_dir_(std::move(output_dir)), interval_s_(interval_s), block_(block), ranks_(ranks) {}
+
+bool Checkpoints::due(double after_s) const {
+  const double since_s = std::chrono::duration<double>(Clock::now() - last_written_).count();
+  const bool due = interval_s_ > 0.0 && since_s >= after_s;
+  return ranks_.any(ranks_.is_root() && due);
+}
+
+void Checkpoints::write(const std::string& bytes, io::RunFolder* folder) {
+  if (!ranks_.split()) {
+    folder->write_checkpoint(bytes);
+  } else {
+    // Every rank's part of the other generation, then the manifest naming it:
+    // until the manifest is in place the last complete generation stands.
+    const int generation = 1 - generation_;
+    io::write_file_atomically(split_checkpoint_file(output_dir_, block_.rank, generation), bytes);
+    ranks_.barrier();  // every part is in place
+    if (folder)
+      folder->write_checkpoint(write_split_manifest({block_.ranks, block_.parts, generation}));
+    generation_ = generation;
+  }
+  last_written_ = Clock::now();
+}
+
+// On one process checkpoint.bin is the state itself; split over ranks, the
+// manifest naming the generation of the ranks' own files.
+RunCheckpoint Checkpoints::read(const std::string& case_fingerprint) {
+  const auto file = checkpoint_file(output_dir_);
+  if (!std::filesystem::exists(file))
+    throw UsageError("nothing to resume: " + file.string() +
+                     " does not exist (run without --resume to start anew)");
+  const std::string bytes = io::read_file(file);
+  const auto manifest = read_split_manifest(bytes);
+  check_split_matches(file, manifest);
+  RunCheckpoint saved = manifest ? read_own_part(*manifest) : deserialize(bytes, file.string());
+  if (saved.case_fingerprint != case_fingerprint)
+    throw UsageError(file.string() +
+                     " belongs to a different case (the case file changed since "
+                     "it was written); run without --resume to start anew");
+  if (manifest) generation_ = manifest->generation;
+  return saved;
+}
+
+// A checkpoint is resumed on as many ranks with the same split as wrote it.
+void Checkpoints::check_split_matches(const std::filesystem::path& file,
+                                      const std::optional<SplitCheckpoint>& manifest) const {
+  const auto resume_as = [&] {
+    return " MPI ranks as " + parallel::describe_parts(manifest->parts);
+  };
+  if (!ranks_.split() && manifest)
+    throw UsageError(file.string() + " belongs to a run split over " +
+                     std::to_string(manifest->ranks) + resume_as() +
+                     " blocks: resume it as mpirun -n " + std::to_string(manifest->ranks) +
+                     " dermaflux run ... --resume");
+  if (ranks_.split() && !manifest)
+    throw UsageError(file.string() + " belongs to a run on one process: resume it without mpirun");
+  if (ranks_.split() && (manifest->ranks != block_.ranks || manifest->parts != block_.parts))
+    throw UsageError(file.string() + " belongs to a run split over " +
+                     std::to_string(manifest->ranks) + resume_as() + " blocks, not " +
+                     parallel::describe_parts(block_.parts) + ": resume it as mpirun -n " +
+                     std::to_string(manifest->ranks) + " ... --resume --decomposition " +
+                     std::to_string(manifest->parts[0]) + "x" + std::to_string(manifest->parts[1]) +
+                     "x" + std::to_string(manifest->parts[2]));
+}
+
+// This rank's file of the manifest's generation. The ranks agree whether all
+// could read theirs: one missing or damaged file stops every rank alike.
+RunCheckpoint Checkpoints::read_own_part(const SplitCheckpoint& manifest) const {
+  const auto file = split_checkpoint_file(output_dir_, block_.rank, manifest.generation);
+  std::optional<RunCheckpoint> saved;
+  std::string why;
+  try {
+    saved = deserialize(io::read_file(file), file.string());
+  } catch (const IoError& e) {
+    why = e.what();
+  }
+  if (ranks_.any(!saved))
+    throw UsageError("cannot resume: " +
+                     (why.empty() ? std::string("another rank's part of the checkpoint is "
+                                                "missing or damaged")
+                                  : why) +
+                     "; run without --resume to start anew");
+  return std::move(*saved);
+}
+
+void Checkpoints::remove_rank_files() const {
+  if (!ranks_.split()) return;
+  std::error_code ignored;  // a leftover is harmless: the next run removes it
+  for (int generation = 0; generation < 2; ++generation)
+    std::filesystem::remove(split_checkpoint_file(output_dir_, block_.rank, generation), ignored);
 }
 
 }  // namespace dermaflux::run

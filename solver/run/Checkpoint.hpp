@@ -7,6 +7,7 @@
 // a checksum (io/BinaryArchive.hpp).
 
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -14,6 +15,9 @@
 #include <vector>
 
 #include "analysis/Inventory.hpp"
+#include "io/RunFolder.hpp"
+#include "parallel/Block.hpp"
+#include "parallel/RankGroup.hpp"
 #include "timestep/Bdf2Integrator.hpp"
 
 namespace dermaflux::run {
@@ -56,5 +60,47 @@ std::optional<SplitCheckpoint> read_split_manifest(const std::string& bytes);
 // checkpoint.rank-RRRR.gen-G.bin
 std::filesystem::path split_checkpoint_file(const std::filesystem::path& output_dir, int rank,
                                             int generation);
+
+// Where and when a run's checkpoints go: on one process checkpoint.bin holds the
+// state; split over ranks every rank writes its part in the other generation, and
+// checkpoint.bin names it once all are in place. Every rank holds one, and calls
+// each member at the same point (they agree through `ranks`).
+class Checkpoints {
+ public:
+  // `interval_s`: RunOptions::checkpoint_interval_s. `block` and `ranks` must
+  // outlive this.
+  Checkpoints(std::filesystem::path output_dir, double interval_s, const parallel::Block& block,
+              const parallel::RankGroup& ranks);
+
+  // Whether to checkpoint now, `after_s` after the last one (or the start):
+  // never when the interval is not positive; rank 0's clock decides for every rank.
+  bool due(double after_s) const;
+
+  // Writes `bytes` (serialize()) as the newest checkpoint. `folder`: rank 0's,
+  // nullptr on the other ranks.
+  void write(const std::string& bytes, io::RunFolder* folder);
+
+  // The state this rank resumes from, of the case with `case_fingerprint`. Every
+  // rank reads checkpoint.bin (on a file system all ranks see). UsageError when
+  // there is none, when it belongs to another case or to a run split otherwise,
+  // or when any rank cannot read its part.
+  RunCheckpoint read(const std::string& case_fingerprint);
+
+  // Once the run has finished: this rank's part files (split over ranks).
+  void remove_rank_files() const;
+
+ private:
+  void check_split_matches(const std::filesystem::path& file,
+                           const std::optional<SplitCheckpoint>& manifest) const;
+  RunCheckpoint read_own_part(const SplitCheckpoint& manifest) const;
+
+  using Clock = std::chrono::steady_clock;
+  std::filesystem::path output_dir_;
+  double interval_s_;
+  const parallel::Block& block_;
+  const parallel::RankGroup& ranks_;
+  Clock::time_point last_written_ = Clock::now();
+  int generation_ = 1;  // split over ranks: of the last checkpoint (the first writes 0)
+};
 
 }  // namespace dermaflux::run

@@ -7,14 +7,18 @@
 
 namespace dermaflux::run {
 
+linear::CgSettings cg_settings(const input::SolverSettings& settings) {
+  linear::CgSettings cg;
+  cg.relative_tolerance = settings.linear_tolerance;
+  cg.max_iterations = settings.max_iterations;
+  return cg;
+}
+
 std::unique_ptr<linear::StepSolver> make_linear_backend(const input::SolverSettings& settings,
                                                         const op::DiffusionOperator& system) {
   if (settings.backend == input::LinearBackend::Dermaflux) return nullptr;
 #ifdef DERMAFLUX_HAVE_HYPRE
-  linear::CgSettings cg;
-  cg.relative_tolerance = settings.linear_tolerance;
-  cg.max_iterations = settings.max_iterations;
-  return std::make_unique<linear::HypreStructSolver>(system, cg);
+  return std::make_unique<linear::HypreStructSolver>(system, cg_settings(settings));
 #else
   // The case reader refuses the key in such a build; a Case made in code may not.
   (void)system;

@@ -1,6 +1,6 @@
 #pragma once
-// `solver.backend` -> the StepSolver the integrator uses instead of our CG with
-// the multigrid preconditioner; nullptr for `dermaflux`, which needs none.
+// `solver.backend` -> the StepSolver the integrator hands its steps to instead of
+// our CG with the multigrid (run/BlockSystem builds those); nullptr for `dermaflux`.
 
 #include <memory>
 
@@ -9,6 +9,9 @@
 #include "operator/DiffusionOperator.hpp"
 
 namespace dermaflux::run {
+
+// `solver.linear_tolerance` and `solver.max_iterations`, for whichever solver.
+linear::CgSettings cg_settings(const input::SolverSettings& settings);
 
 std::unique_ptr<linear::StepSolver> make_linear_backend(const input::SolverSettings& settings,
                                                         const op::DiffusionOperator& system);

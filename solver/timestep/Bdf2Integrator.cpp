@@ -37,11 +37,10 @@ std::string describe_time(double t_s) {
 
 }  // namespace
 
-Bdf2Integrator::Bdf2Integrator(op::DiffusionOperator& system,
-                               linear::Preconditioner& preconditioner, linear::Vector initial,
-                               StepSettings settings)
+Bdf2Integrator::Bdf2Integrator(op::DiffusionOperator& system, linear::StepSolver& solver,
+                               linear::Vector initial, StepSettings settings)
     : system_(system),
-      preconditioner_(preconditioner),
+      solver_(solver),
       settings_(settings),
       next_step_s_(settings.initial_step_s),
       u_(std::move(initial)) {
@@ -116,10 +115,7 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   const BdfCoefficients a = bdf_coefficients(dt, previous_step);
 
   system_.set_shift(a.alpha0 / dt);
-  if (step_solver_)
-    step_solver_->update();
-  else
-    preconditioner_.update();
+  solver_.update();
 
   // Right-hand side (-alpha1 m^n - alpha2 m^{n-1}) / dt + boundary source, in
   // amounts m = C u, so that it stays conservative when C changes (closure).
@@ -131,13 +127,13 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   attempt.u.resize(static_cast<Eigen::Index>(n));
   double* b = rhs_.data();
   double* guess = attempt.u.data();
-  // Initial guess for CG: the amounts extrapolated to the new time through the last
+  // Initial guess for the solve: the amounts extrapolated to the new time through the last
   // three solutions (quadratic, the BDF2 predictor), or the last two at the start.
   // The closer the guess, the fewer iterations: on the benchmark cell the
   // quadratic one needs ~20 % fewer than a linear one.
   const double t_new = time_s_ + dt;
   double l0 = 1.0, l1 = 0.0, l2 = 0.0;
-  if (stats_.steps >= 2 && !std::getenv("DF_LINEAR")) {
+  if (stats_.steps >= 2) {
     const double t0 = times_[0], t1 = times_[1], t2 = times_[2];
     l0 = (t_new - t1) * (t_new - t2) / ((t0 - t1) * (t0 - t2));
     l1 = (t_new - t0) * (t_new - t2) / ((t1 - t0) * (t1 - t2));
@@ -155,10 +151,7 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   }
   system_.add_boundary_source(rhs_);
 
-  const linear::SolveStats solve =
-      step_solver_ ? step_solver_->solve(rhs_, attempt.u)
-                   : linear::conjugate_gradient(system_, preconditioner_, rhs_, attempt.u,
-                                                settings_.cg, &cg_workspace_);
+  const linear::SolveStats solve = solver_.solve(rhs_, attempt.u);
   stats_.linear_iterations += solve.iterations;
   // Every rank must reach the same verdict: a field not finite anywhere fails all.
   const double not_finite = core::sum_over_ranks(global_sum_, attempt.u.allFinite() ? 0.0 : 1.0);

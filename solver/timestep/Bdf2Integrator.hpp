@@ -13,7 +13,6 @@
 #include <functional>
 
 #include "core/GlobalSum.hpp"
-#include "linear/ConjugateGradient.hpp"
 #include "linear/LinearOperator.hpp"
 #include "linear/StepSolver.hpp"
 #include "operator/DiffusionOperator.hpp"
@@ -23,10 +22,9 @@ namespace dermaflux::timestep {
 struct StepSettings {
   double tolerance = 1e-5;  // local error per step, relative (time.tolerance)
   double initial_step_s = 1.0;
-  double max_step_s = 0.0;           // 0: no limit
-  double fixed_step_s = 0.0;         // > 0: constant steps, no error control (convergence studies)
-  double reference_potential = 1.0;  // potential scale for the absolute part of the error norm
-  linear::CgSettings cg;
+  double max_step_s = 0.0;            // 0: no limit
+  double fixed_step_s = 0.0;          // > 0: constant steps, no error control (convergence studies)
+  double reference_potential = 1.0;   // potential scale for the absolute part of the error norm
   int max_consecutive_failures = 12;  // rejected or unsolved attempts before giving up
   // A run that needs more steps, or steps shorter than this, is in trouble (a
   // 24 h case takes a few hundred): stop and say so rather than crawl for hours.
@@ -62,8 +60,10 @@ struct IntegratorState {
 
 class Bdf2Integrator {
  public:
-  Bdf2Integrator(op::DiffusionOperator& system, linear::Preconditioner& preconditioner,
-                 linear::Vector initial, StepSettings settings);
+  // Every step's system S u = b goes to `solver` (linear/CgStepSolver.hpp: our CG
+  // with the multigrid; or hypre), which is not owned.
+  Bdf2Integrator(op::DiffusionOperator& system, linear::StepSolver& solver, linear::Vector initial,
+                 StepSettings settings);
 
   // Advances to exactly t_target_s. `on_step(t)` is called after each accepted step.
   // Throws NumericalError when steps keep failing.
@@ -72,10 +72,6 @@ class Bdf2Integrator {
   // Called before every step attempt with the step's new time level, so that
   // time-dependent coefficients (channel closure) can be set for it.
   void set_step_preparation(std::function<void(double)> prepare) { prepare_ = std::move(prepare); }
-
-  // Solves each step's system with `solver` (another backend: hypre) instead of
-  // CG with the preconditioner; nullptr goes back to those. Not owned.
-  void set_step_solver(linear::StepSolver* solver) { step_solver_ = solver; }
 
   // For one rank of a case split over ranks (parallel/Block.hpp): the operator and the
   // fields hold this rank's cells, and every sum a step decides on is completed
@@ -110,7 +106,7 @@ class Bdf2Integrator {
   void accept(Attempt&& attempt, double dt);
 
   op::DiffusionOperator& system_;
-  linear::Preconditioner& preconditioner_;
+  linear::StepSolver& solver_;
   StepSettings settings_;
 
   double time_s_ = 0.0;
@@ -120,9 +116,7 @@ class Bdf2Integrator {
   linear::Vector u_;
   linear::Vector amount_[3];
   linear::Vector rhs_;
-  linear::CgWorkspace cg_workspace_;
   std::function<void(double)> prepare_;
-  linear::StepSolver* step_solver_ = nullptr;
   core::GlobalSum global_sum_;  // empty: the whole case is here
   std::vector<double> volume_;  // cell volumes, the weights of the error norm
   double total_volume_ = 0.0;

@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "linear/CgStepSolver.hpp"
 #include "linear/Multigrid.hpp"
 #include "model/Problem.hpp"
 #include "operator/DiffusionOperator.hpp"
@@ -57,11 +58,13 @@ double bdf2_error(int steps) {
 
   op::DiffusionOperator system(p);
   linear::MultigridPreconditioner preconditioner(system);
+  linear::CgSettings cg;
+  cg.relative_tolerance = 1e-14;
+  linear::CgStepSolver solver(system, preconditioner, cg);
   const double end = 1.0 / lambda;
   timestep::StepSettings settings;
   settings.fixed_step_s = end / steps;
-  settings.cg.relative_tolerance = 1e-14;
-  timestep::Bdf2Integrator integrator(system, preconditioner, mode, settings);
+  timestep::Bdf2Integrator integrator(system, solver, mode, settings);
   integrator.advance_to(end);
   return (integrator.solution() - mode * std::exp(-lambda * end)).lpNorm<Eigen::Infinity>();
 }
@@ -87,14 +90,15 @@ double membrane_error(const std::vector<double>& z_nodes) {
   p.bottom = model::BottomBoundary::Sink;
   op::DiffusionOperator system(p);
   linear::MultigridPreconditioner preconditioner(system);
+  linear::CgSettings cg;
+  cg.relative_tolerance = 1e-14;
+  linear::CgStepSolver solver(system, preconditioner, cg);
   timestep::StepSettings settings;
   settings.tolerance = 1e-8;
   settings.initial_step_s = 1e-4;
   settings.reference_potential = kMembrane.C0;
-  settings.cg.relative_tolerance = 1e-14;
   timestep::Bdf2Integrator integrator(
-      system, preconditioner, linear::Vector::Zero(static_cast<Eigen::Index>(p.cell_count())),
-      settings);
+      system, solver, linear::Vector::Zero(static_cast<Eigen::Index>(p.cell_count())), settings);
   const double t = 0.5 * kMembrane.lag_time();
   integrator.advance_to(t);
   double worst = 0.0;

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "linear/CgStepSolver.hpp"
 #include "linear/Multigrid.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
@@ -64,11 +65,13 @@ TEST(NeedleChannels, ACentredNeedleGivesAMirrorSymmetricField) {
   ASSERT_EQ(g.nx(), g.ny());
   op::DiffusionOperator system(problem);
   linear::MultigridPreconditioner multigrid(system);
+  linear::CgSettings cg;
+  cg.relative_tolerance = 1e-15;
+  linear::CgStepSolver solver(system, multigrid, cg);
   timestep::StepSettings settings;
   settings.reference_potential = 30.0;
-  settings.cg.relative_tolerance = 1e-15;
   timestep::Bdf2Integrator integrator(
-      system, multigrid,
+      system, solver,
       Eigen::Map<const linear::Vector>(problem.initial_potential_kg_m3.data(),
                                        static_cast<Eigen::Index>(problem.cell_count())),
       settings);

@@ -1,0 +1,104 @@
+#include "run/BlockSystem.hpp"
+
+#include <string>
+
+#include "core/Error.hpp"
+#include "linear/CgStepSolver.hpp"
+#include "model/ProblemBuilder.hpp"
+#include "parallel/Session.hpp"
+#include "run/LinearBackend.hpp"
+#include "run/MemoryCheck.hpp"
+#ifdef DERMAFLUX_HAVE_HYPRE
+#include "linear/HypreStructSolver.hpp"
+#endif
+
+namespace dermaflux::run {
+
+BlockSystem::BlockSystem(const input::Case& c, const mesh::LayeredMesh& whole_mesh,
+                         const parallel::Block& block, const parallel::RankGroup& ranks)
+    : case_(c),
+      whole_mesh_(whole_mesh),
+      block_(block),
+      ranks_(ranks),
+      channels_(model::case_channels(c)),
+      closure_(channels_, c.needles ? c.needles->closure_half_life_s : std::optional<double>()),
+      applied_quantum_(closure_.quantum_at(0.0)),
+      problem_(preflight_then_build(closure_.open_channels(applied_quantum_))),
+      system_(problem_),
+      solver_(make_solver()) {}
+
+BlockSystem::~BlockSystem() = default;
+
+model::Problem BlockSystem::preflight_then_build(const std::vector<mesh::Channel>& open) {
+  if (!ranks_.split()) {
+    check_memory(whole_mesh_.grid.cell_count());
+    return model::build_problem(case_, open);
+  }
+  // Every rank must know when one of them cannot go on, or the others would
+  // wait for it in the first sum.
+  const auto shortfall = split_memory_shortfall(block_.cell_count(), parallel::ranks_on_my_node());
+  if (ranks_.any(shortfall.has_value()))
+    throw UsageError("the case split over " + std::to_string(block_.ranks) +
+                     " MPI ranks does not fit in memory" +
+                     (shortfall ? ": " + *shortfall : std::string(" on some node")) +
+                     "; use more nodes, fewer ranks per node, or a coarser mesh");
+  return build_block(open);
+}
+
+model::Problem BlockSystem::build_block(const std::vector<mesh::Channel>& open) {
+  model::BlockProblem part = model::build_block_problem(case_, whole_mesh_, open, block_);
+  faces_ = std::move(part.faces);
+  return std::move(part.problem);
+}
+
+// Split over ranks hypre's PFMG-CG over the ranks' boxes (our own multigrid
+// works in one process); on one process solver.backend, or our CG with our
+// multigrid, whose hierarchy (about a third of a run's memory) another backend
+// does not need.
+std::unique_ptr<linear::StepSolver> BlockSystem::make_solver() {
+  const linear::CgSettings cg = cg_settings(case_.solver);
+  if (ranks_.split()) {
+#ifdef DERMAFLUX_HAVE_HYPRE
+    auto solver = std::make_unique<linear::HypreStructSolver>(
+        system_, cg, linear::PfmgSettings{},
+        linear::StructPiece{block_.first_cell(), block_.whole, faces_, ranks_.global_sum()});
+    hypre_piece_ = solver.get();
+    return solver;
+#else
+    throw UsageError(
+        "a run split over MPI ranks solves with hypre, and this build of dermaflux has none "
+        "(install libhypre-dev and rebuild with -DDERMAFLUX_WITH_HYPRE=ON)");
+#endif
+  }
+  if (auto backend = make_linear_backend(case_.solver, system_)) return backend;
+  multigrid_ = std::make_unique<linear::MultigridPreconditioner>(system_);
+  return std::make_unique<linear::CgStepSolver>(system_, *multigrid_, cg);
+}
+
+linear::Vector BlockSystem::initial_field() const {
+  return Eigen::Map<const linear::Vector>(problem_.initial_potential_kg_m3.data(),
+                                          static_cast<Eigen::Index>(problem_.cell_count()));
+}
+
+void BlockSystem::forget_initial_field() {
+  std::vector<double>().swap(problem_.initial_potential_kg_m3);
+}
+
+void BlockSystem::set_geometry_for(double t_s) {
+  const long quantum = closure_.quantum_at(t_s);
+  if (quantum == applied_quantum_) return;
+  applied_quantum_ = quantum;
+  if (ranks_.split()) {
+    problem_ = build_block(closure_.open_channels(quantum));
+    forget_initial_field();
+#ifdef DERMAFLUX_HAVE_HYPRE
+    hypre_piece_->set_piece_faces(faces_);
+#endif
+  } else {
+    model::set_channels(problem_, closure_.open_channels(quantum));
+  }
+  system_.reassemble(problem_);
+  if (multigrid_) multigrid_->rebuild();
+}
+
+}  // namespace dermaflux::run
