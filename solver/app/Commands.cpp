@@ -18,6 +18,7 @@
 #include "model/ProblemBuilder.hpp"
 #include "parallel/Session.hpp"
 #include "run/Compare.hpp"
+#include "run/SameSkin.hpp"
 #include "run/Simulation.hpp"
 
 namespace dermaflux::app {
@@ -186,6 +187,19 @@ std::string cell(const std::optional<double>& value, const char* format) {
   return text;
 }
 
+// The case read again with the serum of `serum_file` in its place; a problem that
+// only this serum brings (a layer value it cannot estimate) names the serum file.
+input::Case case_with_serum(const std::filesystem::path& case_file,
+                            const std::filesystem::path& serum_file) {
+  const input::Serum serum = input::read_serum_file(serum_file);
+  try {
+    return input::read_case(case_file, serum);
+  } catch (const InputError& error) {
+    throw UsageError(std::string(error.what()) + ", with the serum of " + serum_file.string() +
+                     " in place of the case's own");
+  }
+}
+
 }  // namespace
 
 int compare_command(const CompareArguments& arguments) {
@@ -194,17 +208,17 @@ int compare_command(const CompareArguments& arguments) {
   std::vector<run::SerumChoice> serums;
   const auto labels = serum_labels(arguments.serum_files);
   for (std::size_t n = 0; n < arguments.serum_files.size(); ++n)
-    serums.push_back({labels[n], input::read_serum_file(arguments.serum_files[n])});
+    serums.push_back({labels[n], case_with_serum(arguments.case_file, arguments.serum_files[n])});
+  const std::string reused = run::check_same_skin(base, serums, arguments.same_skin);
+  if (!reused.empty()) std::fprintf(stderr, "%s\n", reused.c_str());
   const std::filesystem::path output_dir =
       arguments.output_dir.empty()
           ? std::filesystem::path(base.output.directory.string() + "-compare")
           : arguments.output_dir;
 
-  const auto comparison =
-      run::compare_serums(base, serums, output_dir, [&](const std::string& what) {
-        if (!arguments.quiet)
-          std::fprintf(stderr, "dermaflux: compare: running %s\n", what.c_str());
-      });
+  const auto comparison = run::compare_serums(serums, output_dir, [&](const std::string& what) {
+    if (!arguments.quiet) std::fprintf(stderr, "dermaflux: compare: running %s\n", what.c_str());
+  });
   run::write_comparison_csv(comparison, output_dir / "comparison.csv");
 
   std::printf("%-4s %-24s %14s %14s %12s %10s %10s\n", "rank", "serum", "receptor ug/cm2",

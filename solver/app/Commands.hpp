@@ -31,6 +31,7 @@ struct CompareArguments {
   std::filesystem::path output_dir;  // empty: <the case's output.directory>-compare
   int threads = 0;
   bool quiet = false;
+  bool same_skin = false;  // reuse the layer values the case gives for every serum
 };
 int compare_command(const CompareArguments& arguments);
 

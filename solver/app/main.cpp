@@ -4,7 +4,7 @@
 //                 [--overwrite] [--checkpoint-interval SECONDS] [--decomposition PXxPYxPZ]
 //   dermaflux check CASE.yaml
 //   dermaflux plot OUTPUT_DIR
-//   dermaflux compare CASE.yaml --serums A.yaml B.yaml ... [--output DIR]
+//   dermaflux compare CASE.yaml --serums A.yaml B.yaml ... [--output DIR] [--same-skin]
 //   dermaflux batch SWEEP.yaml [--jobs N] [--shard I/N] [--output DIR]
 //   mpirun -n P dermaflux batch SWEEP.yaml ...   (the MPI task farm, farm/)
 //   mpirun -n P dermaflux run CASE.yaml ...      (one case split over the ranks)
@@ -71,6 +71,10 @@ int main(int argc, char** argv) {
   compare->add_option("--threads,-t", compare_arguments.threads, "OpenMP threads")
       ->check(CLI::Range(1, 4096));
   compare->add_flag("--quiet,-q", compare_arguments.quiet, "no progress messages");
+  compare->add_flag("--same-skin", compare_arguments.same_skin,
+                    "reuse the layer diffusivities and partitions the case gives (for its own "
+                    "active) for every serum; without it they must be left out of the case and "
+                    "are estimated per serum");
 
   dermaflux::app::BatchArguments batch_arguments;
   std::string batch_sweep, batch_output;

@@ -42,16 +42,18 @@ std::filesystem::path project_cases_dir() {
   return DERMAFLUX_CASES_DIR;
 }
 
-Case read_case(const std::filesystem::path& case_file) {
-  return read_case_text(read_text_file(case_file), case_file.string(), case_file.parent_path());
+Case read_case(const std::filesystem::path& case_file, const std::optional<Serum>& serum) {
+  return read_case_text(read_text_file(case_file), case_file.string(), case_file.parent_path(),
+                        serum);
 }
 
 Case read_case_text(const std::string& yaml_text, const std::string& file_label,
-                    const std::filesystem::path& base_dir) {
-  return read_case_root(load_yaml_text(yaml_text, file_label, kCaseExpected), base_dir);
+                    const std::filesystem::path& base_dir, const std::optional<Serum>& serum) {
+  return read_case_root(load_yaml_text(yaml_text, file_label, kCaseExpected), base_dir, serum);
 }
 
-Case read_case_root(const Located& root, const std::filesystem::path& base_dir) {
+Case read_case_root(const Located& root, const std::filesystem::path& base_dir,
+                    const std::optional<Serum>& serum) {
   const std::string& file_label = root.file;
   const Mapping top(
       root, {"name", "skin", "serum", "needles", "domain", "mesh", "time", "solver", "output"},
@@ -62,10 +64,12 @@ Case read_case_root(const Located& root, const std::filesystem::path& base_dir) 
   result.name = read_name(top.require("name", kNameExpected));
 
   // The serum first: layers without diffusivity or partition are estimated from
-  // its molecular weight and log P.
+  // its molecular weight and log P. A serum given in its place is estimated from
+  // instead, exactly as if it were written in (the case's own is still checked).
   result.serum = read_serum(
       top.require("serum", "the serum: a mapping with concentration, dose and diffusivity"),
       base_dir);
+  if (serum) result.serum = *serum;
 
   SkinSection skin = read_skin(
       top.require("skin", "the skin: a mapping with layers (and optionally a preset)"), base_dir,

@@ -14,8 +14,9 @@
 namespace dermaflux::input {
 
 // A whole case from its parsed root (read_case_text, and sweeps after they set
-// their values into the base case's tree).
-Case read_case_root(const Located& root, const std::filesystem::path& base_dir);
+// their values into the base case's tree); `serum`, when given, in place of its own.
+Case read_case_root(const Located& root, const std::filesystem::path& base_dir,
+                    const std::optional<Serum>& serum = {});
 
 // `skin:` -> the layers, surface down (with a preset merged in), and the preset name.
 // A layer without diffusivity or partition gets an estimate from the serum's

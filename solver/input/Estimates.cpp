@@ -1,6 +1,7 @@
 #include "input/Estimates.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 namespace dermaflux::input {
 
@@ -24,19 +25,36 @@ double aqueous_diffusivity_m2_s(double molecular_weight_g_mol) {
   return std::pow(10.0, -8.15 - 0.655 * std::log10(molecular_weight_g_mol));
 }
 
-std::string barrier_diffusivity_formula(PermeabilityFit fit) {
-  return fit == PermeabilityFit::PottsGuy1992
-             ? "D = kp h / K, log10 kp[cm/h] = -2.7 + 0.71 log P - 0.0061 MW (Potts & Guy 1992)"
-             : "D = kp h / K, log10 kp[cm/h] = -2.55 + 0.65 log P - 0.0085 MW (2023 refit of "
-               "Potts & Guy)";
+namespace {
+
+// A serum value in a formula's record: six significant digits, as a person wrote it
+// (194.19, not the 194.19000000000003 of g/mol -> kg/mol -> g/mol).
+std::string value_text(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", value);
+  return text;
 }
 
-std::string barrier_partition_formula() {
-  return "K = Kow^0.7 (stratum corneum / water)";
+}  // namespace
+
+std::string barrier_diffusivity_formula(PermeabilityFit fit, double molecular_weight_g_mol,
+                                        double log_p) {
+  return std::string(fit == PermeabilityFit::PottsGuy1992
+                         ? "D = kp h / K, log10 kp[cm/h] = -2.7 + 0.71 log P - 0.0061 MW (Potts & "
+                           "Guy 1992)"
+                         : "D = kp h / K, log10 kp[cm/h] = -2.55 + 0.65 log P - 0.0085 MW (2023 "
+                           "refit of Potts & Guy)") +
+         " with MW = " + value_text(molecular_weight_g_mol) + ", log P = " + value_text(log_p);
 }
 
-std::string aqueous_diffusivity_formula() {
-  return "log10 D[m^2/s] = -8.15 - 0.655 log10 MW (Kasting, free diffusivity in aqueous tissue)";
+std::string barrier_partition_formula(double log_p) {
+  return "K = Kow^0.7 (stratum corneum / water) with log P = " + value_text(log_p);
+}
+
+std::string aqueous_diffusivity_formula(double molecular_weight_g_mol) {
+  return "log10 D[m^2/s] = -8.15 - 0.655 log10 MW (Kasting, free diffusivity in aqueous tissue) "
+         "with MW = " +
+         value_text(molecular_weight_g_mol);
 }
 
 std::string aqueous_partition_formula() {

@@ -18,8 +18,7 @@ namespace dermaflux::input {
 enum class PermeabilityFit { PottsGuy1992, Refit2023 };
 
 // Potts & Guy whole-skin permeability in m/s for molecular weight in g/mol.
-double potts_guy_permeability_m_s(double molecular_weight_g_mol, double log_p,
-                                  PermeabilityFit fit);
+double potts_guy_permeability_m_s(double molecular_weight_g_mol, double log_p, PermeabilityFit fit);
 // K of the barrier layer: Kow^0.7.
 double barrier_partition(double log_p);
 // D of a barrier of thickness h and partition K whose K D / h is kp.
@@ -27,10 +26,12 @@ double barrier_diffusivity_m2_s(double permeability_m_s, double thickness_m, dou
 // Kasting's free diffusivity in aqueous tissue, m^2/s.
 double aqueous_diffusivity_m2_s(double molecular_weight_g_mol);
 
-// The formula an estimate used, as written into case.resolved.yaml and summary.json.
-std::string barrier_diffusivity_formula(PermeabilityFit fit);
-std::string barrier_partition_formula();
-std::string aqueous_diffusivity_formula();
+// The formula an estimate used and the serum's values it took, as written into
+// case.resolved.yaml and summary.json: a record says which active it was made for.
+std::string barrier_diffusivity_formula(PermeabilityFit fit, double molecular_weight_g_mol,
+                                        double log_p);
+std::string barrier_partition_formula(double log_p);
+std::string aqueous_diffusivity_formula(double molecular_weight_g_mol);
 std::string aqueous_partition_formula();
 
 }  // namespace dermaflux::input

@@ -190,7 +190,7 @@ Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
   if (barrier) {
     layer.partition = given_or_estimated(
         draft.partition, draft, "partition", partition_expected, inputs,
-        [&] { return barrier_partition(log_p); }, barrier_partition_formula());
+        [&] { return barrier_partition(log_p); }, barrier_partition_formula(log_p));
     layer.diffusivity_m2_s = given_or_estimated(
         draft.diffusivity_m2_s, draft, "diffusivity",
         describe_quantity(Dimension::Diffusivity, Sign::Positive), inputs,
@@ -198,12 +198,13 @@ Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
           return barrier_diffusivity_m2_s(potts_guy_permeability_m_s(mw_g_mol, log_p, inputs.fit),
                                           layer.thickness_m, layer.partition);
         },
-        barrier_diffusivity_formula(inputs.fit));
+        barrier_diffusivity_formula(inputs.fit, mw_g_mol, log_p));
   } else {
     layer.diffusivity_m2_s = given_or_estimated(
         draft.diffusivity_m2_s, draft, "diffusivity",
         describe_quantity(Dimension::Diffusivity, Sign::Positive), inputs,
-        [&] { return aqueous_diffusivity_m2_s(mw_g_mol); }, aqueous_diffusivity_formula());
+        [&] { return aqueous_diffusivity_m2_s(mw_g_mol); },
+        aqueous_diffusivity_formula(mw_g_mol));
     layer.partition =
         given_or_estimated(draft.partition, draft, "partition", partition_expected, inputs,
                            [] { return 1.0; }, aqueous_partition_formula());

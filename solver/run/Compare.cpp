@@ -32,15 +32,16 @@ std::optional<double> ratio(double needled, double intact) {
 
 }  // namespace
 
-Comparison compare_serums(const input::Case& base, const std::vector<SerumChoice>& serums,
+Comparison compare_serums(const std::vector<SerumChoice>& serums,
                           const std::filesystem::path& output_dir,
                           const std::function<void(const std::string&)>& on_run_start) {
   Comparison comparison;
-  for (const auto& layer : base.layers) comparison.layer_names.push_back(layer.name);
+  if (serums.empty()) return comparison;
+  for (const auto& layer : serums.front().with_serum.layers)
+    comparison.layer_names.push_back(layer.name);
   for (const auto& choice : serums) {
-    input::Case needled = base;
-    needled.serum = choice.serum;
-    needled.name = base.name + "-" + choice.label;
+    input::Case needled = choice.with_serum;
+    needled.name = choice.with_serum.name + "-" + choice.label;
     if (on_run_start) on_run_start(choice.label);
     RunOptions options;
     options.output_dir = output_dir / choice.label;
@@ -50,7 +51,7 @@ Comparison compare_serums(const input::Case& base, const std::vector<SerumChoice
 
     ComparisonRow row;
     row.label = choice.label;
-    row.active = choice.serum.active;
+    row.active = needled.serum.active;
     const auto& last = result.rows.back();
     row.receptor_ug_cm2 = last.receptor_ug_cm2;
     row.per_layer_ug_cm2 = last.layer_ug_cm2;
@@ -59,7 +60,7 @@ Comparison compare_serums(const input::Case& base, const std::vector<SerumChoice
       row.steady_flux_ug_cm2_h = result.summary.steady_state->flux_ug_cm2_h;
       row.lag_time_h = result.summary.steady_state->lag_time_h;
     }
-    if (base.needles) {
+    if (needled.needles) {
       input::Case intact = needled;
       intact.needles.reset();
       intact.name = needled.name + "-intact";

@@ -16,7 +16,9 @@ namespace dermaflux::run {
 
 struct SerumChoice {
   std::string label;  // names its folder and its row: [A-Za-z0-9_.-]+
-  input::Serum serum;
+  // The case read with this serum in place of its own (input::read_case's `serum`),
+  // so every layer value the case leaves out is estimated for this serum's active.
+  input::Case with_serum;
 };
 
 struct ComparisonRow {
@@ -38,7 +40,9 @@ struct Comparison {
   std::vector<std::string> run_folders;  // in plotting order: each serum, then its intact run
 };
 
-Comparison compare_serums(const input::Case& base, const std::vector<SerumChoice>& serums,
+// Runs `<case name>-<label>` for each choice (and its intact twin when the case has
+// needles); every choice holds the same case apart from its serum and estimates.
+Comparison compare_serums(const std::vector<SerumChoice>& serums,
                           const std::filesystem::path& output_dir,
                           const std::function<void(const std::string&)>& on_run_start = {});
 
