@@ -10,6 +10,7 @@
 #include "input/CaseWriter.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/ChannelsVtp.hpp"
+#include "io/RunCsv.hpp"
 #include "io/RunFolder.hpp"
 #include "linear/Multigrid.hpp"
 #include "linear/StepsSolvedElsewhere.hpp"
@@ -232,12 +233,12 @@ class Run {
       io::write_channels_vtp(options_.output_dir / "channels.vtp", channels_,
                              problem_.sides == model::SideBoundary::Periodic, case_.domain.width_m,
                              case_.domain.length_m);
-    folder_->write_timeseries_header(analysis::timeseries_header(layer_names_));
+    folder_->write_timeseries_header(io::timeseries_header(layer_names_));
     std::size_t skin_planes = 0;
     for (int material : whole_mesh_.plane_material) skin_planes += material >= 1 ? 1 : 0;
-    folder_->open_profiles(analysis::profiles_header(), rows_.size(), skin_planes);
+    folder_->open_profiles(io::profiles_header(), rows_.size(), skin_planes);
     for (std::size_t n = 0; n < rows_.size(); ++n) {
-      folder_->append_timeseries_line(analysis::timeseries_line(rows_[n]));
+      folder_->append_timeseries_line(io::timeseries_line(rows_[n]));
       if (buffers_) folder_->register_snapshot(static_cast<int>(n), rows_[n].time_h, decomposed());
     }
   }
@@ -350,8 +351,8 @@ class Run {
                                                whole_mesh_, offset(), sum_)
                      : analysis::depth_profile(problem_, integrator_.solution(), profile_columns_);
     if (folder_) {
-      folder_->append_timeseries_line(analysis::timeseries_line(row));
-      folder_->append_profile_lines(analysis::profile_lines(row.time_h, profile, layer_names_));
+      folder_->append_timeseries_line(io::timeseries_line(row));
+      folder_->append_profile_lines(io::profile_lines(row.time_h, profile, layer_names_));
     }
     if (!buffers_) return;
     const int index = static_cast<int>(rows_.size() - 1);
