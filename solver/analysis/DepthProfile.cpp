@@ -1,6 +1,5 @@
 #include "analysis/DepthProfile.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <tuple>
@@ -13,13 +12,6 @@ namespace {
 double separation(double a, double b, double extent, bool periodic) {
   const double d = std::abs(a - b);
   return periodic ? std::min(d, extent - d) : d;
-}
-
-std::string number(double value) {
-  char buffer[32];
-  const auto result =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
-  return std::string(buffer, result.ptr);
 }
 
 }  // namespace
@@ -153,25 +145,6 @@ std::vector<ProfilePoint> depth_profile(const model::Problem& block, const linea
     profile.push_back(point);
   }
   return profile;
-}
-
-std::string profiles_header() {
-  return "time_h,depth_um,layer,mean_mg_ml,channel_axis_mg_ml,between_channels_mg_ml";
-}
-
-std::vector<std::string> profile_lines(double time_h, const std::vector<ProfilePoint>& profile,
-                                       const std::vector<std::string>& layer_names) {
-  std::vector<std::string> lines;
-  for (const ProfilePoint& p : profile) {
-    std::string line = number(time_h) + "," + number(p.depth_um) + "," +
-                       layer_names.at(static_cast<std::size_t>(p.layer - 1)) + "," +
-                       number(p.mean_mg_ml) + ",";
-    if (p.channel_axis_mg_ml) line += number(*p.channel_axis_mg_ml);
-    line += ",";
-    if (p.between_channels_mg_ml) line += number(*p.between_channels_mg_ml);
-    lines.push_back(line);
-  }
-  return lines;
 }
 
 }  // namespace dermaflux::analysis

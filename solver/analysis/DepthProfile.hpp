@@ -7,11 +7,10 @@
 // profiles.csv: time_h,depth_um,layer,mean_mg_ml,channel_axis_mg_ml,between_channels_mg_ml
 // (the last two empty for intact skin), one block of rows per output time, skin
 // planes from the surface down; concentrations as in the VTK snapshots (c = K u
-// in tissue, u in open channel), in mg/mL.
+// in tissue, u in open channel), in mg/mL. The text: io/RunCsv.hpp.
 
 #include <array>
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "core/GlobalSum.hpp"
@@ -54,10 +53,5 @@ std::vector<ProfilePoint> depth_profile(const model::Problem& block, const linea
                                         const mesh::LayeredMesh& whole,
                                         const std::array<int, 3>& offset,
                                         const core::GlobalSum& sum);
-
-std::string profiles_header();
-// The CSV lines of one output (no newline at their ends); layer names by material.
-std::vector<std::string> profile_lines(double time_h, const std::vector<ProfilePoint>& profile,
-                                       const std::vector<std::string>& layer_names);
 
 }  // namespace dermaflux::analysis

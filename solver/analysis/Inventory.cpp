@@ -1,6 +1,5 @@
 #include "analysis/Inventory.hpp"
 
-#include <charconv>
 #include <cmath>
 
 #include "core/Parallel.hpp"
@@ -45,13 +44,6 @@ double amount_in_channels(const model::Problem& problem, const double* u) {
         static_cast<int>(c / (static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny)));
     return phi[c] * grid.cell_volume(i, j, k) * u[c];
   });
-}
-
-std::string number(double value) {
-  char buffer[32];
-  const auto result =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
-  return std::string(buffer, result.ptr);
 }
 
 }  // namespace
@@ -102,25 +94,6 @@ InventoryRow measure(const model::Problem& problem, const op::DiffusionOperator&
     row.mass_balance_rel = row.entered_ug_cm2 > 0.0 ? imbalance / row.entered_ug_cm2 : 0.0;
   }
   return row;
-}
-
-std::string timeseries_header(const std::vector<std::string>& layer_names) {
-  std::string header = "time_h,vehicle_ug_cm2";
-  for (const auto& name : layer_names) header.append(",").append(name).append("_ug_cm2");
-  header.append(
-      ",receptor_ug_cm2,cleared_ug_cm2,in_channels_ug_cm2,flux_ug_cm2_h,mass_balance_rel");
-  return header;
-}
-
-std::string timeseries_line(const InventoryRow& row) {
-  std::string line = number(row.time_h);
-  auto add = [&line](double value) { line.append(",").append(number(value)); };
-  add(row.vehicle_ug_cm2);
-  for (double amount : row.layer_ug_cm2) add(amount);
-  for (double value : {row.receptor_ug_cm2, row.cleared_ug_cm2, row.in_channels_ug_cm2,
-                       row.flux_ug_cm2_h, row.mass_balance_rel})
-    add(value);
-  return line;
 }
 
 }  // namespace dermaflux::analysis

@@ -2,10 +2,9 @@
 // Where the active is at one time: amounts in the vehicle, each layer, the open
 // channels, the receptor and the cleared pool, and the flux into the receptor,
 // per cm^2 of skin surface in the units formulation scientists report (µg/cm²,
-// µg/cm²/h). One row of timeseries.csv.
+// µg/cm²/h). One row of timeseries.csv (its text: io/RunCsv.hpp).
 
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "core/GlobalSum.hpp"
@@ -41,9 +40,5 @@ InventoryRow measure(const model::Problem& problem, const op::DiffusionOperator&
 
 // Amount per area (µg/cm²) of the initial field: the dose of a finite-dose case.
 double initial_amount_ug_cm2(const model::Problem& problem, const core::GlobalSum& sum = {});
-
-// The CSV header and row of CASE_FORMAT.md, layer columns named after the layers.
-std::string timeseries_header(const std::vector<std::string>& layer_names);
-std::string timeseries_line(const InventoryRow& row);
 
 }  // namespace dermaflux::analysis

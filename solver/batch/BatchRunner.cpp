@@ -2,14 +2,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 
 #include "batch/BatchTally.hpp"
 #include "batch/JobThreads.hpp"
 #include "io/AtomicFile.hpp"
+#include "io/Csv.hpp"
 
 namespace dermaflux::batch {
 namespace {
@@ -28,22 +29,21 @@ std::optional<nlohmann::ordered_json> read_summary(const fs::path& folder) {
   }
 }
 
-// A CSV field: quoted when it holds a comma, quote or newline (RFC 4180).
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char ch : text) {
-    if (ch == '"') quoted += '"';
-    quoted += ch;
-  }
-  quoted += '"';
-  return quoted;
-}
-
-std::string json_field(const nlohmann::ordered_json& value) {
-  if (value.is_null()) return "";
-  if (value.is_string()) return csv_field(value.get<std::string>());
-  return value.dump();
+// A summary.json value as a field: null (a figure the run did not have) empty,
+// numbers as summary.json spells them.
+void add_json(io::CsvLine& line, const nlohmann::ordered_json& value) {
+  if (value.is_null())
+    line.empty();
+  else if (value.is_string())
+    line.text(value.get<std::string>());
+  else if (value.is_number_unsigned())
+    line.integer(value.get<std::uint64_t>());
+  else if (value.is_number_integer())
+    line.integer(value.get<std::int64_t>());
+  else if (value.is_number_float())
+    line.number(value.get<double>());
+  else
+    line.text(value.dump());
 }
 
 }  // namespace
@@ -128,32 +128,38 @@ void write_batch_csv(const std::vector<BatchCase>& cases, const fs::path& output
                                               "steps",
                                               "linear_iterations",
                                               "wall_s"};
-  std::ostringstream csv;
-  csv << "index,folder";
-  for (const auto& key : varied_keys) csv << ',' << csv_field(key);
-  for (const auto& name : before_layers) csv << ',' << name;
-  for (const auto& name : layer_names) csv << ',' << csv_field(name + "_ug_cm2");
-  for (const auto& name : after_layers) csv << ',' << name;
-  csv << '\n';
+  std::vector<std::string> columns{"index", "folder"};
+  columns.insert(columns.end(), varied_keys.begin(), varied_keys.end());
+  columns.insert(columns.end(), before_layers.begin(), before_layers.end());
+  for (const auto& name : layer_names) columns.push_back(name + "_ug_cm2");
+  columns.insert(columns.end(), after_layers.begin(), after_layers.end());
+  io::CsvTable csv(columns);
   for (const auto& [item, summary] : finished) {
-    csv << item->index << ',' << csv_field(item->folder);
+    io::CsvLine line(io::CsvNumbers::AsInJson);
+    line.integer(item->index).text(item->folder);
     for (const auto& key : varied_keys) {
       const auto found = std::find_if(item->varied.begin(), item->varied.end(),
                                       [&](const auto& kv) { return kv.first == key; });
-      csv << ',' << (found == item->varied.end() ? "" : csv_field(found->second));
+      if (found == item->varied.end())
+        line.empty();
+      else
+        line.text(found->second);
     }
-    auto field = [&](const nlohmann::ordered_json& object, const std::string& key) {
-      return object.contains(key) ? json_field(object[key]) : std::string();
+    auto add = [&](const nlohmann::ordered_json& object, const std::string& key) {
+      if (object.contains(key))
+        add_json(line, object[key]);
+      else
+        line.empty();
     };
-    for (const auto& name : before_layers) csv << ',' << field(summary, name);
-    for (const auto& name : layer_names) csv << ',' << field(summary["per_layer_ug_cm2"], name);
-    for (const auto& name : after_layers) csv << ',' << field(summary, name);
-    csv << '\n';
+    for (const auto& name : before_layers) add(summary, name);
+    for (const auto& name : layer_names) add(summary["per_layer_ug_cm2"], name);
+    for (const auto& name : after_layers) add(summary, name);
+    csv.add(line);
   }
   // The folder may not exist yet: a batch stopped before its first case wrote it.
   std::error_code ignored;  // a folder that cannot be made fails the write, with its reason
   fs::create_directories(output_dir, ignored);
-  io::write_file_atomically(output_dir / "batch.csv", csv.str());
+  io::write_file_atomically(output_dir / "batch.csv", csv.text());
 }
 
 }  // namespace dermaflux::batch

@@ -1,24 +1,13 @@
 #include "run/Compare.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "io/AtomicFile.hpp"
+#include "io/Csv.hpp"
 #include "run/Simulation.hpp"
 
 namespace dermaflux::run {
 namespace {
-
-std::string number(double value) {
-  char buffer[32];
-  const auto result =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
-  return std::string(buffer, result.ptr);
-}
-
-std::string number(const std::optional<double>& value) {
-  return value ? number(*value) : std::string();
-}
 
 double delivered(const analysis::InventoryRow& row) {
   double total = row.receptor_ug_cm2 + row.cleared_ug_cm2;
@@ -82,23 +71,27 @@ Comparison compare_serums(const std::vector<SerumChoice>& serums,
 }
 
 void write_comparison_csv(const Comparison& comparison, const std::filesystem::path& file) {
-  std::string csv = "rank,serum,active,receptor_ug_cm2";
-  for (const auto& name : comparison.layer_names) csv.append(",").append(name).append("_ug_cm2");
-  csv.append(
-      ",delivered_ug_cm2,steady_flux_ug_cm2_h,lag_time_h,intact_receptor_ug_cm2,"
-      "enhancement_ratio,delivery_enhancement_ratio\n");
+  std::vector<std::string> columns{"rank", "serum", "active", "receptor_ug_cm2"};
+  for (const auto& name : comparison.layer_names) columns.push_back(name + "_ug_cm2");
+  for (const char* name :
+       {"delivered_ug_cm2", "steady_flux_ug_cm2_h", "lag_time_h", "intact_receptor_ug_cm2",
+        "enhancement_ratio", "delivery_enhancement_ratio"})
+    columns.emplace_back(name);
+  io::CsvTable csv(columns);
   int rank = 0;
   for (const auto& row : comparison.rows) {
-    csv.append(std::to_string(++rank)).append(",").append(row.label).append(",").append(row.active);
-    csv.append(",").append(number(row.receptor_ug_cm2));
-    for (double amount : row.per_layer_ug_cm2) csv.append(",").append(number(amount));
-    for (const auto& value :
-         {std::optional<double>(row.delivered_ug_cm2), row.steady_flux_ug_cm2_h, row.lag_time_h,
-          row.intact_receptor_ug_cm2, row.enhancement_ratio, row.delivery_enhancement_ratio})
-      csv.append(",").append(number(value));
-    csv.append("\n");
+    io::CsvLine line;
+    line.integer(++rank).text(row.label).text(row.active).number(row.receptor_ug_cm2);
+    for (const double amount : row.per_layer_ug_cm2) line.number(amount);
+    line.number(row.delivered_ug_cm2)
+        .number(row.steady_flux_ug_cm2_h)
+        .number(row.lag_time_h)
+        .number(row.intact_receptor_ug_cm2)
+        .number(row.enhancement_ratio)
+        .number(row.delivery_enhancement_ratio);
+    csv.add(line);
   }
-  io::write_file_atomically(file, csv);
+  io::write_file_atomically(file, csv.text());
 }
 
 }  // namespace dermaflux::run

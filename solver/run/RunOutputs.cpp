@@ -4,6 +4,7 @@
 
 #include "core/Error.hpp"
 #include "io/ChannelsVtp.hpp"
+#include "io/RunCsv.hpp"
 
 namespace dermaflux::run {
 namespace {
@@ -69,12 +70,12 @@ void RunOutputs::start(const std::vector<analysis::InventoryRow>& rows) {
     io::write_channels_vtp(options_.output_dir / "channels.vtp", channels,
                            periodic(numerics_.problem()), case_.domain.width_m,
                            case_.domain.length_m);
-  folder_->write_timeseries_header(analysis::timeseries_header(layer_names_));
+  folder_->write_timeseries_header(io::timeseries_header(layer_names_));
   std::size_t skin_planes = 0;
   for (int material : whole_mesh_.plane_material) skin_planes += material >= 1 ? 1 : 0;
-  folder_->open_profiles(analysis::profiles_header(), rows.size(), skin_planes);
+  folder_->open_profiles(io::profiles_header(), rows.size(), skin_planes);
   for (std::size_t n = 0; n < rows.size(); ++n) {
-    folder_->append_timeseries_line(analysis::timeseries_line(rows[n]));
+    folder_->append_timeseries_line(io::timeseries_line(rows[n]));
     if (buffers_) folder_->register_snapshot(static_cast<int>(n), rows[n].time_h, ranks_.split());
   }
 }
@@ -86,8 +87,8 @@ void RunOutputs::record(const analysis::InventoryRow& row, int index, const line
                                                      block_.first_cell(), ranks_.global_sum())
                            : analysis::depth_profile(problem, u, profile_columns_);
   if (folder_) {
-    folder_->append_timeseries_line(analysis::timeseries_line(row));
-    folder_->append_profile_lines(analysis::profile_lines(row.time_h, profile, layer_names_));
+    folder_->append_timeseries_line(io::timeseries_line(row));
+    folder_->append_profile_lines(io::profile_lines(row.time_h, profile, layer_names_));
   }
   if (!buffers_) return;
   const io::SnapshotArrays arrays = buffers_->arrays(problem, u);

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "input/CaseTestSupport.hpp"
+#include "io/ScratchFolder.hpp"
 
 namespace dermaflux::input {
 namespace {
@@ -38,8 +39,8 @@ TEST(CaseFile, MissingFileNamesThePath) {
 
 TEST(CaseFile, HugeFileIsRefusedBeforeReading) {
   // Arrange: a sparse 1 GiB file (no disk used), far above any case file's size.
-  const std::filesystem::path file =
-      std::filesystem::temp_directory_path() / "dermaflux-huge-case.yaml";
+  io::testing::ScratchFolder scratch;
+  const std::filesystem::path file = scratch / "huge-case.yaml";
   { std::ofstream create(file); }
   std::filesystem::resize_file(file, std::uintmax_t{1} << 30);
   // Act and assert
@@ -51,7 +52,6 @@ TEST(CaseFile, HugeFileIsRefusedBeforeReading) {
     EXPECT_NE(message.find(file.string()), std::string::npos) << message;
     EXPECT_NE(message.find("1024 MiB, more than the 128 MiB"), std::string::npos) << message;
   }
-  std::filesystem::remove(file);
 }
 
 TEST(CaseFile, FolderIsNotACaseFile) {

@@ -8,6 +8,7 @@
 
 #include "core/Error.hpp"
 #include "input/Sweep.hpp"
+#include "io/ScratchFolder.hpp"
 
 namespace dermaflux {
 namespace {
@@ -23,8 +24,8 @@ serum: {concentration: 30 mg/mL, dose: 10 uL/cm^2, diffusivity: 6e-6 cm^2/s}
 time: {end: 2 h}
 )";
 
-fs::path write_files(const std::string& name, const std::string& sweep) {
-  const fs::path dir = fs::temp_directory_path() / ("dermaflux-sweep-" + name);
+// The base case and `sweep` in `dir`; returns the sweep file.
+fs::path write_files(const fs::path& dir, const std::string& sweep) {
   fs::create_directories(dir);
   std::ofstream(dir / "base.yaml") << kBase;
   std::ofstream(dir / "sweep.yaml") << sweep;
@@ -41,7 +42,8 @@ std::string error_of(const fs::path& sweep) {
 }
 
 TEST(Sweep, ProductVariesTheLastKeyFastest) {
-  const auto sweep = input::read_sweep(write_files("product", R"(base: base.yaml
+  io::testing::ScratchFolder scratch;
+  const auto sweep = input::read_sweep(write_files(scratch / "product", R"(base: base.yaml
 vary:
   skin.layers.dermis.thickness: [500 um, 1000 um]
   serum.concentration: [10 mg/mL, 20 mg/mL, 30 mg/mL]
@@ -59,7 +61,8 @@ output: out
 }
 
 TEST(Sweep, ZipPairsValuesAndIndexPathsWork) {
-  const auto sweep = input::read_sweep(write_files("zip", R"(base: base.yaml
+  io::testing::ScratchFolder scratch;
+  const auto sweep = input::read_sweep(write_files(scratch / "zip", R"(base: base.yaml
 vary:
   mode: zip
   skin.layers[0].diffusivity: [1e-10 cm^2/s, 2e-10 cm^2/s]
@@ -72,7 +75,8 @@ vary:
 }
 
 TEST(Sweep, ZipListsOfDifferentLengthAreAnError) {
-  const auto message = error_of(write_files("ziplength", R"(base: base.yaml
+  io::testing::ScratchFolder scratch;
+  const auto message = error_of(write_files(scratch / "ziplength", R"(base: base.yaml
 vary:
   mode: zip
   time.end: [1 h, 4 h]
@@ -84,7 +88,8 @@ vary:
 }
 
 TEST(Sweep, AnUnknownLayerNameIsLocatedInTheSweepFile) {
-  const auto message = error_of(write_files("badname", R"(base: base.yaml
+  io::testing::ScratchFolder scratch;
+  const auto message = error_of(write_files(scratch / "badname", R"(base: base.yaml
 vary:
   skin.layers.epidermis.thickness: [70 um]
 )"));
@@ -96,7 +101,8 @@ vary:
 }
 
 TEST(Sweep, AnIndexOutOfRangeIsAnError) {
-  const auto message = error_of(write_files("badindex", R"(base: base.yaml
+  io::testing::ScratchFolder scratch;
+  const auto message = error_of(write_files(scratch / "badindex", R"(base: base.yaml
 vary:
   skin.layers[5].thickness: [70 um]
 )"));
@@ -104,7 +110,8 @@ vary:
 }
 
 TEST(Sweep, ABadValueIsBlamedOnTheSweepValue) {
-  const auto message = error_of(write_files("badvalue", R"(base: base.yaml
+  io::testing::ScratchFolder scratch;
+  const auto message = error_of(write_files(scratch / "badvalue", R"(base: base.yaml
 vary:
   skin.layers.dermis.thickness: [800 um, -5 um]
 )"));
@@ -117,15 +124,18 @@ vary:
 }
 
 TEST(Sweep, StructureErrors) {
-  EXPECT_NE(
-      error_of(write_files("nomode", "base: base.yaml\nvary:\n  mode: all\n  time.end: [1 h]\n"))
-          .find("expected product or zip"),
-      std::string::npos);
-  EXPECT_NE(error_of(write_files("empty", "base: base.yaml\nvary:\n  time.end: []\n"))
+  io::testing::ScratchFolder scratch;
+  EXPECT_NE(error_of(write_files(scratch / "nomode",
+                                 "base: base.yaml\nvary:\n  mode: all\n  time.end: [1 h]\n"))
+                .find("expected product or zip"),
+            std::string::npos);
+  EXPECT_NE(error_of(write_files(scratch / "empty", "base: base.yaml\nvary:\n  time.end: []\n"))
                 .find("non-empty list"),
             std::string::npos);
-  EXPECT_NE(error_of(write_files("novary", "base: base.yaml\n")).find("vary"), std::string::npos);
-  EXPECT_NE(error_of(write_files("unknown", "base: base.yaml\nvary: {time.end: [1 h]}\nouput: x\n"))
+  EXPECT_NE(error_of(write_files(scratch / "novary", "base: base.yaml\n")).find("vary"),
+            std::string::npos);
+  EXPECT_NE(error_of(write_files(scratch / "unknown",
+                                 "base: base.yaml\nvary: {time.end: [1 h]}\nouput: x\n"))
                 .find("did you mean \"output\"?"),
             std::string::npos);
 }

@@ -19,3 +19,15 @@ endif()
 if(NOT EXISTS ${OUT}/summary.json)
   message(FATAL_ERROR "dermaflux run ${CASE} left no summary.json in ${OUT}")
 endif()
+# The run must hold its mass balance: summary.json's largest relative imbalance of
+# any output time within core::kMassBalanceTolerance (solver/core/Tolerances.hpp).
+set(mass_balance_tolerance 1e-9)
+file(READ ${OUT}/summary.json summary)
+string(JSON mass_balance ERROR_VARIABLE json_error GET "${summary}" max_mass_balance_rel)
+if(json_error)
+  message(FATAL_ERROR "${OUT}/summary.json has no max_mass_balance_rel: ${json_error}")
+endif()
+if(NOT mass_balance LESS_EQUAL mass_balance_tolerance)
+  message(FATAL_ERROR "dermaflux run ${CASE}: max_mass_balance_rel ${mass_balance} exceeds "
+                      "${mass_balance_tolerance}")
+endif()

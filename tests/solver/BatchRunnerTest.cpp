@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "batch/BatchRunner.hpp"
+#include "io/ScratchFolder.hpp"
 #include "support/CaseBuilder.hpp"
 
 namespace dermaflux {
@@ -32,12 +33,6 @@ std::vector<batch::BatchCase> three_cases() {
   return cases;
 }
 
-fs::path fresh(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("dermaflux-batch-" + name);
-  fs::remove_all(dir);
-  return dir;
-}
-
 int lines_in(const fs::path& file) {
   std::ifstream in(file);
   std::string line;
@@ -47,9 +42,10 @@ int lines_in(const fs::path& file) {
 }
 
 TEST(BatchRunner, RunsEveryCaseSkipsFinishedOnesAndWritesBatchCsv) {
+  io::testing::ScratchFolder scratch;
   const auto cases = three_cases();
   batch::BatchOptions options;
-  options.output_dir = fresh("all");
+  options.output_dir = scratch / "all";
   options.jobs = 2;
   const auto first = batch::run_batch(cases, options);
   EXPECT_EQ(first.finished, 3u);
@@ -72,10 +68,11 @@ TEST(BatchRunner, ShardsSplitTheSweepWithoutOverlap) {
 }
 
 TEST(BatchRunner, AFailedCaseIsReportedAndTheOthersGoOn) {
+  io::testing::ScratchFolder scratch;
   auto cases = three_cases();
   cases[1].resolved.layers[0].diffusivity_m2_s = std::numeric_limits<double>::quiet_NaN();
   batch::BatchOptions options;
-  options.output_dir = fresh("failure");
+  options.output_dir = scratch / "failure";
   const auto outcome = batch::run_batch(cases, options);
   EXPECT_EQ(outcome.finished, 2u);
   ASSERT_EQ(outcome.failures.size(), 1u);

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/Error.hpp"
+#include "io/ScratchFolder.hpp"
 #include "run/MemoryCheck.hpp"
 #include "run/Simulation.hpp"
 #include "support/CaseBuilder.hpp"
@@ -62,8 +63,8 @@ TEST(NumericalFailure, ANonFiniteFieldStopsWithAMessageAndKeepsPartialOutputs) {
   // poisons every solve: the run must give up, not crawl or crash.
   auto c = small_case();
   c.layers[1].diffusivity_m2_s = std::numeric_limits<double>::quiet_NaN();
-  const fs::path dir = fs::temp_directory_path() / "dermaflux-failure";
-  fs::remove_all(dir);
+  io::testing::ScratchFolder scratch;
+  const fs::path dir = scratch / "run";
   run::RunOptions options;
   options.output_dir = dir;
   try {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/Error.hpp"
+#include "io/ScratchFolder.hpp"
 #include "run/Simulation.hpp"
 #include "support/CaseBuilder.hpp"
 
@@ -32,12 +33,6 @@ input::Case small_case() {
   return c;
 }
 
-fs::path fresh_folder(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("dermaflux-resume-" + name);
-  fs::remove_all(dir);
-  return dir;
-}
-
 run::RunOptions into(const fs::path& dir, bool resume = false, bool overwrite = false) {
   run::RunOptions options;
   options.output_dir = dir;
@@ -56,8 +51,9 @@ void run_interrupted(const input::Case& c, const fs::path& dir, int steps) {
 }
 
 TEST(Resume, InterruptedAndResumedRunEqualsAnUninterruptedOne) {
+  io::testing::ScratchFolder scratch;
   const auto c = small_case();
-  const fs::path whole = fresh_folder("whole"), parts = fresh_folder("parts");
+  const fs::path whole = scratch / "whole", parts = scratch / "parts";
   run::run_case(c, into(whole));
 
   run_interrupted(c, parts, 40);
@@ -76,6 +72,7 @@ TEST(Resume, InterruptedAndResumedRunEqualsAnUninterruptedOne) {
 }
 
 TEST(Resume, ResumingThroughChannelClosureIsBitExactToo) {
+  io::testing::ScratchFolder scratch;
   auto c = small_case();
   input::Needles n;
   n.pattern = input::NeedlePattern::Square;
@@ -88,7 +85,7 @@ TEST(Resume, ResumingThroughChannelClosureIsBitExactToo) {
   c.needles = n;
   c.domain.width_m = c.domain.length_m = 200e-6;
   c.mesh.lateral_spacing_m = 25e-6;
-  const fs::path whole = fresh_folder("closure-whole"), parts = fresh_folder("closure-parts");
+  const fs::path whole = scratch / "closure-whole", parts = scratch / "closure-parts";
   run::run_case(c, into(whole));
   run_interrupted(c, parts, 60);
   run::run_case(c, into(parts, true));
@@ -97,8 +94,9 @@ TEST(Resume, ResumingThroughChannelClosureIsBitExactToo) {
 }
 
 TEST(Resume, ACheckpointOfAnotherCaseIsRefused) {
+  io::testing::ScratchFolder scratch;
   const auto c = small_case();
-  const fs::path dir = fresh_folder("foreign");
+  const fs::path dir = scratch / "foreign";
   run_interrupted(c, dir, 10);
   auto changed = c;
   changed.layers[0].diffusivity_m2_s *= 2.0;
@@ -106,8 +104,9 @@ TEST(Resume, ACheckpointOfAnotherCaseIsRefused) {
 }
 
 TEST(Resume, ADamagedCheckpointIsRefused) {
+  io::testing::ScratchFolder scratch;
   const auto c = small_case();
-  const fs::path dir = fresh_folder("damaged");
+  const fs::path dir = scratch / "damaged";
   run_interrupted(c, dir, 10);
   std::string bytes = slurp(dir / "checkpoint.bin");
   bytes[bytes.size() / 3] ^= 0x01;
@@ -116,11 +115,13 @@ TEST(Resume, ADamagedCheckpointIsRefused) {
 }
 
 TEST(Resume, NothingToResumeIsAClearError) {
-  EXPECT_THROW(run::run_case(small_case(), into(fresh_folder("nothing"), true)), UsageError);
+  io::testing::ScratchFolder scratch;
+  EXPECT_THROW(run::run_case(small_case(), into(scratch / "nothing", true)), UsageError);
 }
 
 TEST(Resume, ResumingAFinishedRunIsRefusedAndLeavesItFinished) {
-  const fs::path dir = fresh_folder("finished");
+  io::testing::ScratchFolder scratch;
+  const fs::path dir = scratch / "finished";
   run::run_case(small_case(), into(dir));
   const std::string summary = slurp(dir / "summary.json");
   EXPECT_THROW(run::run_case(small_case(), into(dir, true)), UsageError);
@@ -129,8 +130,9 @@ TEST(Resume, ResumingAFinishedRunIsRefusedAndLeavesItFinished) {
 }
 
 TEST(RunFolder, AFinishedRunOfAnotherCaseIsNotOverwrittenUnlessAsked) {
+  io::testing::ScratchFolder scratch;
   const auto c = small_case();
-  const fs::path dir = fresh_folder("other");
+  const fs::path dir = scratch / "other";
   run::run_case(c, into(dir));
   auto other = c;
   other.serum.concentration_kg_m3 = 10.0;

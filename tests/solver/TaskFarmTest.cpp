@@ -17,6 +17,7 @@
 #include "farm/Coordinator.hpp"
 #include "farm/Handshake.hpp"
 #include "farm/Worker.hpp"
+#include "io/ScratchFolder.hpp"
 #include "support/CaseBuilder.hpp"
 #include "support/ThreadMessengers.hpp"
 
@@ -37,12 +38,6 @@ std::vector<batch::BatchCase> column_cases(int count) {
                      c});
   }
   return cases;
-}
-
-fs::path fresh(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("dermaflux-farm-" + name);
-  fs::remove_all(dir);
-  return dir;
 }
 
 // batch.csv without its last column, wall_s: the figures, which must not depend
@@ -86,12 +81,13 @@ FarmRun run_farm(const std::vector<batch::BatchCase>& cases, const fs::path& out
 }
 
 TEST(TaskFarm, EveryCaseRunsOnceAndGivesTheSerialBatchsFigures) {
+  io::testing::ScratchFolder scratch;
   const auto cases = column_cases(5);
   batch::BatchOptions serial;
-  serial.output_dir = fresh("serial");
+  serial.output_dir = scratch / "serial";
   batch::run_batch(cases, serial);
 
-  const fs::path output = fresh("three-ranks");
+  const fs::path output = scratch / "three-ranks";
   const FarmRun farm = run_farm(cases, output, 3, 2);
   EXPECT_FALSE(farm.interrupted);
   EXPECT_EQ(farm.outcome.selected, 5u);
@@ -106,34 +102,38 @@ TEST(TaskFarm, EveryCaseRunsOnceAndGivesTheSerialBatchsFigures) {
 }
 
 TEST(TaskFarm, OneRankAloneRunsEverything) {
+  io::testing::ScratchFolder scratch;
   const auto cases = column_cases(2);
-  const FarmRun farm = run_farm(cases, fresh("one-rank"), 1);
+  const FarmRun farm = run_farm(cases, scratch / "one-rank", 1);
   EXPECT_EQ(farm.outcome.finished, 2u);
 }
 
 TEST(TaskFarm, AFailedCaseIsReportedAndTheOthersGoOn) {
+  io::testing::ScratchFolder scratch;
   auto cases = column_cases(4);
   cases[2].resolved.layers[0].diffusivity_m2_s = std::numeric_limits<double>::quiet_NaN();
-  const FarmRun farm = run_farm(cases, fresh("failure"), 2);
+  const FarmRun farm = run_farm(cases, scratch / "failure", 2);
   EXPECT_EQ(farm.outcome.finished, 3u);
   ASSERT_EQ(farm.outcome.failures.size(), 1u);
   EXPECT_NE(farm.outcome.failures[0].find("2-farm"), std::string::npos);
 }
 
 TEST(TaskFarm, AStopOnRankZeroHandsOutNoCase) {
+  io::testing::ScratchFolder scratch;
   const auto cases = column_cases(4);
-  const FarmRun farm = run_farm(cases, fresh("stop-rank0"), 3, 1, 0);
+  const FarmRun farm = run_farm(cases, scratch / "stop-rank0", 3, 1, 0);
   EXPECT_TRUE(farm.interrupted);
   EXPECT_EQ(farm.outcome.finished, 0u);  // any case rank 0 took was stopped at its first step
 }
 
 TEST(TaskFarm, AStopOnOneRankStopsEveryRankAndTheRerunCompletesTheSweep) {
+  io::testing::ScratchFolder scratch;
   const auto cases = column_cases(12);
   batch::BatchOptions serial;
-  serial.output_dir = fresh("stop-serial");
+  serial.output_dir = scratch / "stop-serial";
   batch::run_batch(cases, serial);
 
-  const fs::path output = fresh("stop");
+  const fs::path output = scratch / "stop";
   const FarmRun stopped = run_farm(cases, output, 3, 1, 1);
   EXPECT_TRUE(stopped.interrupted);
   // Rank 1 stops its first case at the first step and tells rank 0, which hands

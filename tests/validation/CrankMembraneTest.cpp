@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/Inventory.hpp"
+#include "core/Tolerances.hpp"
 #include "run/Simulation.hpp"
 #include "support/CaseBuilder.hpp"
 #include "support/Crank.hpp"
@@ -46,7 +47,7 @@ TEST(CrankMembrane, LagTimeWithinTwoPercentAndSteadyFluxWithinHalfPercent) {
 
 TEST(CrankMembrane, MassBalanceHoldsAgainstWhatEntered) {
   const auto result = run_membrane();
-  EXPECT_LT(result.summary.max_mass_balance_rel, 1e-9);
+  EXPECT_LT(result.summary.max_mass_balance_rel, core::kMassBalanceTolerance);
   EXPECT_GT(result.rows.back().entered_ug_cm2, 0.0);
 }
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/Tolerances.hpp"
 #include "run/Simulation.hpp"
 #include "support/CaseBuilder.hpp"
 
@@ -25,7 +26,7 @@ TEST(FiniteDose, ColumnsAddUpToTheDoseAndTheReceptorCollectsIt) {
   for (const auto& row : result.rows) {
     double total = row.vehicle_ug_cm2 + row.receptor_ug_cm2 + row.cleared_ug_cm2;
     for (double layer : row.layer_ug_cm2) total += layer;
-    EXPECT_NEAR(total, dose, 1e-9 * dose) << "t = " << row.time_h << " h";
+    EXPECT_NEAR(total, dose, core::kMassBalanceTolerance * dose) << "t = " << row.time_h << " h";
   }
   EXPECT_GE(result.rows.back().receptor_ug_cm2, 0.99 * dose);
   EXPECT_FALSE(result.summary.steady_state.has_value()) << "a depleting film has no steady state";
@@ -41,7 +42,7 @@ TEST(FiniteDose, ClearanceWithClosedBottomRemovesTheDose) {
   const double dose = *result.summary.dose_ug_cm2;
   EXPECT_EQ(result.rows.back().receptor_ug_cm2, 0.0);
   EXPECT_GE(result.rows.back().cleared_ug_cm2, 0.99 * dose);
-  EXPECT_LT(result.summary.max_mass_balance_rel, 1e-9);
+  EXPECT_LT(result.summary.max_mass_balance_rel, core::kMassBalanceTolerance);
 }
 
 // Every step is made conservative (Bdf2Integrator::make_conservative): even a
