@@ -4,7 +4,7 @@
 
 #include "core/Error.hpp"
 #include "core/NumericCast.hpp"
-#include "input/NeedleSites.hpp"
+#include "meshes/sites/NeedleSites.hpp"
 
 namespace dermaflux::mesh {
 
@@ -34,15 +34,15 @@ Channel needle_channel(const input::Needles& needles, const input::NeedleSite& s
 }
 
 std::vector<Channel> needle_channels(const input::Needles& needles, const input::Domain& domain) {
-  const input::SitesResult result = input::needle_sites(needles, domain);
+  const SitesResult result = needle_sites(needles, input::needle_area(domain));
   switch (result.problem) {
-    case input::SitesProblem::TooMany:
+    case SitesProblem::TooMany:
       throw Error("the needle pattern puts more than 1000000 needles into the domain");
-    case input::SitesProblem::TooDense:
+    case SitesProblem::TooDense:
       throw Error("needles.min_spacing leaves no room for " +
                   std::to_string(core::saturating_cast<long long>(result.wanted)) +
                   " random needles in the domain");
-    case input::SitesProblem::None:
+    case SitesProblem::None:
       break;
   }
   std::vector<Channel> channels;

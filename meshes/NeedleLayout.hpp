@@ -1,6 +1,6 @@
 #pragma once
 // Needle pattern -> micro-channels: one mesh::Channel per needle of a resolved case,
-// at the needle's position (input::needle_sites: wrapped into [0, width) x [0, length)
+// at the needle's position (sites/NeedleSites.hpp: wrapped into [0, width) x [0, length)
 // for a periodic domain, inside the patch for a no-flux one) and with the shape the
 // needle leaves. The order is fixed by the pattern, so the mesh is the same every run.
 

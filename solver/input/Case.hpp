@@ -3,11 +3,12 @@
 // quantity in SI. Built only by read_case() (CaseReader.hpp); the numerics take
 // it as read-only input and never look at YAML.
 
-#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "meshes/sites/SitePattern.hpp"
 
 namespace dermaflux::input {
 
@@ -34,47 +35,20 @@ struct Serum {
 
 // ---- needles: what a derma-roller, pen or stamp leaves in the skin ------------
 
-enum class NeedlePattern { Square, Hex, Random, Roller, Stamp, List };
+// Where the needles go is geometry, meshes/sites' (the reader checks a pattern with it
+// before meshes/NeedleLayout builds its channels); a case names its types too.
+using mesh::NeedlePattern;
+using mesh::NeedleSite;
+using mesh::RollerPass;
+using mesh::RollerSpec;
+using mesh::StampSpec;
+
 enum class NeedleShape { Cone, Pyramid, Cylinder };
 
-// One needle position of a `list` pattern (or any pattern, once expanded), with
-// optional per-needle overrides of the needle's length and base diameter.
-struct NeedleSite {
-  double x_m = 0.0;
-  double y_m = 0.0;
-  std::optional<double> length_m;
-  std::optional<double> base_diameter_m;
-};
-
-// `pattern: roller`: a drum carrying `needles_per_ring` needles on each of `rings`
-// rings, rolled over the patch once per pass. Holes along one track are spaced by
-// the drum circumference / needles per ring; tracks are `ring_spacing` apart.
-struct RollerPass {
-  double direction_deg = 0.0;  // rolling direction, from +x towards +y
-  double offset_m = 0.0;       // shift of the tracks across the rolling direction
-};
-struct RollerSpec {
-  int needles_per_ring = 0;
-  int rings = 0;
-  double ring_spacing_m = 0.0;
-  double drum_diameter_m = 0.0;
-  std::vector<RollerPass> passes;  // at least one
-};
-
-// `pattern: stamp`: a pen or stamp cartridge (needle positions relative to its
-// centre) stamped along a straight path at a fixed step.
-struct StampSpec {
-  std::vector<NeedleSite> cartridge;  // layout of the cartridge, relative to its centre
-  std::string cartridge_preset;       // "12" / "36" when a named layout was used, else empty
-  double step_m = 0.0;                // distance between successive stamps
-  double direction_deg = 0.0;         // path direction, from +x towards +y
-  double start_x_m = 0.0, start_y_m = 0.0;
-  int stamps = 1;
-};
-
-struct Needles {
+// The pattern (SitePattern: pattern, pitch, density, min_spacing, seed, sites, roller,
+// stamp) and what each needle is.
+struct Needles : mesh::SitePattern {
   std::string device;  // preset from cases/devices/, empty when none was named
-  NeedlePattern pattern = NeedlePattern::Square;
   NeedleShape shape = NeedleShape::Cone;
   double length_m = 0.0;
   double base_diameter_m = 0.0;
@@ -82,16 +56,8 @@ struct Needles {
   double penetration = 0.2;  // fraction of the length that enters the skin
   // Open radius halves every half-life; nullopt: the channels stay open.
   std::optional<double> closure_half_life_s;
-  std::string closure_preset;  // "occluded" / "non_occluded" when named so, else empty
-
-  double pitch_m = 0.0;             // square, hex
-  double density_per_m2 = 0.0;      // random: needles per area
-  double min_spacing_m = 0.0;       // random: no two centres closer than this
-  std::uint64_t seed = 1;           // random: same seed, same holes
-  std::filesystem::path list_file;  // list: the CSV it came from
-  std::vector<NeedleSite> sites;    // list: positions read from the CSV
-  RollerSpec roller;
-  StampSpec stamp;
+  std::string closure_preset;       // "occluded" / "non_occluded" when named so, else empty
+  std::filesystem::path list_file;  // list: the CSV its sites came from
 };
 
 // ---- domain and numerics ----------------------------------------------------
@@ -105,6 +71,11 @@ struct Domain {
   double width_m = 0.0;   // x extent; default: one pattern period, or one column for intact skin
   double length_m = 0.0;  // y extent; likewise
 };
+
+// The rectangle the needles go into (meshes/sites).
+inline mesh::SiteArea needle_area(const Domain& domain) {
+  return {domain.width_m, domain.length_m, domain.lateral == LateralBoundary::Periodic};
+}
 
 struct MeshSettings {
   double lateral_spacing_m = 10e-6;       // `mesh.lateral_spacing`, default 10 um

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "input/EmitFields.hpp"
-#include "input/NeedlesWriter.hpp"
+#include "input/needles/NeedlesWriter.hpp"
 #include "input/Units.hpp"
 
 // Every quantity is written in SI with the shortest digits that read back as the same

@@ -42,7 +42,7 @@ Choice read_choice(const Located& at,
 double lateral_extent(const Mapping& domain, std::string_view key, const MeshSettings& mesh) {
   const std::optional<Located> at = domain.find(key);
   // Intact skin is laterally uniform, so one column of cells is exact; needle
-  // patterns bring their own period as the default (NeedleChecks.cpp).
+  // patterns bring their own period as the default (needles/NeedleChecks.cpp).
   if (!at) return mesh.lateral_spacing_m;
   const double extent_m = read_quantity(*at, Dimension::Length, Sign::Positive);
   const double cells = std::ceil(extent_m / mesh.lateral_spacing_m * (1.0 - 1e-12));

@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "input/NeedleSites.hpp"
 #include "input/NeedleTestSupport.hpp"
+#include "meshes/sites/NeedleSites.hpp"
 
 namespace dermaflux::input {
 namespace {
@@ -302,7 +302,7 @@ TEST(NeedlesReader, EveryShippedDeviceReadsAndLeavesHoles) {
     // Assert
     ASSERT_TRUE(result.needles.has_value());
     EXPECT_EQ(result.needles->device, name);
-    EXPECT_FALSE(needle_sites(*result.needles, result.domain).sites.empty());
+    EXPECT_FALSE(mesh::needle_sites(*result.needles, needle_area(result.domain)).sites.empty());
   }
 }
 

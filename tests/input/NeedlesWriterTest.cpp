@@ -5,8 +5,8 @@
 
 #include "input/CaseEquality.hpp"
 #include "input/CaseWriter.hpp"
-#include "input/NeedleSites.hpp"
 #include "input/NeedleTestSupport.hpp"
+#include "meshes/sites/NeedleSites.hpp"
 
 namespace dermaflux::input {
 namespace {
@@ -84,8 +84,9 @@ TEST(NeedlesWriter, RandomRoundTripsToTheSameHoles) {
   const Case again = round_trip(original);
   // Assert
   expect_same_case(again, original, false);
-  const SitesResult before = needle_sites(*original.needles, original.domain);
-  const SitesResult after = needle_sites(*again.needles, again.domain);
+  const mesh::SitesResult before =
+      mesh::needle_sites(*original.needles, needle_area(original.domain));
+  const mesh::SitesResult after = mesh::needle_sites(*again.needles, needle_area(again.domain));
   testing::expect_same_sites(after.sites, before.sites, "random holes");
 }
 

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "core/Error.hpp"
-#include "input/NeedleSites.hpp"
 #include "meshes/NeedleLayout.hpp"
+#include "meshes/sites/NeedleSiteBasics.hpp"
 
 namespace dermaflux {
 namespace {
@@ -103,7 +103,7 @@ TEST(NeedleLayout, HexPeriodHoldsTwoNeedles) {
   // Arrange
   Needles needles = needles_of(NeedlePattern::Hex);
   needles.pitch_m = 400 * kUm;
-  const auto [period_x, period_y] = input::pattern_period(NeedlePattern::Hex, needles.pitch_m);
+  const auto [period_x, period_y] = mesh::pattern_period(NeedlePattern::Hex, needles.pitch_m);
   // Act
   const auto channels =
       mesh::needle_channels(needles, domain_of(period_x, period_y, LateralBoundary::Periodic));
@@ -120,7 +120,7 @@ TEST(NeedleLayout, HexNeighboursAreOnePitchApart) {
   // Arrange: 3 x 2 periods
   Needles needles = needles_of(NeedlePattern::Hex);
   needles.pitch_m = 400 * kUm;
-  const auto [period_x, period_y] = input::pattern_period(NeedlePattern::Hex, needles.pitch_m);
+  const auto [period_x, period_y] = mesh::pattern_period(NeedlePattern::Hex, needles.pitch_m);
   const Domain domain = domain_of(3 * period_x, 2 * period_y, LateralBoundary::Periodic);
   // Act
   const auto channels = mesh::needle_channels(needles, domain);

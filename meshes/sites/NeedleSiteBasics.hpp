@@ -1,7 +1,7 @@
 #pragma once
 // The common ground of the needle-site generators (NeedleSites.hpp): the result type,
-// the limits, a pattern's period, and placing a site in a periodic domain (wrapped) or
-// in a no-flux patch (kept only inside). Header-only, like NeedleSites.hpp.
+// the limits, a pattern's period, and placing a site in a periodic area (wrapped) or
+// in a patch (kept only inside). Header-only, like NeedleSites.hpp.
 
 #include <cmath>
 #include <cstddef>
@@ -9,11 +9,11 @@
 #include <utility>
 #include <vector>
 
-#include "input/Case.hpp"
+#include "meshes/sites/SitePattern.hpp"
 
-namespace dermaflux::input {
+namespace dermaflux::mesh {
 
-// More needles than this in one domain is a unit slip, and would exhaust memory long
+// More needles than this in one area is a unit slip, and would exhaust memory long
 // before a mesh could resolve them.
 inline constexpr double kMaxNeedles = 1.0e6;
 // A roller examines this many track positions at most (most fall outside the patch).
@@ -40,8 +40,8 @@ inline std::pair<double, double> pattern_period(NeedlePattern pattern, double pi
 
 // round(density x area): the needle count of a random pattern, as a double so that an
 // absurd density cannot overflow an integer before it is rejected.
-inline double random_needle_count(const Needles& needles, const Domain& domain) {
-  return std::round(needles.density_per_m2 * domain.width_m * domain.length_m);
+inline double random_needle_count(const SitePattern& pattern, const SiteArea& area) {
+  return std::round(pattern.density_per_m2 * area.width_m * area.length_m);
 }
 
 // The unit vector at `degrees` from +x towards +y; exact for multiples of 90 degrees, so
@@ -66,21 +66,17 @@ inline double wrap(double value, double extent) {
   return wrapped;
 }
 
-inline bool periodic(const Domain& domain) {
-  return domain.lateral == LateralBoundary::Periodic;
+inline bool in_patch(double x, double y, const SiteArea& area) {
+  return x >= 0.0 && x <= area.width_m && y >= 0.0 && y <= area.length_m;
 }
 
-inline bool in_patch(double x, double y, const Domain& domain) {
-  return x >= 0.0 && x <= domain.width_m && y >= 0.0 && y <= domain.length_m;
-}
-
-// Adds `site` wrapped into a periodic domain, or if it lies in a no-flux patch.
-inline void place(std::vector<NeedleSite>& sites, NeedleSite site, const Domain& domain) {
-  if (periodic(domain)) {
-    site.x_m = wrap(site.x_m, domain.width_m);
-    site.y_m = wrap(site.y_m, domain.length_m);
+// Adds `site` wrapped into a periodic area, or if it lies in a patch.
+inline void place(std::vector<NeedleSite>& sites, NeedleSite site, const SiteArea& area) {
+  if (area.periodic) {
+    site.x_m = wrap(site.x_m, area.width_m);
+    site.y_m = wrap(site.y_m, area.length_m);
     sites.push_back(site);
-  } else if (in_patch(site.x_m, site.y_m, domain)) {
+  } else if (in_patch(site.x_m, site.y_m, area)) {
     sites.push_back(site);
   }
 }
@@ -92,11 +88,11 @@ inline NeedleSite at(double x_m, double y_m) {
   return site;
 }
 
-// A periodic domain keeps centres on the lattice strictly below W; a patch takes [0, W].
-inline bool below(double value, double extent, const Domain& domain) {
-  return periodic(domain) ? value < extent : value <= extent;
+// A periodic area keeps centres on the lattice strictly below W; a patch takes [0, W].
+inline bool below(double value, double extent, const SiteArea& area) {
+  return area.periodic ? value < extent : value <= extent;
 }
 
 }  // namespace sites_detail
 
-}  // namespace dermaflux::input
+}  // namespace dermaflux::mesh

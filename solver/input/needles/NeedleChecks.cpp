@@ -6,9 +6,9 @@
 #include <numeric>
 
 #include "core/NumericCast.hpp"
-#include "input/NeedleDefaults.hpp"
-#include "input/NeedleReading.hpp"
-#include "input/NeedleSites.hpp"
+#include "input/needles/NeedleDefaults.hpp"
+#include "input/needles/NeedleReading.hpp"
+#include "meshes/sites/NeedleSites.hpp"
 
 // The needles against the rest of the case: the domain takes the pattern's period (a
 // periodic domain a whole number of them), listed needles lie in the patch, channels
@@ -145,7 +145,7 @@ void check_listed(const Needles& needles, const std::vector<ListedSite>& listed,
 }
 
 void check_random_count(const NeedleKeys& keys, const Needles& needles, const Domain& domain) {
-  const double count = random_needle_count(needles, domain);
+  const double count = mesh::random_needle_count(needles, needle_area(domain));
   if (count >= 1.0) return;
   const double area_m2 = domain.width_m * domain.length_m;
   fail(*keys.find("density"),
@@ -156,23 +156,22 @@ void check_random_count(const NeedleKeys& keys, const Needles& needles, const Do
 }
 
 [[noreturn]] void fail_too_dense(const NeedleKeys& keys, const Needles& needles,
-                                 const SitesResult& result, const Domain& domain) {
+                                 const mesh::SitesResult& result, const Domain& domain) {
   const double spacing = needles.min_spacing_m;
   const double cover = result.wanted * std::numbers::pi * spacing * spacing / 4.0 /
                        (domain.width_m * domain.length_m);
   std::string hint;
-  if (cover > kRandomJammingCoverage) {
-    hint = "discs of that diameter around " +
-           whole_count_text(result.wanted) + " needles would cover " + count_text(cover * 100.0) +
+  if (cover > mesh::kRandomJammingCoverage) {
+    hint = "discs of that diameter around " + whole_count_text(result.wanted) +
+           " needles would cover " + count_text(cover * 100.0) +
            " % of the domain, above the 54.7 % at which random packing jams";
   } else {
     hint = "only " + std::to_string(result.placed) + " fitted before random placement gave up";
   }
   hint.append("; lower min_spacing or the density, or choose a regular pattern");
   fail(*keys.find("min_spacing"),
-       "a min_spacing that leaves room for " +
-           whole_count_text(result.wanted) + " needles (density" + kTimes +
-           "area) in the " + extent_text(domain) + " domain",
+       "a min_spacing that leaves room for " + whole_count_text(result.wanted) +
+           " needles (density" + kTimes + "area) in the " + extent_text(domain) + " domain",
        hint);
 }
 
@@ -204,7 +203,7 @@ void fit_domain(const NeedleKeys& keys, const Needles& needles,
   const std::optional<Located> length_at = domain_value(domain_at, "length");
   const std::string pattern(pattern_word(needles.pattern));
   if (needles.pattern == NeedlePattern::Square || needles.pattern == NeedlePattern::Hex) {
-    const auto [period_x, period_y] = pattern_period(needles.pattern, needles.pitch_m);
+    const auto [period_x, period_y] = mesh::pattern_period(needles.pattern, needles.pitch_m);
     const Located pitch_at = *keys.find("pitch");
     fit_period(Axis{"width", "x", period_x, domain.width_m}, width_at, pitch_at, mesh, domain,
                pattern);
@@ -228,7 +227,7 @@ void fit_domain(const NeedleKeys& keys, const Needles& needles,
 void centre_stamp_path(const NeedleKeys& keys, Needles& needles, const Domain& domain) {
   if (needles.pattern != NeedlePattern::Stamp || keys.find("start")) return;
   StampSpec& stamp = needles.stamp;
-  const auto [along_x, along_y] = direction_vector(stamp.direction_deg);
+  const auto [along_x, along_y] = mesh::direction_vector(stamp.direction_deg);
   const double half_path = (stamp.stamps - 1) * stamp.step_m / 2.0;
   stamp.start_x_m = domain.width_m / 2.0 - half_path * along_x;
   stamp.start_y_m = domain.length_m / 2.0 - half_path * along_y;
@@ -248,15 +247,15 @@ void check_needles(const NeedleKeys& keys, const Needles& needles,
   check_listed(needles, listed, layers, total_m, domain);
   if (needles.pattern == NeedlePattern::Random) check_random_count(keys, needles, domain);
 
-  const SitesResult result = needle_sites(needles, domain);
+  const mesh::SitesResult result = mesh::needle_sites(needles, needle_area(domain));
   switch (result.problem) {
-    case SitesProblem::TooMany:
+    case mesh::SitesProblem::TooMany:
       fail(pattern_at(keys), "a pattern of at most 1000000 needles in the domain",
            "this one would place more in the " + extent_text(domain) +
                " domain; widen its spacing or shrink the domain");
-    case SitesProblem::TooDense:
+    case mesh::SitesProblem::TooDense:
       fail_too_dense(keys, needles, result, domain);
-    case SitesProblem::None:
+    case mesh::SitesProblem::None:
       break;
   }
   if (result.sites.empty()) {

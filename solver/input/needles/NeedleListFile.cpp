@@ -2,11 +2,11 @@
 #include <array>
 #include <sstream>
 
-#include "input/NeedleReading.hpp"
-#include "input/NeedleSites.hpp"
 #include "input/NumberText.hpp"
 #include "input/TextCheck.hpp"
 #include "input/YamlDocument.hpp"
+#include "input/needles/NeedleReading.hpp"
+#include "meshes/sites/NeedleSiteBasics.hpp"
 
 // A needle list is a small CSV file: a header naming the columns (x_um and y_um, and
 // optionally length_um and base_diameter_um, in any order), then one needle per line,
@@ -64,7 +64,7 @@ class CsvReader {
         continue;
       }
       listed.push_back(read_needle(content, number));
-      if (static_cast<double>(listed.size()) > kMaxNeedles) {
+      if (static_cast<double>(listed.size()) > mesh::kMaxNeedles) {
         fail_found(at(number, 1), "at most 1000000 needles in a list", "more",
                    "split the patch, or use a random pattern");
       }

@@ -3,9 +3,9 @@
 #include <cctype>
 
 #include "input/CaseSections.hpp"
-#include "input/NeedleDefaults.hpp"
-#include "input/NeedleReading.hpp"
 #include "input/Presets.hpp"
+#include "input/needles/NeedleDefaults.hpp"
+#include "input/needles/NeedleReading.hpp"
 
 // The needles section comes from the case, from a device preset (cases/devices/), or
 // from both: the device gives needle keys and the case's keys override them one by

@@ -13,10 +13,10 @@
 #include <utility>
 #include <vector>
 
-#include "input/NeedleSiteBasics.hpp"
 #include "core/NumericCast.hpp"
+#include "meshes/sites/NeedleSiteBasics.hpp"
 
-namespace dermaflux::input {
+namespace dermaflux::mesh {
 
 // Random sequential adsorption of discs jams at a covered area fraction of 0.547
 // (Feder 1980, J. Theor. Biol. 87:237; Hinrichsen, Feder & Jossang 1986, J. Stat. Phys.
@@ -37,14 +37,14 @@ inline double unit_draw(std::mt19937_64& engine) {
 }
 
 // Square bins at least min_spacing wide, so that a too-close neighbour is always in one
-// of the 3 x 3 bins around a point; distances wrap across a periodic domain's sides.
+// of the 3 x 3 bins around a point; distances wrap across a periodic area's sides.
 class SpacingGrid {
  public:
-  SpacingGrid(const Domain& domain, double spacing_m, double expected_count)
-      : width_(domain.width_m),
-        length_(domain.length_m),
+  SpacingGrid(const SiteArea& area, double spacing_m, double expected_count)
+      : width_(area.width_m),
+        length_(area.length_m),
         spacing_(spacing_m),
-        periodic_(periodic(domain)) {
+        periodic_(area.periodic) {
     // At most about one bin per needle: finer bins would only cost memory.
     const double most = std::max(1.0, std::ceil(std::sqrt(expected_count)));
     bins_x_ = core::saturating_cast<long>(std::clamp(std::floor(width_ / spacing_), 1.0, most));
@@ -81,7 +81,7 @@ class SpacingGrid {
   }
 
   // The bins at index - 1, index, index + 1 (wrapped, or -1 past a patch's side),
-  // each once: a periodic domain of one or two bins would otherwise repeat them.
+  // each once: a periodic area of one or two bins would otherwise repeat them.
   std::array<long, 3> neighbours(long index, long count) const {
     std::array<long, 3> result{-1, -1, -1};
     for (int k = 0; k < 3; ++k) {
@@ -115,32 +115,33 @@ class SpacingGrid {
   std::vector<std::pair<double, double>> points_;
 };
 
-inline SitesResult random(const Needles& needles, const Domain& domain) {
+inline SitesResult random(const SitePattern& needles, const SiteArea& area) {
   SitesResult result;
-  result.wanted = random_needle_count(needles, domain);
+  result.wanted = random_needle_count(needles, area);
   if (result.wanted > kMaxNeedles) {
     result.problem = SitesProblem::TooMany;
     return result;
   }
   const double spacing = needles.min_spacing_m;
-  const double area = domain.width_m * domain.length_m;
-  if (result.wanted * std::numbers::pi * spacing * spacing / 4.0 > kRandomJammingCoverage * area) {
+  const double area_m2 = area.width_m * area.length_m;
+  if (result.wanted * std::numbers::pi * spacing * spacing / 4.0 >
+      kRandomJammingCoverage * area_m2) {
     result.problem = SitesProblem::TooDense;
     return result;
   }
   const auto wanted = core::saturating_cast<std::size_t>(result.wanted);
   std::mt19937_64 engine(needles.seed);
-  SpacingGrid grid(domain, spacing > 0.0 ? spacing : 1.0, result.wanted);
+  SpacingGrid grid(area, spacing > 0.0 ? spacing : 1.0, result.wanted);
   std::size_t redraws_in_a_row = 0;
   std::size_t redraws = 0;
   const std::size_t redraw_budget = 1000 + kMaxRedrawsPerNeedle * wanted;
   while (result.sites.size() < wanted) {
     // x first, then y: part of the definition of the sequence.
-    double x = unit_draw(engine) * domain.width_m;
-    double y = unit_draw(engine) * domain.length_m;
-    if (periodic(domain)) {
-      x = wrap(x, domain.width_m);
-      y = wrap(y, domain.length_m);
+    double x = unit_draw(engine) * area.width_m;
+    double y = unit_draw(engine) * area.length_m;
+    if (area.periodic) {
+      x = wrap(x, area.width_m);
+      y = wrap(y, area.length_m);
     }
     if (spacing <= 0.0 || grid.fits(x, y)) {
       if (spacing > 0.0) grid.add(x, y);
@@ -162,4 +163,4 @@ inline SitesResult random(const Needles& needles, const Domain& domain) {
 
 }  // namespace sites_detail
 
-}  // namespace dermaflux::input
+}  // namespace dermaflux::mesh

@@ -1,8 +1,8 @@
 #include <string>
 
 #include "input/CaseReader.hpp"
-#include "input/NeedleReading.hpp"
-#include "input/NeedleSites.hpp"
+#include "input/needles/NeedleReading.hpp"
+#include "meshes/sites/NeedleSiteBasics.hpp"
 
 // The keys of each pattern: the square and hex pitch; the random density, spacing and
 // seed; a list's needles (a CSV file or explicit sites); the roller's drum and passes;
@@ -182,7 +182,7 @@ NeedleSite site_at(double x_m, double y_m) {
 // `count` needles evenly on a circle of `radius_m`, the first at `first_deg`.
 void add_ring(std::vector<NeedleSite>& sites, int count, double radius_m, double first_deg) {
   for (int k = 0; k < count; ++k) {
-    const auto [x, y] = direction_vector(first_deg + 360.0 * k / count);
+    const auto [x, y] = mesh::direction_vector(first_deg + 360.0 * k / count);
     sites.push_back(site_at(radius_m * x, radius_m * y));
   }
 }

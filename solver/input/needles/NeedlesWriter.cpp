@@ -1,9 +1,9 @@
-#include "input/NeedlesWriter.hpp"
+#include "input/needles/NeedlesWriter.hpp"
 
 #include <string>
 
 #include "input/EmitFields.hpp"
-#include "input/NeedleDefaults.hpp"
+#include "input/needles/NeedleDefaults.hpp"
 
 // The device preset, a named closure and a named cartridge are expanded into their
 // values and named in comments only, like skin and serum presets: the resolved case
