@@ -71,9 +71,9 @@ Case read_case_root(const Located& root, const std::filesystem::path& base_dir,
       base_dir);
   if (serum) result.serum = *serum;
 
-  SkinSection skin = read_skin(
-      top.require("skin", "the skin: a mapping with layers (and optionally a preset)"), base_dir,
-      result.serum);
+  SkinSection skin =
+      read_skin(top.require("skin", "the skin: a mapping with layers (and optionally a preset)"),
+                base_dir, result.serum);
   result.skin_preset = std::move(skin.preset);
   result.layers = std::move(skin.layers);
   result.estimates = std::move(skin.estimates);

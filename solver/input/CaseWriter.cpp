@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "input/EmitFields.hpp"
-#include "input/needles/NeedlesWriter.hpp"
 #include "input/Units.hpp"
+#include "input/needles/NeedlesWriter.hpp"
 
 // Every quantity is written in SI with the shortest digits that read back as the same
 // double (format_si), so that reading the file gives the very same Case, followed by a

@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <cmath>
-#include <string>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "input/CaseSections.hpp"
 #include "input/Estimates.hpp"
@@ -132,12 +132,12 @@ std::vector<LayerDraft> merge(std::vector<LayerDraft> preset_layers,
                               const std::string& expected, const std::string& also) {
   Located missing = layer.at;
   missing.path = child_path(layer.at.path, key);
-  fail_found(missing, expected, "no \"" + std::string(key) + "\" key",
-             (layer.from_preset_only
-                  ? "the preset does not give it: add a layer \"name: " + layer.name +
-                        "\" with \"" + std::string(key) + ":\" under skin.layers"
-                  : "add \"" + std::string(key) + ":\" to this layer") +
-                 also);
+  fail_found(
+      missing, expected, "no \"" + std::string(key) + "\" key",
+      (layer.from_preset_only ? "the preset does not give it: add a layer \"name: " + layer.name +
+                                    "\" with \"" + std::string(key) + ":\" under skin.layers"
+                              : "add \"" + std::string(key) + ":\" to this layer") +
+          also);
 }
 
 double required(const std::optional<double>& value, const LayerDraft& layer, std::string_view key,
@@ -160,9 +160,8 @@ struct EstimateInputs {
 // The value the layer gives, or the estimate (recorded); an error when neither
 // the layer nor the serum (molecular weight and log P) allows one.
 double given_or_estimated(const std::optional<double>& value, const LayerDraft& layer,
-                          std::string_view key, const std::string& expected,
-                          EstimateInputs& inputs, const std::function<double()>& estimate,
-                          const std::string& formula) {
+                          std::string_view key, const std::string& expected, EstimateInputs& inputs,
+                          const std::function<double()>& estimate, const std::string& formula) {
   if (value) return *value;
   if (!inputs.serum.molar_mass_kg_mol || !inputs.serum.log_p) {
     missing_key(layer, key, expected,
@@ -203,11 +202,10 @@ Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
     layer.diffusivity_m2_s = given_or_estimated(
         draft.diffusivity_m2_s, draft, "diffusivity",
         describe_quantity(Dimension::Diffusivity, Sign::Positive), inputs,
-        [&] { return aqueous_diffusivity_m2_s(mw_g_mol); },
-        aqueous_diffusivity_formula(mw_g_mol));
-    layer.partition =
-        given_or_estimated(draft.partition, draft, "partition", partition_expected, inputs,
-                           [] { return 1.0; }, aqueous_partition_formula());
+        [&] { return aqueous_diffusivity_m2_s(mw_g_mol); }, aqueous_diffusivity_formula(mw_g_mol));
+    layer.partition = given_or_estimated(
+        draft.partition, draft, "partition", partition_expected, inputs, [] { return 1.0; },
+        aqueous_partition_formula());
   }
   layer.binding = draft.binding.value_or(0.0);
   layer.clearance_1_s = draft.clearance_1_s.value_or(0.0);

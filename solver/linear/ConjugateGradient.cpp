@@ -14,8 +14,7 @@ namespace {
 // double precision, for the rest of the solve (switching back and forth between
 // preconditioners would cost CG its conjugacy), which such a field needs only for a
 // few iterations.
-double precondition(const LinearOperator& preconditioner, const Vector& r, Vector& z,
-                    bool& plain) {
+double precondition(const LinearOperator& preconditioner, const Vector& r, Vector& z, bool& plain) {
   if (!plain) {
     preconditioner.apply(r, z);
     const double rz = dot(r, z);

@@ -50,8 +50,8 @@ TEST(FuzzCorpus, EveryInputEndsInACaseOrALocatedError) {
 }
 
 TEST(FuzzCorpus, HugeMinSpacingIsALocatedError) {
-  const auto path =
-      std::filesystem::path(DERMAFLUX_FUZZ_CORPUS_DIR) / "regression-min-spacing-cover-overflow.yaml";
+  const auto path = std::filesystem::path(DERMAFLUX_FUZZ_CORPUS_DIR) /
+                    "regression-min-spacing-cover-overflow.yaml";
   try {
     read_case_text(file_text(path), "overflow.yaml", DERMAFLUX_CASES_DIR);
     FAIL() << "a min_spacing of 1.5e77 um was accepted";

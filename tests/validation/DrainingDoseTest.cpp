@@ -37,8 +37,8 @@ TEST(DrainingDose, AFastMembraneDrainsInAFewHundredSteps) {
 TEST(DrainingDose, EveryDiffusivityAndDoseFinishesWithSaneStepsAndBalance) {
   for (const double d_cm2_s : {1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5}) {
     for (const double dose_ul_cm2 : {1e-3, 1.0, 10.0, 1e3}) {
-      SCOPED_TRACE("D = " + std::to_string(d_cm2_s) + " cm^2/s, dose = " +
-                   std::to_string(dose_ul_cm2) + " uL/cm^2");
+      SCOPED_TRACE("D = " + std::to_string(d_cm2_s) +
+                   " cm^2/s, dose = " + std::to_string(dose_ul_cm2) + " uL/cm^2");
       // uL/cm^2 -> m of film: 1 uL/cm^2 = 1e-9 m^3 / 1e-4 m^2 = 1e-5 m.
       const auto c = membrane(d_cm2_s * 1e-4, dose_ul_cm2 * 1e-5);
       const auto result = run::run_case(c);
