@@ -22,6 +22,20 @@ struct Layer {
   double clearance_1_s = 0.0;     // first-order removal to blood
 };
 
+// One application of the serum (`serum.applications`, or `serum.dose` as one at t = 0).
+struct Application {
+  double at_s = 0.0;
+  double dose_m = 0.0;               // volume per area
+  double concentration_kg_m3 = 0.0;  // the serum's unless the entry names its own
+};
+
+// What evaporates from the film (`serum.vehicle`); absent: nothing does.
+struct Vehicle {
+  double volatile_fraction = 0.0;          // of each applied volume, in [0, 1)
+  double evaporation_rate_m_s = 0.0;       // volatile volume lost per area and time
+  std::optional<double> solubility_kg_m3;  // dissolved cap; absent: no cap
+};
+
 struct Serum {
   std::string preset;                       // empty when none was named
   std::string active;                       // e.g. "caffeine"
@@ -31,6 +45,33 @@ struct Serum {
   bool infinite_dose = false;               // `dose: infinite`
   double dose_m = 0.0;            // applied volume per area = film thickness; 0 if infinite
   double diffusivity_m2_s = 0.0;  // in the vehicle and in open channels
+
+  // The film and its regimen (CASE_FORMAT.md, "Serum film and dosing regimens").
+  // read_case fills `applications` for every finite dose: `dose` alone is one at
+  // t = 0 with the serum's concentration (dose_m is always the first one's). A case
+  // made in code may leave it empty: one application of dose_m at t = 0.
+  std::vector<Application> applications;  // ascending in time; empty if infinite
+  std::vector<double> remove_at_s;        // wipe-offs, ascending, none at the same time
+  bool occluded = false;
+  std::optional<Vehicle> vehicle;
+  std::optional<double> area_m2;  // treated area: amounts also in ug
+
+  // Whether the film is today's resolved, never-drying one (one application at
+  // t = 0, nothing evaporates or saturates, no wipe-off): such a case keeps its
+  // results byte for byte. Otherwise the film is a well-mixed compartment.
+  bool film_is_static() const {
+    return !infinite_dose &&
+           (applications.empty() || (applications.size() == 1 && applications[0].at_s == 0.0)) &&
+           remove_at_s.empty() &&
+           (!vehicle || (vehicle->volatile_fraction == 0.0 && !vehicle->solubility_kg_m3));
+  }
+};
+
+// `exposure:` (CASE_FORMAT.md, "Systemic exposure"): the SCCS margin of safety.
+struct Exposure {
+  double body_weight_kg = 60.0;
+  double applications_per_day = 1.0;
+  std::optional<double> noael_kg_kg_s;  // user writes mg/kg/day
 };
 
 // ---- needles: what a derma-roller, pen or stamp leaves in the skin ------------
@@ -128,6 +169,7 @@ struct Case {
   std::vector<Layer> layers;          // surface down; at least one
   std::vector<Estimate> estimates;    // what the reader estimated, in layer order
   Serum serum;
+  std::optional<Exposure> exposure;  // needs serum.area_m2
   std::optional<Needles> needles;  // absent: intact skin
   Domain domain;
   MeshSettings mesh;

@@ -98,6 +98,8 @@ Serum read_serum(const Located& at, const std::filesystem::path& base_dir) {
                describe_quantity(Dimension::Concentration, Sign::Positive), result.preset);
   result.infinite_dose = required(draft.infinite_dose, serum, "dose", kDoseExpected, result.preset);
   result.dose_m = draft.dose_m;
+  if (!result.infinite_dose)
+    result.applications.push_back({0.0, result.dose_m, result.concentration_kg_m3});
   result.diffusivity_m2_s =
       required(draft.diffusivity_m2_s, serum, "diffusivity",
                describe_quantity(Dimension::Diffusivity, Sign::Positive), result.preset);
