@@ -25,17 +25,13 @@ double aqueous_diffusivity_m2_s(double molecular_weight_g_mol) {
   return std::pow(10.0, -8.15 - 0.655 * std::log10(molecular_weight_g_mol));
 }
 
-namespace {
-
-// A serum value in a formula's record: six significant digits, as a person wrote it
-// (194.19, not the 194.19000000000003 of g/mol -> kg/mol -> g/mol).
-std::string value_text(double value) {
+// Six significant digits, as a person wrote it (194.19, not the 194.19000000000003
+// of g/mol -> kg/mol -> g/mol).
+std::string formula_value(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.6g", value);
   return text;
 }
-
-}  // namespace
 
 std::string barrier_diffusivity_formula(PermeabilityFit fit, double molecular_weight_g_mol,
                                         double log_p) {
@@ -44,17 +40,18 @@ std::string barrier_diffusivity_formula(PermeabilityFit fit, double molecular_we
                            "Guy 1992)"
                          : "D = kp h / K, log10 kp[cm/h] = -2.55 + 0.65 log P - 0.0085 MW (2023 "
                            "refit of Potts & Guy)") +
-         " with MW = " + value_text(molecular_weight_g_mol) + ", log P = " + value_text(log_p);
+         " with MW = " + formula_value(molecular_weight_g_mol) +
+         ", log P = " + formula_value(log_p);
 }
 
 std::string barrier_partition_formula(double log_p) {
-  return "K = Kow^0.7 (stratum corneum / water) with log P = " + value_text(log_p);
+  return "K = Kow^0.7 (stratum corneum / water) with log P = " + formula_value(log_p);
 }
 
 std::string aqueous_diffusivity_formula(double molecular_weight_g_mol) {
   return "log10 D[m^2/s] = -8.15 - 0.655 log10 MW (Kasting, free diffusivity in aqueous tissue) "
          "with MW = " +
-         value_text(molecular_weight_g_mol);
+         formula_value(molecular_weight_g_mol);
 }
 
 std::string aqueous_partition_formula() {

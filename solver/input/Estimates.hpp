@@ -33,5 +33,7 @@ std::string barrier_diffusivity_formula(PermeabilityFit fit, double molecular_we
 std::string barrier_partition_formula(double log_p);
 std::string aqueous_diffusivity_formula(double molecular_weight_g_mol);
 std::string aqueous_partition_formula();
+// A serum value in a formula's record.
+std::string formula_value(double value);
 
 }  // namespace dermaflux::input

@@ -6,6 +6,7 @@
 
 #include "input/CaseSections.hpp"
 #include "input/Estimates.hpp"
+#include "input/KastingEstimates.hpp"
 #include "input/Names.hpp"
 #include "input/Presets.hpp"
 
@@ -151,11 +152,26 @@ std::string plain_text(double value) {
 }
 
 // What a missing diffusivity or partition is estimated from.
+// `skin.estimates`: Potts & Guy for the barrier with aqueous tissue below (the
+// default), or the Dancik/Kasting model for every layer.
+struct EstimateModel {
+  PermeabilityFit fit = PermeabilityFit::PottsGuy1992;
+  bool kasting = false;
+};
+
 struct EstimateInputs {
   const Serum& serum;
-  PermeabilityFit fit;
+  EstimateModel model;
   std::vector<Estimate>& estimates;
 };
+
+// Under an aqueous donor that stays (an infinite dose) or under occlusion the
+// stratum corneum takes up water: the Kasting model's fully hydrated parameters;
+// an open, finite dose leaves it partially hydrated.
+kasting::Hydration hydration_under(const Serum& serum) {
+  return serum.infinite_dose || serum.occluded ? kasting::Hydration::Full
+                                               : kasting::Hydration::Partial;
+}
 
 // The value the layer gives, or the estimate (recorded); an error when neither
 // the layer nor the serum (molecular weight and log P) allows one.
@@ -177,6 +193,49 @@ double given_or_estimated(const std::optional<double>& value, const LayerDraft& 
   return estimated;
 }
 
+// The Dancik/Kasting estimates of a layer's missing K and D (input/KastingEstimates.hpp).
+void finish_kasting(const LayerDraft& draft, bool barrier, EstimateInputs& inputs, Layer& layer) {
+  const kasting::Active active{inputs.serum.molar_mass_kg_mol.value_or(0.0) * 1e3,
+                               inputs.serum.log_p.value_or(0.0), 0.0, 1.0};
+  const std::string with = " with MW = " + formula_value(active.molecular_weight_g_mol) +
+                           ", log P = " + formula_value(active.log_kow);
+  const std::string partition_expected =
+      "a positive number such as 0.8 (tissue / vehicle concentration)";
+  const std::string diffusivity_expected =
+      describe_quantity(Dimension::Diffusivity, Sign::Positive);
+  if (barrier) {
+    const kasting::Hydration hydration = hydration_under(inputs.serum);
+    const std::string model =
+        std::string(hydration == kasting::Hydration::Full ? "fully" : "partially") +
+        " hydrated brick-and-mortar stratum corneum (Dancik et al. 2013; Wang, Kasting & Nitsche "
+        "2007; as OSP codes it), V_A = MW / 0.916 g/cm^3";
+    auto sc = [&] { return kasting::stratum_corneum(active, hydration, layer.thickness_m); };
+    layer.partition = given_or_estimated(
+        draft.partition, draft, "partition", partition_expected, inputs,
+        [&] { return sc().partition; },
+        "K = (1 - phi_cor) 0.43 Kow^0.81 + phi_cor K_cor/w, " + model + with);
+    layer.diffusivity_m2_s = given_or_estimated(
+        draft.diffusivity_m2_s, draft, "diffusivity", diffusivity_expected, inputs,
+        [&] { return sc().permeability_m_s * layer.thickness_m / layer.partition; },
+        "D = P h / K, P = P^ D_lip K_lip/w / h, " + model + with);
+    return;
+  }
+  const kasting::AqueousTissue tissue = kasting::aqueous_tissue(active);
+  const std::string binding =
+      "fu = 1 - (0.5578 e^logD + 0.0188) / (0.5578 e^logD + 1.0188), BF = 0.68 + 0.32 / fu + "
+      "0.001 Kow (Kasting: albumin binding, viable epidermis and dermis alike)";
+  layer.diffusivity_m2_s = given_or_estimated(
+      draft.diffusivity_m2_s, draft, "diffusivity", diffusivity_expected, inputs,
+      [&] { return tissue.diffusivity_m2_s; },
+      "D = (D_free + 0.32 D_bound (1 - fu) / fu) / BF, log10 D_free[cm^2/s] = -4.15 - 0.6555 "
+      "log10 MW, D_bound = 1e-7 cm^2/s, " +
+          binding + with);
+  layer.partition = given_or_estimated(
+      draft.partition, draft, "partition", partition_expected, inputs,
+      [&] { return tissue.partition; },
+      "K = 0.6 BF (tissue / water, total concentration), " + binding + with);
+}
+
 Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
   Layer layer;
   layer.name = draft.name;
@@ -186,7 +245,9 @@ Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
       "a positive number such as 0.8 (tissue / vehicle concentration)";
   const double mw_g_mol = inputs.serum.molar_mass_kg_mol.value_or(0.0) * 1e3;
   const double log_p = inputs.serum.log_p.value_or(0.0);
-  if (barrier) {
+  if (inputs.model.kasting) {
+    finish_kasting(draft, barrier, inputs, layer);
+  } else if (barrier) {
     layer.partition = given_or_estimated(
         draft.partition, draft, "partition", partition_expected, inputs,
         [&] { return barrier_partition(log_p); }, barrier_partition_formula(log_p));
@@ -194,10 +255,11 @@ Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
         draft.diffusivity_m2_s, draft, "diffusivity",
         describe_quantity(Dimension::Diffusivity, Sign::Positive), inputs,
         [&] {
-          return barrier_diffusivity_m2_s(potts_guy_permeability_m_s(mw_g_mol, log_p, inputs.fit),
-                                          layer.thickness_m, layer.partition);
+          return barrier_diffusivity_m2_s(
+              potts_guy_permeability_m_s(mw_g_mol, log_p, inputs.model.fit), layer.thickness_m,
+              layer.partition);
         },
-        barrier_diffusivity_formula(inputs.fit, mw_g_mol, log_p));
+        barrier_diffusivity_formula(inputs.model.fit, mw_g_mol, log_p));
   } else {
     layer.diffusivity_m2_s = given_or_estimated(
         draft.diffusivity_m2_s, draft, "diffusivity",
@@ -212,12 +274,14 @@ Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
   return layer;
 }
 
-PermeabilityFit read_fit(const Located& at) {
-  const std::string expected = "potts_guy_1992 or potts_guy_2023_refit";
+EstimateModel read_estimate_model(const Located& at) {
+  const std::string expected = "potts_guy_1992, potts_guy_2023_refit or kasting";
   const std::string text = read_string(at, expected);
-  if (text == "potts_guy_1992") return PermeabilityFit::PottsGuy1992;
-  if (text == "potts_guy_2023_refit") return PermeabilityFit::Refit2023;
-  const auto suggestion = closest_match(text, {"potts_guy_1992", "potts_guy_2023_refit"});
+  if (text == "potts_guy_1992") return {PermeabilityFit::PottsGuy1992, false};
+  if (text == "potts_guy_2023_refit") return {PermeabilityFit::Refit2023, false};
+  if (text == "kasting") return {PermeabilityFit::PottsGuy1992, true};
+  const auto suggestion =
+      closest_match(text, {"potts_guy_1992", "potts_guy_2023_refit", "kasting"});
   fail(at, expected, suggestion ? "did you mean \"" + *suggestion + "\"?" : "");
 }
 
@@ -237,9 +301,9 @@ SkinSection read_skin(const Located& at, const std::filesystem::path& base_dir,
   SkinSection result;
   std::vector<LayerDraft> case_layers;
   if (const auto layers_at = skin.find("layers")) case_layers = read_layers(*layers_at);
-  PermeabilityFit fit = PermeabilityFit::PottsGuy1992;
-  if (const auto fit_at = skin.find("estimates")) fit = read_fit(*fit_at);
-  EstimateInputs inputs{serum, fit, result.estimates};
+  EstimateModel model;
+  if (const auto model_at = skin.find("estimates")) model = read_estimate_model(*model_at);
+  EstimateInputs inputs{serum, model, result.estimates};
 
   const std::optional<Located> preset_at = skin.find("preset");
   if (!preset_at) {

@@ -142,7 +142,7 @@ TEST(Estimates, AnUnknownFitSuggestsTheNearest) {
   const std::string skin = kLayersWithoutProperties + "  estimates: potts_guy_1993\n";
   expect_input_error(case_text(skin, kNiacinamideSerum), "case.yaml:9:14",
                      "skin.estimates",
-                     {"expected potts_guy_1992 or potts_guy_2023_refit", "did you mean \"potts_guy_1992\"?"});
+                     {"expected potts_guy_1992, potts_guy_2023_refit or kasting", "did you mean \"potts_guy_1992\"?"});
 }
 
 }  // namespace

@@ -1,0 +1,81 @@
+// The Dancik/Kasting estimates against the OSP user guide's testosterone case
+// (shared/reference/KASTING_MODEL.md, "Check"; OSP user guide v2 §4.6, §5.3).
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "input/KastingEstimates.hpp"
+
+namespace dermaflux::input::kasting {
+namespace {
+
+// Testosterone, C19H28O2: MW 288.42, log Kow 3.32; Le Bas V_A = 7 (19 + 28 + 2)
+// - 7 x 4 rings + 7 x 2 double bonds = 329 cm^3/mol.
+Active testosterone() {
+  return {288.42, 3.32, 329.0, 1.0};
+}
+
+constexpr double kCmPerHour = 1e-2 / 3600.0;  // m/s
+
+// In vivo dermis of thickness h with clearance k: P = K sqrt(k D) / tanh(h sqrt(k / D)).
+double dermis_permeability_in_vivo(const AqueousTissue& t, double k_1_s, double h_m) {
+  const double d = t.diffusivity_m2_s;
+  return t.partition * std::sqrt(k_1_s * d) / std::tanh(h_m * std::sqrt(k_1_s / d));
+}
+
+TEST(KastingEstimates, FractionUnboundOfTestosteroneIsTheUserGuides) {
+  // UG §5.3: fu = 0.06; the hand calculation gives 0.0608.
+  EXPECT_NEAR(aqueous_tissue(testosterone()).fraction_unbound, 0.0608, 0.0005);
+}
+
+TEST(KastingEstimates, WholeSkinPermeabilityOfTestosteroneMatchesTheUserGuide) {
+  // UG Table 6 in vivo: partially hydrated stratum corneum 13 um, viable epidermis
+  // 100 um, dermis 0.5 mm with clearance. Hand calculation 24.9e-4 cm/h; MoBi 26.5e-4.
+  const Active a = testosterone();
+  const StratumCorneum sc = stratum_corneum(a, Hydration::Partial, 13e-6);
+  const AqueousTissue tissue = aqueous_tissue(a);
+  const double p_ed = tissue.diffusivity_m2_s * tissue.partition / 100e-6;
+  const double k = dermal_clearance_1_s(a, tissue.binding_factor);
+  const double p_de = dermis_permeability_in_vivo(tissue, k, 0.5e-3);
+  const double kp = 1.0 / (1.0 / sc.permeability_m_s + 1.0 / p_ed + 1.0 / p_de);
+  EXPECT_NEAR(kp / kCmPerHour, 24.9e-4, 0.02 * 24.9e-4);
+  EXPECT_NEAR(kp / kCmPerHour, 26.5e-4, 0.1 * 26.5e-4);
+  // The homogenised layer keeps the microstructure's permeability: K D / h = P.
+  EXPECT_NEAR(sc.partition * sc.diffusivity_m2_s / 13e-6, sc.permeability_m_s,
+              1e-12 * sc.permeability_m_s);
+}
+
+TEST(KastingEstimates, HydrationOpensTheBarrier) {
+  const Active a = testosterone();
+  EXPECT_GT(stratum_corneum(a, Hydration::Full, 13e-6).permeability_m_s,
+            2.0 * stratum_corneum(a, Hydration::Partial, 13e-6).permeability_m_s);
+}
+
+TEST(KastingEstimates, HydrophilicActivesAreBarelyBound) {
+  // log Kow -> -inf: fu -> 1 / (1 + 0.0188), BF -> 0.68 + 0.32 / fu, K -> 0.6 BF.
+  const AqueousTissue t = aqueous_tissue({194.19, -12.0, 0.0, 1.0});
+  // (e^-12 = 6e-6 of binding left.)
+  EXPECT_NEAR(t.fraction_unbound, 1.0 / 1.0188, 1e-5);
+  EXPECT_NEAR(t.binding_factor, 0.68 + 0.32 * 1.0188, 1e-5);
+  EXPECT_NEAR(t.partition, 0.6 * t.binding_factor, 1e-12);
+}
+
+TEST(KastingEstimates, BarrierShutsSmoothlyAsMoleculesGrow) {
+  // Permeability falls with size, without the polynomial's run-off below its range
+  // (held there: a 100 kDa polymer gets what 5 kDa gets, within a few per cent).
+  double previous = INFINITY;
+  for (const double mw : {100.0, 200.0, 400.0, 800.0, 1600.0, 5000.0}) {
+    const double p =
+        stratum_corneum({mw, 0.0, 0.0, 1.0}, Hydration::Partial, 13e-6).permeability_m_s;
+    EXPECT_TRUE(std::isnormal(p)) << "MW " << mw;
+    EXPECT_LE(p, previous * 1.0000001) << "MW " << mw;
+    previous = p;
+  }
+  const double polymer =
+      stratum_corneum({1e5, 0.0, 0.0, 1.0}, Hydration::Partial, 13e-6).permeability_m_s;
+  EXPECT_NEAR(polymer, previous, 0.05 * previous);
+}
+
+}  // namespace
+}  // namespace dermaflux::input::kasting
