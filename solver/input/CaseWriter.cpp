@@ -44,6 +44,8 @@ void write_layer(YAML::Emitter& out, const Layer& layer, const std::vector<Estim
     out << YAML::Comment("estimated: " + e->formula);
   write_number(out, "binding", layer.binding);
   write_quantity(out, "clearance", layer.clearance_1_s, Dimension::Rate);
+  if (const Estimate* e = estimate_of(estimates, layer, "clearance"))
+    out << YAML::Comment("estimated: " + e->formula);
   out << YAML::EndMap;
 }
 

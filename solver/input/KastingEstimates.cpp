@@ -115,7 +115,9 @@ StratumCorneum stratum_corneum(const Active& a, Hydration hydration, double thic
   sc.normalised_permeability =
       std::pow(10.0, log10_normalised_permeability(p, sc.sigma, sc.transverse_exchange));
 
-  const double thickness_cm = thickness_m / kCm;
+  const double swollen_m =
+      hydration == Hydration::Full ? thickness_m * kHydratedSwelling : thickness_m;
+  const double thickness_cm = swollen_m / kCm;
   const double permeability_cm_s = sc.normalised_permeability * d_lipid * k_lipid / thickness_cm;
   sc.permeability_m_s = permeability_cm_s * kCm;
   sc.diffusivity_m2_s = sc.permeability_m_s * thickness_m / sc.partition;

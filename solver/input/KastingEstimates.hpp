@@ -37,7 +37,11 @@ struct StratumCorneum {
   double transverse_exchange = 0.0;      // R = k_trans l^2 / (delta D_lip)
   double normalised_permeability = 0.0;  // P^
 };
+// `thickness_m` is the layer as a case gives it: partially hydrated (the 13 um of
+// OSP's default). Fully hydrated the layer swells to 43 / 13 of it (OSP's 43 um), and
+// the permeability is the swollen layer's; K D / thickness_m equals it.
 StratumCorneum stratum_corneum(const Active& active, Hydration hydration, double thickness_m);
+inline constexpr double kHydratedSwelling = 43.0 / 13.0;
 
 struct AqueousTissue {
   double fraction_unbound = 1.0;  // fu, albumin binding

@@ -6,9 +6,9 @@
 
 #include "input/CaseSections.hpp"
 #include "input/Estimates.hpp"
-#include "input/KastingEstimates.hpp"
 #include "input/Names.hpp"
 #include "input/Presets.hpp"
+#include "input/SkinLayers.hpp"
 
 // Layers may come from the case, from a skin preset, or from both: the preset gives
 // the layers and their order, and a case layer with the same name overrides the
@@ -24,19 +24,6 @@ const std::vector<std::string_view> kLayerKeys{"name",      "thickness", "diffus
 const std::string kLayerExpected =
     "a layer: a mapping with name, thickness, diffusivity and partition";
 const std::string kLayerNameExpected = "a layer name made of letters, digits and _";
-
-// One layer as one file wrote it; unset keys stay empty until merged.
-struct LayerDraft {
-  std::string name;
-  Located at;       // the layer's mapping
-  Located name_at;  // its name
-  std::optional<double> thickness_m;
-  std::optional<double> diffusivity_m2_s;
-  std::optional<double> partition;
-  std::optional<double> binding;
-  std::optional<double> clearance_1_s;
-  bool from_preset_only = false;  // a preset layer no case layer overrides
-};
 
 std::optional<double> number(const Mapping& layer, std::string_view key,
                              const std::string& expected, Sign sign) {
@@ -57,6 +44,13 @@ std::optional<double> quantity(const Mapping& layer, std::string_view key, Dimen
   return read_quantity(*at, dimension, sign);
 }
 
+// `clearance: estimated` (the Kasting model's dermal clearance), where it was written.
+std::optional<Located> estimated_clearance(const Mapping& layer) {
+  const std::optional<Located> at = layer.find("clearance");
+  if (at && at->node.IsScalar() && at->node.Scalar() == "estimated") return at;
+  return std::nullopt;
+}
+
 LayerDraft read_layer(const Located& at) {
   const Mapping layer(at, kLayerKeys, kLayerExpected);
   const Located name_at = layer.require("name", kLayerNameExpected);
@@ -71,7 +65,9 @@ LayerDraft read_layer(const Located& at) {
       number(layer, "partition", "a positive number such as 0.8 (tissue / vehicle concentration)",
              Sign::Positive),
       number(layer, "binding", "a number of 0 or more such as 0 (bound / free)", Sign::NonNegative),
-      quantity(layer, "clearance", Dimension::Rate, Sign::NonNegative),
+      estimated_clearance(layer) ? std::nullopt
+                                 : quantity(layer, "clearance", Dimension::Rate, Sign::NonNegative),
+      estimated_clearance(layer),
   };
 }
 
@@ -124,10 +120,15 @@ std::vector<LayerDraft> merge(std::vector<LayerDraft> preset_layers,
     override_if_set(target->diffusivity_m2_s, layer.diffusivity_m2_s);
     override_if_set(target->partition, layer.partition);
     override_if_set(target->binding, layer.binding);
-    override_if_set(target->clearance_1_s, layer.clearance_1_s);
+    if (layer.clearance_1_s || layer.clearance_estimated) {
+      target->clearance_1_s = layer.clearance_1_s;
+      target->clearance_estimated = layer.clearance_estimated;
+    }
   }
   return preset_layers;
 }
+
+}  // namespace
 
 [[noreturn]] void missing_key(const LayerDraft& layer, std::string_view key,
                               const std::string& expected, const std::string& also) {
@@ -141,36 +142,14 @@ std::vector<LayerDraft> merge(std::vector<LayerDraft> preset_layers,
           also);
 }
 
-double required(const std::optional<double>& value, const LayerDraft& layer, std::string_view key,
-                const std::string& expected) {
+static double required(const std::optional<double>& value, const LayerDraft& layer,
+                       std::string_view key, const std::string& expected) {
   if (value) return *value;
   missing_key(layer, key, expected, "");
 }
 
-std::string plain_text(double value) {
+static std::string plain_text(double value) {
   return std::to_string(value);
-}
-
-// What a missing diffusivity or partition is estimated from.
-// `skin.estimates`: Potts & Guy for the barrier with aqueous tissue below (the
-// default), or the Dancik/Kasting model for every layer.
-struct EstimateModel {
-  PermeabilityFit fit = PermeabilityFit::PottsGuy1992;
-  bool kasting = false;
-};
-
-struct EstimateInputs {
-  const Serum& serum;
-  EstimateModel model;
-  std::vector<Estimate>& estimates;
-};
-
-// Under an aqueous donor that stays (an infinite dose) or under occlusion the
-// stratum corneum takes up water: the Kasting model's fully hydrated parameters;
-// an open, finite dose leaves it partially hydrated.
-kasting::Hydration hydration_under(const Serum& serum) {
-  return serum.infinite_dose || serum.occluded ? kasting::Hydration::Full
-                                               : kasting::Hydration::Partial;
 }
 
 // The value the layer gives, or the estimate (recorded); an error when neither
@@ -193,48 +172,7 @@ double given_or_estimated(const std::optional<double>& value, const LayerDraft& 
   return estimated;
 }
 
-// The Dancik/Kasting estimates of a layer's missing K and D (input/KastingEstimates.hpp).
-void finish_kasting(const LayerDraft& draft, bool barrier, EstimateInputs& inputs, Layer& layer) {
-  const kasting::Active active{inputs.serum.molar_mass_kg_mol.value_or(0.0) * 1e3,
-                               inputs.serum.log_p.value_or(0.0), 0.0, 1.0};
-  const std::string with = " with MW = " + formula_value(active.molecular_weight_g_mol) +
-                           ", log P = " + formula_value(active.log_kow);
-  const std::string partition_expected =
-      "a positive number such as 0.8 (tissue / vehicle concentration)";
-  const std::string diffusivity_expected =
-      describe_quantity(Dimension::Diffusivity, Sign::Positive);
-  if (barrier) {
-    const kasting::Hydration hydration = hydration_under(inputs.serum);
-    const std::string model =
-        std::string(hydration == kasting::Hydration::Full ? "fully" : "partially") +
-        " hydrated brick-and-mortar stratum corneum (Dancik et al. 2013; Wang, Kasting & Nitsche "
-        "2007; as OSP codes it), V_A = MW / 0.916 g/cm^3";
-    auto sc = [&] { return kasting::stratum_corneum(active, hydration, layer.thickness_m); };
-    layer.partition = given_or_estimated(
-        draft.partition, draft, "partition", partition_expected, inputs,
-        [&] { return sc().partition; },
-        "K = (1 - phi_cor) 0.43 Kow^0.81 + phi_cor K_cor/w, " + model + with);
-    layer.diffusivity_m2_s = given_or_estimated(
-        draft.diffusivity_m2_s, draft, "diffusivity", diffusivity_expected, inputs,
-        [&] { return sc().permeability_m_s * layer.thickness_m / layer.partition; },
-        "D = P h / K, P = P^ D_lip K_lip/w / h, " + model + with);
-    return;
-  }
-  const kasting::AqueousTissue tissue = kasting::aqueous_tissue(active);
-  const std::string binding =
-      "fu = 1 - (0.5578 e^logD + 0.0188) / (0.5578 e^logD + 1.0188), BF = 0.68 + 0.32 / fu + "
-      "0.001 Kow (Kasting: albumin binding, viable epidermis and dermis alike)";
-  layer.diffusivity_m2_s = given_or_estimated(
-      draft.diffusivity_m2_s, draft, "diffusivity", diffusivity_expected, inputs,
-      [&] { return tissue.diffusivity_m2_s; },
-      "D = (D_free + 0.32 D_bound (1 - fu) / fu) / BF, log10 D_free[cm^2/s] = -4.15 - 0.6555 "
-      "log10 MW, D_bound = 1e-7 cm^2/s, " +
-          binding + with);
-  layer.partition = given_or_estimated(
-      draft.partition, draft, "partition", partition_expected, inputs,
-      [&] { return tissue.partition; },
-      "K = 0.6 BF (tissue / water, total concentration), " + binding + with);
-}
+namespace {
 
 Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
   Layer layer;
@@ -245,6 +183,11 @@ Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
       "a positive number such as 0.8 (tissue / vehicle concentration)";
   const double mw_g_mol = inputs.serum.molar_mass_kg_mol.value_or(0.0) * 1e3;
   const double log_p = inputs.serum.log_p.value_or(0.0);
+  layer.binding = draft.binding.value_or(0.0);
+  layer.clearance_1_s = draft.clearance_1_s.value_or(0.0);
+  if (draft.clearance_estimated && !inputs.model.kasting)
+    fail(*draft.clearance_estimated, describe_quantity(Dimension::Rate, Sign::NonNegative) +
+                                         " (\"estimated\" needs skin.estimates: kasting)");
   if (inputs.model.kasting) {
     finish_kasting(draft, barrier, inputs, layer);
   } else if (barrier) {
@@ -269,8 +212,6 @@ Layer finish(const LayerDraft& draft, bool barrier, EstimateInputs& inputs) {
         draft.partition, draft, "partition", partition_expected, inputs, [] { return 1.0; },
         aqueous_partition_formula());
   }
-  layer.binding = draft.binding.value_or(0.0);
-  layer.clearance_1_s = draft.clearance_1_s.value_or(0.0);
   return layer;
 }
 

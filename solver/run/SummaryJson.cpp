@@ -43,7 +43,9 @@ std::string summary_json(const input::Case& c, const RunSummary& s) {
     estimates.push_back({{"layer", e.layer},
                          {"property", e.property},
                          {"value", e.value},
-                         {"unit", e.property == "diffusivity" ? "m^2/s" : "1"},
+                         {"unit", e.property == "diffusivity" ? "m^2/s"
+                                  : e.property == "clearance" ? "1/s"
+                                                              : "1"},
                          {"formula", e.formula}});
   }
   j["estimates"] = estimates;

@@ -53,5 +53,32 @@ TEST(KastingSkin, AnInfiniteDoseHydratesTheStratumCorneum) {
   EXPECT_NE(soaked.estimates.front().formula.find("fully hydrated"), std::string::npos);
 }
 
+TEST(KastingSkin, ClearanceEstimatedIsTheDermalCapillaries) {
+  const Case c =
+      read_forearm("10 uL/cm^2", "  layers:\n    - {name: dermis, clearance: estimated}\n");
+  const kasting::AqueousTissue tissue = kasting::aqueous_tissue(kCaffeine);
+  EXPECT_DOUBLE_EQ(c.layers.back().clearance_1_s,
+                   kasting::dermal_clearance_1_s(kCaffeine, tissue.binding_factor));
+  EXPECT_EQ(c.layers[1].clearance_1_s, 0.0);  // only where asked
+  EXPECT_EQ(c.estimates.back().property, "clearance");
+  const std::string resolved = write_case_yaml(c);
+  EXPECT_NE(resolved.find("blood flow"), std::string::npos) << resolved;
+}
+
+TEST(KastingSkin, ClearanceEstimatedNeedsTheKastingModel) {
+  const std::string text =
+      "name: forearm\nskin:\n  preset: forearm\n  layers:\n    - {name: dermis, clearance: "
+      "estimated}\nserum:\n  preset: caffeine_3pct\ntime: {end: 1 h}\n";
+  try {
+    read_case_text(text, "case.yaml", kCasesDir);
+    FAIL() << "accepted";
+  } catch (const std::exception& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("case.yaml:5:"), std::string::npos) << message;
+    EXPECT_NE(message.find("skin.layers[0].clearance"), std::string::npos) << message;
+    EXPECT_NE(message.find("needs skin.estimates: kasting"), std::string::npos) << message;
+  }
+}
+
 }  // namespace
 }  // namespace dermaflux::input

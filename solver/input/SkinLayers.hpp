@@ -1,0 +1,58 @@
+#pragma once
+// The skin section's layers between reading and finishing, shared by the reader
+// (SkinSection.cpp) and the Dancik/Kasting estimates (KastingLayers.cpp).
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "input/Case.hpp"
+#include "input/Estimates.hpp"
+#include "input/YamlFields.hpp"
+
+namespace dermaflux::input {
+
+// One layer as one file wrote it; unset keys stay empty until merged.
+struct LayerDraft {
+  std::string name;
+  Located at;       // the layer's mapping
+  Located name_at;  // its name
+  std::optional<double> thickness_m;
+  std::optional<double> diffusivity_m2_s;
+  std::optional<double> partition;
+  std::optional<double> binding;
+  std::optional<double> clearance_1_s;
+  std::optional<Located> clearance_estimated;  // `clearance: estimated`, where it was written
+  bool from_preset_only = false;               // a preset layer no case layer overrides
+};
+
+// `skin.estimates`: Potts & Guy for the barrier with aqueous tissue below (the
+// default), or the Dancik/Kasting model for every layer.
+struct EstimateModel {
+  PermeabilityFit fit = PermeabilityFit::PottsGuy1992;
+  bool kasting = false;
+};
+
+// What a missing diffusivity or partition is estimated from, and the records.
+struct EstimateInputs {
+  const Serum& serum;
+  EstimateModel model;
+  std::vector<Estimate>& estimates;
+};
+
+[[noreturn]] void missing_key(const LayerDraft& layer, std::string_view key,
+                              const std::string& expected, const std::string& also);
+
+// The value the layer gives, or the estimate (recorded); an error when neither
+// the layer nor the serum (molecular weight and log P) allows one.
+double given_or_estimated(const std::optional<double>& value, const LayerDraft& layer,
+                          std::string_view key, const std::string& expected, EstimateInputs& inputs,
+                          const std::function<double()>& estimate, const std::string& formula);
+
+// The Dancik/Kasting estimates of a layer's missing K and D, and of its clearance
+// where it says `clearance: estimated` (input/KastingEstimates.hpp).
+void finish_kasting(const LayerDraft& draft, bool barrier, EstimateInputs& inputs, Layer& layer);
+
+}  // namespace dermaflux::input
