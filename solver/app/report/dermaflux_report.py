@@ -20,6 +20,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import jinja2  # noqa: E402
+import markupsafe  # noqa: E402
 
 
 def significant(value, digits=4, percent=False):
@@ -49,6 +50,12 @@ def environment():
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["sig"] = significant
     env.filters["exact"] = exact
+    env.filters["breakable"] = lambda text: markupsafe.Markup("<wbr>.").join(str(text).split("."))
+    env.filters["float_or_none"] = lambda text: float(text) if text not in ("", None) else None
+    env.globals["headings"] = {"receptor_ug_cm2": "receptor", "delivered_ug_cm2": "delivered",
+                               "steady_flux_ug_cm2_h": "steady flux", "lag_time_h": "lag",
+                               "intact_receptor_ug_cm2": "intact receptor", "enhancement_ratio": "ER",
+                               "delivery_enhancement_ratio": "delivery ER"}
     return env
 
 
