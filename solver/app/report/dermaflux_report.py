@@ -92,9 +92,11 @@ def main(argv):
                          "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
     html = environment().get_template(f"{kind}.html.j2").render(**page)
     target = os.path.join(arguments.folder, "report.html")
-    with open(target + ".tmp", "w", encoding="utf-8") as f:
+    # Written aside and renamed: shards of one batch may finish at once.
+    scratch = f"{target}.{os.getpid()}.tmp"
+    with open(scratch, "w", encoding="utf-8") as f:
         f.write(html)
-    os.replace(target + ".tmp", target)
+    os.replace(scratch, target)
     print(f"report: {target}")
     return 0
 
