@@ -37,13 +37,23 @@ def _unit(values):
     return ""
 
 
-def per_key_plot(rows, key):
+def per_key_plot(rows, key, keys):
+    """The receptor amount against `key`: one line per setting of the other keys."""
     values = [magnitude(r[key]) for r in rows]
     receptor = [r["receptor_ug_cm2"] for r in rows]
+    others = [k for k in keys if k != key]
+    groups = {}
+    for i, r in enumerate(rows):
+        groups.setdefault(tuple(r[k] for k in others), []).append(i)
     figure, axes = new_figure(3.2, 2.6)
     if all(v is not None for v in values):
-        order = sorted(range(len(rows)), key=lambda i: values[i])
-        axes.plot([values[i] for i in order], [receptor[i] for i in order], "o-", color="#2f6f9f")
+        for n, (setting, members) in enumerate(sorted(groups.items())):
+            order = sorted(members, key=lambda i: values[i])
+            label = ", ".join(setting) if len(groups) > 1 else None
+            axes.plot([values[i] for i in order], [receptor[i] for i in order], "o-",
+                      color=f"C{n % 10}" if len(groups) > 1 else "#2f6f9f", label=label)
+        if 1 < len(groups) <= 6:
+            axes.legend(fontsize=6)
         positive = [v for v in values if v > 0]
         if len(positive) == len(values) and max(positive) / min(positive) > 3:
             axes.set_xscale("log")
@@ -70,9 +80,11 @@ def heat_map(rows, keys):
         grid[second.index(r[keys[1]]), first.index(r[keys[0]])] = r["receptor_ug_cm2"]
     figure, axes = new_figure(1.6 + 0.9 * len(first), 1.2 + 0.5 * len(second))
     image = axes.imshow(grid, cmap="viridis", aspect="auto", origin="lower")
+    middle = numpy.nanmin(grid) + 0.6 * (numpy.nanmax(grid) - numpy.nanmin(grid))
     for (j, i), value in numpy.ndenumerate(grid):
         if not math.isnan(value):
-            axes.text(i, j, f"{value:.3g}", ha="center", va="center", fontsize=7, color="white")
+            axes.text(i, j, f"{value:.3g}", ha="center", va="center", fontsize=7,
+                      color="black" if value > middle else "white")
     axes.set_xticks(range(len(first)))
     axes.set_xticklabels(first, fontsize=7)
     axes.set_yticks(range(len(second)))
@@ -108,7 +120,7 @@ def context(outdir, arguments):
     figures = []
     if len(keys) == 2 and rows:
         figures.append(heat_map(rows, keys))
-    figures += [per_key_plot(rows, key) for key in keys if len({r[key] for r in rows}) > 1]
+    figures += [per_key_plot(rows, key, keys) for key in keys if len({r[key] for r in rows}) > 1]
     failures = list(arguments.failed)
     gaps = [i for i in missing_indices(rows) if not any(f.startswith(f"{i:04d}-") for f in failures)]
     return dict(kind="batch", title=f"Batch of {len(rows) + len(failures)} cases",

@@ -41,6 +41,7 @@ def enhancement(rows):
                       fontsize=8)
     axes.axvline(1, color="black", linewidth=0.8)
     axes.set_xscale("log")
+    axes.set_xlim(right=max(values + [1]) * 4)
     axes.set_xlabel("receptor amount with needles over intact skin")
     axes.grid(axis="y", visible=False)
     return to_svg(figure)

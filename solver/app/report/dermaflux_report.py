@@ -22,6 +22,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import jinja2  # noqa: E402
 import markupsafe  # noqa: E402
 
+import report_data  # noqa: E402
+
 
 def significant(value, digits=4, percent=False):
     """A number for people: `digits` significant digits, no exponent between 1e-3 and 1e6."""
@@ -50,6 +52,7 @@ def environment():
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["sig"] = significant
     env.filters["exact"] = exact
+    env.filters["units"] = report_data.pretty_units
     env.filters["breakable"] = lambda text: markupsafe.Markup("<wbr>.").join(str(text).split("."))
     env.filters["float_or_none"] = lambda text: float(text) if text not in ("", None) else None
     env.globals["headings"] = {"receptor_ug_cm2": "receptor", "delivered_ug_cm2": "delivered",

@@ -68,6 +68,13 @@ class Run:
         return "film_um" in self.series
 
 
+def pretty_units(text):
+    """Units as people write them: um -> µm, uL -> µL, cm^2 -> cm²."""
+    text = re.sub(r"\bu(m|L|g)\b", r"µ\1", str(text))
+    return re.sub(r"\^(-?[0-9])", lambda m: m.group(1).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")),
+                  text)
+
+
 def _preset_file(kind, name):
     folders = [os.environ.get("DERMAFLUX_CASES", ""), PROJECT_CASES]
     for folder in folders:

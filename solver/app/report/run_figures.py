@@ -3,6 +3,7 @@ time, depth profiles, the film's thickness (a serum film), the needle pattern ov
 the unit cell and depth cuts through a channel coloured by concentration."""
 import numpy
 from matplotlib.colors import LogNorm
+from matplotlib.patches import Rectangle
 
 import report_vtk
 from svg_figure import new_figure, to_svg
@@ -99,7 +100,7 @@ def profiles(by_time):
     axes.invert_yaxis()
     axes.set_xlabel("tissue concentration (mg/mL)")
     axes.set_ylabel("depth below the skin surface (µm)")
-    axes.legend(fontsize=7, ncol=len(chosen))
+    axes.legend(fontsize=7, ncol=len(chosen), loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False)
     return to_svg(figure), chosen
 
 
@@ -107,19 +108,32 @@ def _centres(edges):
     return 0.5 * (edges[1:] + edges[:-1])
 
 
-def needle_pattern(grid):
-    """Top view: the open channel fraction under the surface, over the unit cell."""
+def needle_pattern(grid, periodic):
+    """Top view: the open channel fraction under the surface over the unit cell, and
+    faintly its periodic neighbours."""
     fraction = grid.fields["channel_fraction"]
     skin = grid.z_um[1:] <= 1e-9
     footprint = fraction[skin].max(axis=0) if skin.any() else fraction.max(axis=0)
     figure, axes = new_figure(3.4, 3.4)
+    width, length = grid.x_um[-1] - grid.x_um[0], grid.y_um[-1] - grid.y_um[0]
+    if periodic:
+        for i in (-1, 0, 1):
+            for j in (-1, 0, 1):
+                if i or j:
+                    axes.pcolormesh(grid.x_um + i * width, grid.y_um + j * length, footprint, cmap="Greys",
+                                    vmin=0, vmax=2.5, rasterized=True)
     image = axes.pcolormesh(grid.x_um, grid.y_um, footprint, cmap="Greys", vmin=0, vmax=1, rasterized=True)
+    axes.add_patch(Rectangle((grid.x_um[0], grid.y_um[0]), width, length, fill=False, edgecolor="#2f6f9f",
+                             linewidth=1.5))
+    margin = 0.8 if periodic else 0.0
+    axes.set_xlim(grid.x_um[0] - margin * width, grid.x_um[-1] + margin * width)
+    axes.set_ylim(grid.y_um[0] - margin * length, grid.y_um[-1] + margin * length)
     axes.set_aspect("equal")
     axes.set_xlabel("x (µm)")
     axes.set_ylabel("y (µm)")
     axes.grid(False)
     bar = figure.colorbar(image, ax=axes, shrink=0.8)
-    bar.set_label("open channel fraction (deepest plane)", fontsize=7)
+    bar.set_label("open channel fraction", fontsize=8)
     return to_svg(figure)
 
 

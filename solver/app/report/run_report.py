@@ -52,8 +52,8 @@ def question(run, inputs):
     else:
         treated = "intact"
     end_h = run.summary.get("end_time_h")
-    return (f"How much {active} from a serum of {serum} enters {treated} {skin_text}, "
-            f"and reaches the receptor, in {end_h:g} h?")
+    return report_data.pretty_units(f"How much {active} from a serum of {serum} enters {treated} {skin_text}, "
+                                    f"and reaches the receptor, in {end_h:g} h?")
 
 
 def _row(label, key, value, unit, note="", lead=False, percent=False):
@@ -150,6 +150,18 @@ def provenance(run, arguments):
     return [{"label": a, "key": b, "value": c, "mono": d} for a, b, c, d in rows]
 
 
+def cut_times(times, jmax):
+    """The first output, the time of Jmax and the end: early entry through the
+    channels, the peak, and what is left."""
+    later = [t for t in times if t > 0]
+    if len(later) <= 3:
+        return later
+    wanted = [later[0], jmax["time_h"] if jmax else later[len(later) // 2], later[-1]]
+    if len(set(wanted)) < 3:
+        wanted = [later[0], later[len(later) // 2], later[-1]]
+    return sorted(set(wanted))
+
+
 def context(folder, arguments):
     run = report_data.Run(folder)
     inputs = report_data.resolved_inputs(run.resolved_text)
@@ -166,11 +178,12 @@ def context(folder, arguments):
     shots = report_vtk.snapshots(folder)
     needled = bool(run.case.get("needles"))
     if shots:
-        chosen = run_figures.profile_times([t for t, _ in shots])
+        chosen = cut_times([t for t, _ in shots], jmax)
         chosen_shots = [(t, p) for t, p in shots if t in chosen]
         first = report_vtk.read_grid(shots[0][1])
         if needled:
-            figures["pattern"] = run_figures.needle_pattern(first)
+            periodic = (run.case.get("domain") or {}).get("lateral") == "periodic"
+            figures["pattern"] = run_figures.needle_pattern(first, periodic)
         skin_um = sum(float(l.get("thickness", "0 m").split()[0]) for l in run.case["skin"]["layers"]) * 1e6
         depth_um = (run.case.get("needles") or {}).get("length")
         depth_um = float(depth_um.split()[0]) * 1e6 * 1.6 if depth_um else min(skin_um, 400.0)
