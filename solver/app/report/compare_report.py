@@ -73,7 +73,7 @@ def serum_section(outdir, label):
     jmax = run_report.jmax_of(run.series)
     import run_figures
     return {"label": label, "question": run_report.question(run, inputs),
-            "headline": run_report.headline(run, jmax), "cumulative": run_figures.cumulative(run),
+            "headline": run_report.headline(run, jmax), "cumulative": run_figures.cumulative(run, 6.4),
             "report": os.path.exists(os.path.join(folder, "report.html"))}
 
 

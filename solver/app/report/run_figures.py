@@ -24,9 +24,9 @@ def _label(key):
     return key.replace("_", " ")
 
 
-def cumulative(run):
+def cumulative(run, width_in=4.4):
     series = run.series
-    figure, axes = new_figure()
+    figure, axes = new_figure(width_in, 3.2)
     t = series["time_h"]
     for n, layer in enumerate(run.layers):
         column = layer + "_ug_cm2"
@@ -45,7 +45,7 @@ def cumulative(run):
 
 
 def flux(run, jmax):
-    figure, axes = new_figure(height_in=3.0)
+    figure, axes = new_figure(4.4, 3.2)
     axes.plot(run.series["time_h"], run.series["flux_ug_cm2_h"], color="black", marker="o", markersize=2.5)
     if jmax:
         axes.annotate(f"Jmax {jmax['value']:.3g} µg/cm²/h at {jmax['time_h']:g} h",
