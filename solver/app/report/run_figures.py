@@ -48,8 +48,10 @@ def flux(run, jmax):
     figure, axes = new_figure(4.4, 3.2)
     axes.plot(run.series["time_h"], run.series["flux_ug_cm2_h"], color="black", marker="o", markersize=2.5)
     if jmax:
+        late = jmax["time_h"] > 0.6 * max(run.series["time_h"])
         axes.annotate(f"Jmax {jmax['value']:.3g} µg/cm²/h at {jmax['time_h']:g} h",
-                      (jmax["time_h"], jmax["value"]), textcoords="offset points", xytext=(8, -4), fontsize=8)
+                      (jmax["time_h"], jmax["value"]), textcoords="offset points", xytext=(-8 if late else 8, -12),
+                      ha="right" if late else "left", fontsize=8)
     steady = run.summary.get("steady_flux_ug_cm2_h")
     if steady is not None:
         axes.axhline(steady, color="#8fb4d6", linestyle="--", label=f"steady flux {steady:.3g}")

@@ -35,7 +35,9 @@ def question(run, inputs):
     """The run in one line: active, serum, skin, device, time."""
     case = run.case
     active = (case.get("serum") or {}).get("active") or run.summary.get("active", "the active")
-    serum = ", ".join(filter(None, [_note(inputs, "serum", "concentration"), _note(inputs, "serum", "dose")]))
+    dose = _note(inputs, "serum", "dose")
+    dose = "an infinite dose" if dose == "infinite" else dose
+    serum = ", ".join(filter(None, [_note(inputs, "serum", "concentration"), dose]))
     layers = [layer.get("name", "") for layer in (case.get("skin") or {}).get("layers", [])]
     skin = _preset(run.resolved_text, "skin")
     skin_text = f"{skin} skin" if skin else "skin"
