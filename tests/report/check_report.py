@@ -187,11 +187,17 @@ def main(argv):
     problems += [f"headline figure {key} is missing" for key in required if key not in keys]
     if checked < 5:
         problems.append(f"only {checked} numbers were checked")
+    return finish(f"check_report: {folder}", problems,
+                  f"{kind} report: well-formed, self-contained, {checked} numbers equal to the run's files, "
+                  "every figure present")
+
+
+def finish(prefix, problems, success):
+    """Says each problem (or the success) and gives the exit status."""
     for problem in problems:
-        print(f"check_report: {folder}: {problem}", file=sys.stderr)
+        print(f"{prefix}: {problem}", file=sys.stderr)
     if not problems:
-        print(f"check_report: {kind} report in {folder}: well-formed, self-contained, "
-              f"{checked} numbers equal to the run's files, every figure present")
+        print(f"{prefix}: {success}")
     return 1 if problems else 0
 
 

@@ -9,6 +9,8 @@ import sys
 
 import matplotlib.image
 
+from check_report import finish  # beside this script
+
 EXPECTED = {"run": ["Headline figures", 'id="fig-cumulative"', 'id="fig-cuts"', 'id="inputs"', 'id="provenance"'],
             "compare": ['id="ranking"', 'id="fig-enhancement"', 'id="fig-cumulative"', 'class="serum"'],
             "batch": ['id="batch"', 'id="fig-key-1"', 'id="failures"']}
@@ -25,12 +27,9 @@ def main(dom_path, png_path, kind):
     dark = float((pixels.mean(axis=2) < 0.5).mean())
     if spread < 0.05 or dark < 0.005:
         problems.append(f"the screenshot looks blank (pixel spread {spread:.3f}, dark share {dark:.4f})")
-    for problem in problems:
-        print(f"check_screenshot: {kind}: {problem}", file=sys.stderr)
-    if not problems:
-        print(f"check_screenshot: {kind}: DOM as expected, screenshot {pixels.shape[1]}x{pixels.shape[0]} "
-              f"with pixel spread {spread:.3f} and {100 * dark:.1f} % dark pixels")
-    return 1 if problems else 0
+    return finish(f"check_screenshot: {kind}", problems,
+                  f"DOM as expected, screenshot {pixels.shape[1]}x{pixels.shape[0]} with pixel spread "
+                  f"{spread:.3f} and {100 * dark:.1f} % dark pixels")
 
 
 if __name__ == "__main__":

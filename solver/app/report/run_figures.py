@@ -88,16 +88,15 @@ def profile_times(times, count=3):
 def profiles(by_time):
     chosen = profile_times(sorted(by_time))
     figure, axes = new_figure(height_in=4.0)
+    columns = [("mean_mg_ml", "-", "mean"), ("channel_axis_mg_ml", "--", "channel axis"),
+               ("between_channels_mg_ml", ":", "between channels")]
     for n, time_h in enumerate(chosen):
         rows = by_time[time_h]
         depth = [float(r["depth_um"]) for r in rows]
-        colour = f"C{n}"
-        axes.plot([float(r["mean_mg_ml"]) for r in rows], depth, color=colour, label=f"{time_h:g} h, mean")
-        if rows[0].get("channel_axis_mg_ml"):
-            axes.plot([float(r["channel_axis_mg_ml"]) for r in rows], depth, "--", color=colour,
-                      label=f"{time_h:g} h, channel axis")
-            axes.plot([float(r["between_channels_mg_ml"]) for r in rows], depth, ":", color=colour,
-                      label=f"{time_h:g} h, between channels")
+        for column, style, where in columns:
+            if rows[0].get(column):  # empty for intact skin, which has no channel
+                axes.plot([float(r[column]) for r in rows], depth, style, color=f"C{n}",
+                          label=f"{time_h:g} h, {where}")
     axes.set_xscale("symlog", linthresh=1e-3)
     axes.invert_yaxis()
     axes.set_xlabel("tissue concentration (mg/mL)")
