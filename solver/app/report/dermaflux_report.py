@@ -41,6 +41,15 @@ def significant(value, digits=4, percent=False):
     return f"{value:.{digits - 1}e}"
 
 
+def readable(text):
+    """A case value for people: a bare number with round-trip digits to 4 significant."""
+    try:
+        number = float(text)
+    except (TypeError, ValueError):
+        return text
+    return significant(number) if len(str(text)) > 8 else text
+
+
 def exact(value):
     """The value as the run's files hold it (repr: round-trip digits)."""
     return repr(float(value)) if isinstance(value, (int, float)) else str(value)
@@ -52,6 +61,7 @@ def environment():
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["sig"] = significant
     env.filters["exact"] = exact
+    env.filters["readable"] = readable
     env.filters["units"] = report_data.pretty_units
     env.filters["breakable"] = lambda text: markupsafe.Markup("<wbr>.").join(str(text).split("."))
     env.filters["float_or_none"] = lambda text: float(text) if text not in ("", None) else None
