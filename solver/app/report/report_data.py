@@ -159,7 +159,7 @@ def resolved_inputs(resolved_text):
         estimated = re.search(r"estimated: (.*)$", comment)
         if estimated:
             row.update(origin="estimated", detail=estimated.group(1),
-                       note=comment[:estimated.start()].rstrip(", "))
+                       note=comment[:estimated.start()].rstrip(", #"))
         elif section in presets and full_key in presets[section][2]:
             kind, name, values, sources = presets[section]
             if _same_value(values[full_key], value, comment):
