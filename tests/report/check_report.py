@@ -24,6 +24,7 @@ class Page(HTMLParser):
         self.stack, self.problems, self.ids, self.numbers, self.svg_in = [], [], {}, [], {}
         self.current_number = None
         self.figure = None
+        self.links = []
 
     def handle_starttag(self, tag, attributes):
         attributes = dict(attributes)
@@ -31,6 +32,8 @@ class Page(HTMLParser):
             value = attributes.get(name) or ""
             if re.match(r"\s*(https?:)?//", value, re.I):
                 self.problems.append(f"external URL in <{tag} {name}={value!r}>")
+        if tag == "a" and attributes.get("href") and not attributes["href"].startswith("#"):
+            self.links.append(attributes["href"])
         if tag == "script":
             self.problems.append("the page has a <script>")
         if "id" in attributes:
@@ -156,6 +159,8 @@ def main(argv):
         problems.append("no <!DOCTYPE html>")
     if re.search(r"url\(\s*['\"]?(https?:)?//", text) or "@import" in text:
         problems.append("the style sheet loads something from elsewhere")
+    problems += [f"link to {link}, which does not exist" for link in page.links
+                 if not os.path.exists(os.path.join(folder, link))]
     for figure in expected_figures(folder, kind, film):
         if figure not in page.ids:
             problems.append(f"figure {figure} is missing")

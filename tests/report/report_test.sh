@@ -26,6 +26,10 @@ case $kind in
     "$dermaflux" compare "$data/report/case.yaml" --serums "$data/compare/caffeine_1pct.yaml" \
       "$data/compare/caffeine_3pct.yaml" --output "$out/compare" --quiet
     check "$out/compare" compare
+    for serum in caffeine_1pct caffeine_3pct; do  # each serum's own page, linked
+      check "$out/compare/$serum" run
+      grep -q "href=\"$serum/report.html\"" "$out/compare/report.html"
+    done
     "$dermaflux" compare "$data/report/case.yaml" --serums "$data/compare/caffeine_1pct.yaml" \
       --output "$out/no-report" --quiet --no-report
     if [ -e "$out/no-report/report.html" ]; then echo "--no-report wrote a report"; exit 1; fi ;;

@@ -77,6 +77,12 @@ def serum_section(outdir, label):
             "report": os.path.exists(os.path.join(folder, "report.html"))}
 
 
+def serum_labels(outdir):
+    """The serums' run folders (the needled runs), in rank order."""
+    rows = report_data.read_csv_rows(os.path.join(outdir, "comparison.csv"))
+    return [r["serum"] for r in rows if _folder(outdir, r["serum"])]
+
+
 def context(outdir, arguments):
     rows = report_data.read_csv_rows(os.path.join(outdir, "comparison.csv"))
     columns = list(rows[0]) if rows else FIXED

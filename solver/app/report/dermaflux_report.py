@@ -92,26 +92,36 @@ def main(argv):
         print(f"dermaflux report: {arguments.folder} holds no summary.json, comparison.csv or batch.csv: "
               "give the folder of a finished run, compare or batch", file=sys.stderr)
         return 2
+    if kind == "compare":
+        # Each serum's needled run gets its own full page, which the comparison links.
+        import compare_report
+        for label in compare_report.serum_labels(arguments.folder):
+            render(os.path.join(arguments.folder, label), "run", arguments, quiet=True)
+    render(arguments.folder, kind, arguments)
+    return 0
+
+
+def render(folder, kind, arguments, quiet=False):
     if kind == "run":
         import run_report
-        page = run_report.context(arguments.folder, arguments)
+        page = run_report.context(folder, arguments)
     elif kind == "compare":
         import compare_report
-        page = compare_report.context(arguments.folder, arguments)
+        page = compare_report.context(folder, arguments)
     else:
         import batch_report
-        page = batch_report.context(arguments.folder, arguments)
+        page = batch_report.context(folder, arguments)
     page["generator"] = {"version": arguments.version or "", "commit": arguments.commit,
                          "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
     html = environment().get_template(f"{kind}.html.j2").render(**page)
-    target = os.path.join(arguments.folder, "report.html")
+    target = os.path.join(folder, "report.html")
     # Written aside and renamed: shards of one batch may finish at once.
     scratch = f"{target}.{os.getpid()}.tmp"
     with open(scratch, "w", encoding="utf-8") as f:
         f.write(html)
     os.replace(scratch, target)
-    print(f"report: {target}")
-    return 0
+    if not quiet:
+        print(f"report: {target}")
 
 
 if __name__ == "__main__":
