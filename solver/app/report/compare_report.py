@@ -59,7 +59,7 @@ def per_layer(rows, layers):
     axes.set_xticklabels([r["serum"] for r in rows], fontsize=8)
     axes.set_yscale("symlog", linthresh=1e-2)
     axes.set_ylabel("amount at the end (µg/cm²)")
-    axes.legend(fontsize=8, ncol=len(keys))
+    axes.legend(fontsize=8, ncol=len(keys), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False)
     axes.grid(axis="x", visible=False)
     return to_svg(figure)
 
