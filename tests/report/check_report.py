@@ -104,6 +104,9 @@ def jmax(folder):
 def run_value(folder, key):
     if key == "jmax_ug_cm2_h":
         return jmax(folder)
+    if key == "enhancement_ratio":  # a compare run's, from the comparison.csv above it
+        label = os.path.basename(os.path.normpath(folder))
+        return csv_value(os.path.join(folder, "..", "comparison.csv"), "serum", label, key)
     with open(os.path.join(folder, "summary.json")) as f:
         return lookup(json.load(f), key)
 

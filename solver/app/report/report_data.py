@@ -56,6 +56,18 @@ class Run:
         self.resolved_text = open(resolved).read() if os.path.exists(resolved) else ""
         self.case = yaml.safe_load(self.resolved_text) if self.resolved_text else {}
         self.layers = list(self.summary.get("per_layer_ug_cm2", {}))
+        self.enhancement_ratio = self._enhancement_from_comparison()
+
+    def _enhancement_from_comparison(self):
+        """A compare run's enhancement over intact skin, from the comparison.csv above it."""
+        table = os.path.join(self.folder, "..", "comparison.csv")
+        if not os.path.exists(table):
+            return None
+        label = os.path.basename(os.path.normpath(self.folder))
+        for row in read_csv_rows(table):
+            if row.get("serum") == label and row.get("enhancement_ratio"):
+                return float(row["enhancement_ratio"])
+        return None
 
     @property
     def name(self):

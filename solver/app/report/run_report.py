@@ -92,8 +92,9 @@ def headline(run, jmax):
                      f"fitted over {window[0]:g}–{window[1]:g} h" if window else "no steady state reached"))
     rows.append(_row("lag time", "lag_time_h", s.get("lag_time_h"), "h",
                      "intercept of the steady line with the time axis" if window else "no steady state reached"))
-    if s.get("enhancement_ratio") is not None:
-        rows.append(_row("enhancement", "enhancement_ratio", s.get("enhancement_ratio"), "×",
+    enhancement = s.get("enhancement_ratio", run.enhancement_ratio)
+    if enhancement is not None:
+        rows.append(_row("enhancement", "enhancement_ratio", enhancement, "×",
                          "receptor amount over that through intact skin"))
     rows += film_rows(s)
     rows.append(_row("mass balance", "max_mass_balance_rel", s.get("max_mass_balance_rel"), "",
