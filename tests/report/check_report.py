@@ -162,6 +162,9 @@ def main(argv):
         problems.append("no <!DOCTYPE html>")
     if re.search(r"url\(\s*['\"]?(https?:)?//", text) or "@import" in text:
         problems.append("the style sheet loads something from elsewhere")
+    site = re.search(r"https?://[^\s\"'<>]*", text)
+    if site:
+        problems.append(f"the page names another site: {site.group(0)}")
     problems += [f"link to {link}, which does not exist" for link in page.links
                  if not os.path.exists(os.path.join(folder, link))]
     for figure in expected_figures(folder, kind, film):

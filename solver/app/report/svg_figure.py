@@ -32,6 +32,10 @@ def to_svg(figure):
     plt.close(figure)
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
+    # Inside HTML the parser knows SVG's namespaces; without them and the RDF metadata
+    # the page names no other site at all.
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+    text = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", text)
     _counter[0] += 1
     prefix = f"f{_counter[0]}-"
     ids = set(re.findall(r'\bid="([^"]+)"', text))
