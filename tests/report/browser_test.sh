@@ -5,12 +5,12 @@
 #   browser_test.sh DERMAFLUX TESTS_DATA OUT
 set -euo pipefail
 dermaflux=$1 data=$2 out=$3
-here=$(cd "$(dirname "$0")" && pwd)
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then
   echo "browser_test.sh: skipped: Chromium is not installed (apt-get install chromium)"
   exit 77
 fi
+here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$out" && mkdir -p "$out"
 "$dermaflux" run "$data/report/case.yaml" --output "$out/run" --quiet --report > /dev/null
 "$dermaflux" compare "$data/report/case.yaml" --serums "$data/compare/caffeine_1pct.yaml" \
