@@ -107,7 +107,7 @@ def context(outdir, arguments):
     keys = varied_keys(columns)
     rows = []
     for r in raw:
-        row = {c: (r[c] if c in keys or c == "folder" else report_data._number(r[c])) for c in columns}
+        row = {c: (r[c] if c in keys or c == "folder" else report_data.number(r[c])) for c in columns}
         series_path = os.path.join(outdir, r.get("folder", ""), "timeseries.csv")
         if os.path.exists(series_path):
             jmax = run_report.jmax_of(report_data.read_csv_columns(series_path))

@@ -20,7 +20,7 @@ def read_csv_columns(path):
     """{column: [float or None]}: an empty field (a missing value) is None."""
     with open(path, newline="") as f:
         rows = list(csv.DictReader(f))
-    return {key: [_number(row[key]) for row in rows] for key in (rows[0] if rows else {})}
+    return {key: [number(row[key]) for row in rows] for key in (rows[0] if rows else {})}
 
 
 def read_csv_rows(path):
@@ -28,7 +28,7 @@ def read_csv_rows(path):
         return list(csv.DictReader(f))
 
 
-def _number(text):
+def number(text):
     try:
         return float(text) if text != "" else None
     except ValueError:

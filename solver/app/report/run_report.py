@@ -2,6 +2,7 @@
 resolved inputs and provenance."""
 import datetime
 import os
+import sys
 
 import report_data
 import report_vtk
@@ -165,6 +166,25 @@ def cut_times(times, jmax):
     return sorted(set(wanted))
 
 
+def field_figures(run, jmax, needled, figures):
+    """The needle pattern and the depth cuts, from the run's own snapshots."""
+    shots = report_vtk.snapshots(run.folder)
+    if not shots:
+        return {}
+    chosen = cut_times([t for t, _ in shots], jmax)
+    first = report_vtk.read_grid(shots[0][1])
+    if needled:
+        periodic = (run.case.get("domain") or {}).get("lateral") == "periodic"
+        figures["pattern"] = run_figures.needle_pattern(first, periodic)
+    skin_um = sum(float(layer.get("thickness", "0 m").split()[0]) for layer in run.case["skin"]["layers"]) * 1e6
+    length = (run.case.get("needles") or {}).get("length")
+    depth_um = float(length.split()[0]) * 1e6 * 1.6 if length else min(skin_um, 400.0)
+    figures["cuts"], cut_y = run_figures.depth_cuts([(t, p) for t, p in shots if t in chosen],
+                                                    min(depth_um, skin_um))
+    return {"cut_y": f"{cut_y:.0f}",
+            "cell_size": f"{first.x_um[-1] - first.x_um[0]:.0f} µm × {first.y_um[-1] - first.y_um[0]:.0f} µm"}
+
+
 def context(folder, arguments):
     run = report_data.Run(folder)
     inputs = report_data.resolved_inputs(run.resolved_text)
@@ -178,21 +198,12 @@ def context(folder, arguments):
     if profiles:
         figures["profiles"], chosen = run_figures.profiles(profiles)
         extra["profile_times"] = ", ".join(f"{t:g} h" for t in chosen)
-    shots = report_vtk.snapshots(folder)
     needled = bool(run.case.get("needles"))
-    if shots:
-        chosen = cut_times([t for t, _ in shots], jmax)
-        chosen_shots = [(t, p) for t, p in shots if t in chosen]
-        first = report_vtk.read_grid(shots[0][1])
-        if needled:
-            periodic = (run.case.get("domain") or {}).get("lateral") == "periodic"
-            figures["pattern"] = run_figures.needle_pattern(first, periodic)
-        skin_um = sum(float(l.get("thickness", "0 m").split()[0]) for l in run.case["skin"]["layers"]) * 1e6
-        depth_um = (run.case.get("needles") or {}).get("length")
-        depth_um = float(depth_um.split()[0]) * 1e6 * 1.6 if depth_um else min(skin_um, 400.0)
-        figures["cuts"], cut_y = run_figures.depth_cuts(chosen_shots, min(depth_um, skin_um))
-        extra["cut_y"] = f"{cut_y:.0f}"
-        extra["cell_size"] = f"{first.x_um[-1] - first.x_um[0]:.0f} µm × {first.y_um[-1] - first.y_um[0]:.0f} µm"
+    try:
+        extra.update(field_figures(run, jmax, needled, figures))
+    except (OSError, ValueError, KeyError, IndexError) as error:
+        # The pictures from the snapshots are a bonus: the page goes out without them.
+        print(f"dermaflux report: {folder}: no depth cuts ({error})", file=sys.stderr)
     events = run.summary.get("events") or {}
     events_caption = (" Dotted green: applications; dashed grey: wipe-offs."
                       if events.get("applications_h") or events.get("removals_h") else "")
