@@ -96,9 +96,10 @@ def context(outdir, arguments):
     question = ""
     if first:
         run = report_data.Run(first)
-        question = run_report.question(run, report_data.resolved_inputs(run.resolved_text))
-        question = f"Which serum? {len(labels)} serums on the same skin and device, ranked by the amount " \
-                   f"in the receptor after {run.summary.get('end_time_h'):g} h."
+        where = run_report.setting(run, report_data.resolved_inputs(run.resolved_text))
+        question = report_data.pretty_units(
+            f"Which serum brings most through {where} into the receptor in {run.summary.get('end_time_h'):g} h? "
+            f"{len(labels)} serums, ranked.")
     return dict(kind="comparison", title=f"Comparison of {len(rows)} serums", question=question,
                 rows=rows, columns=columns, layers=layers, figures=figures,
                 serums=[s for s in (serum_section(outdir, label) for label in labels) if s],

@@ -34,11 +34,18 @@ def _preset(text, section):
 
 def question(run, inputs):
     """The run in one line: active, serum, skin, device, time."""
-    case = run.case
-    active = (case.get("serum") or {}).get("active") or run.summary.get("active", "the active")
+    active = (run.case.get("serum") or {}).get("active") or run.summary.get("active", "the active")
     dose = _note(inputs, "serum", "dose")
     dose = "an infinite dose" if dose == "infinite" else dose
     serum = ", ".join(filter(None, [_note(inputs, "serum", "concentration"), dose]))
+    end_h = run.summary.get("end_time_h")
+    return report_data.pretty_units(f"How much {active} from a serum of {serum} enters {setting(run, inputs)}, "
+                                    f"and reaches the receptor, in {end_h:g} h?")
+
+
+def setting(run, inputs):
+    """The skin and its treatment: "microneedled with pen_36pin (500 um needles, ...) forearm skin"."""
+    case = run.case
     layers = [layer.get("name", "") for layer in (case.get("skin") or {}).get("layers", [])]
     skin = _preset(run.resolved_text, "skin")
     skin_text = f"{skin} skin" if skin else "skin"
@@ -54,9 +61,7 @@ def question(run, inputs):
         treated = f"microneedled with {device} ({detail})" if device else f"microneedled ({detail})"
     else:
         treated = "intact"
-    end_h = run.summary.get("end_time_h")
-    return report_data.pretty_units(f"How much {active} from a serum of {serum} enters {treated} {skin_text}, "
-                                    f"and reaches the receptor, in {end_h:g} h?")
+    return f"{treated} {skin_text}"
 
 
 def _row(label, key, value, unit, note="", lead=False, percent=False):
