@@ -78,7 +78,8 @@ int main(int argc, char** argv) {
                     "reuse the layer diffusivities and partitions the case gives (for its own "
                     "active) for every serum; without it they must be left out of the case and "
                     "are estimated per serum");
-  compare->add_flag("--no-report{false}", compare_arguments.report, "no report.html");
+  bool compare_no_report = false, batch_no_report = false;
+  compare->add_flag("--no-report", compare_no_report, "write no report.html");
 
   dermaflux::app::BatchArguments batch_arguments;
   std::string batch_sweep, batch_output;
@@ -91,7 +92,7 @@ int main(int argc, char** argv) {
   batch->add_option("--threads,-t", batch_arguments.threads, "cores to share between the jobs")
       ->check(CLI::Range(1, 4096));
   batch->add_flag("--quiet,-q", batch_arguments.quiet, "no progress line");
-  batch->add_flag("--no-report{false}", batch_arguments.report, "no report.html");
+  batch->add_flag("--no-report", batch_no_report, "write no report.html");
 
   std::string plot_folder;
   auto* plot = app.add_subcommand("plot", "make PNG plots of a finished run's results");
@@ -112,6 +113,8 @@ int main(int argc, char** argv) {
   for (int n = 0; n < argc; ++n)
     run_arguments.command_line += (n ? " " : "") + std::string(argv[n]);
   compare_arguments.command_line = batch_arguments.command_line = run_arguments.command_line;
+  compare_arguments.report = !compare_no_report;
+  batch_arguments.report = !batch_no_report;
 
   try {
     // Before anything else: MPI starts only when mpirun or srun started us.
