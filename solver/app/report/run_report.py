@@ -145,9 +145,9 @@ def provenance(run, arguments):
                                            datetime.timezone.utc)
     rows = [
         ("dermaflux version", "dermaflux_version", s.get("dermaflux_version"), False),
-        ("commit", "commit", s.get("commit") or arguments.commit or "not recorded", True),
+        ("commit", "commit", s.get("commit") or arguments.commit or "not recorded in summary.json", True),
         ("finished", "", made.strftime("%Y-%m-%d %H:%M UTC"), False),
-        ("command line", "", s.get("command_line") or arguments.command_line or "not recorded", True),
+        ("command line", "", s.get("command_line") or arguments.command_line or "not recorded (the report was made later)", True),
         ("wall time", "wall_s", f"{s.get('wall_s', 0):.3g} s", False),
         ("cells", "cells", s.get("cells"), False),
         ("time steps", "steps", f"{s.get('steps')} ({s.get('rejected_steps', 0)} rejected)", False),
