@@ -6,6 +6,7 @@
 #include "app/BatchSetup.hpp"
 #include "app/Commands.hpp"
 #include "app/ExitStatus.hpp"
+#include "app/ReportCommand.hpp"
 #include "app/StopSignal.hpp"
 #include "batch/BatchRunner.hpp"
 #include "input/Sweep.hpp"
@@ -26,6 +27,8 @@ int batch_command(const BatchArguments& arguments) {
   const batch::BatchOutcome outcome = batch::run_batch(cases, options);
   if (options.on_progress) std::fprintf(stderr, "\n");
   print_batch_outcome(arguments, outcome, options.output_dir);
+  if (arguments.report)
+    write_report(options.output_dir, {arguments.command_line, outcome.failures});
   return outcome.failures.empty() ? kExitSuccess : kExitSomeCasesFailed;
 }
 

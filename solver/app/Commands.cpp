@@ -8,6 +8,7 @@
 #include "app/ExitStatus.hpp"
 #include "app/PlotScript.hpp"
 #include "app/ProgressLine.hpp"
+#include "app/ReportCommand.hpp"
 #include "app/StopSignal.hpp"
 #include "core/Error.hpp"
 #include "core/Parallel.hpp"
@@ -131,6 +132,7 @@ int run_command(const RunArguments& arguments) {
   std::printf("results:  %s\n", options.output_dir.string().c_str());
   if (c.output.vtk)
     std::printf("ParaView: %s\n", (options.output_dir / (c.name + ".pvd")).string().c_str());
+  if (arguments.report) write_report(options.output_dir, {arguments.command_line, {}});
   return 0;
 }
 
@@ -239,6 +241,7 @@ int compare_command(const CompareArguments& arguments) {
   }());
   std::printf("results:  %s (comparison.csv, cumulative.png, per_layer.png)\n",
               output_dir.string().c_str());
+  if (arguments.report) write_report(output_dir, {arguments.command_line, {}});
   return 0;
 }
 

@@ -19,6 +19,7 @@ struct RunArguments {
   std::string until;          // "<time>": stop early, e.g. "2 h" (empty: time.end)
   std::string decomposition;  // under mpirun: ranks along x, y, z, "2x2x1" (empty: chosen)
   std::string command_line;   // as typed, for the INTERRUPTED marker
+  bool report = false;        // --report: report.html in the output folder at the end
 };
 
 int run_command(const RunArguments& arguments);
@@ -31,7 +32,9 @@ struct CompareArguments {
   std::filesystem::path output_dir;  // empty: <the case's output.directory>-compare
   int threads = 0;
   bool quiet = false;
-  bool same_skin = false;  // reuse the layer values the case gives for every serum
+  bool same_skin = false;    // reuse the layer values the case gives for every serum
+  bool report = true;        // report.html in the output folder (--no-report: none)
+  std::string command_line;  // as typed, for the report's provenance
 };
 int compare_command(const CompareArguments& arguments);
 
@@ -42,6 +45,8 @@ struct BatchArguments {
   int threads = 0;
   std::string shard;  // "I/N", empty: all cases
   bool quiet = false;
+  bool report = true;        // report.html in the output folder (--no-report: none)
+  std::string command_line;  // as typed, for the report's provenance
 };
 // Exit status 5 when some cases failed (the others still ran).
 int batch_command(const BatchArguments& arguments);

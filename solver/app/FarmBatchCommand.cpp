@@ -11,6 +11,7 @@
 
 #include "app/BatchSetup.hpp"
 #include "app/ExitStatus.hpp"
+#include "app/ReportCommand.hpp"
 #include "app/StopSignal.hpp"
 #include "batch/JobThreads.hpp"
 #include "core/Error.hpp"
@@ -127,6 +128,8 @@ int farm_batch_command(const BatchArguments& arguments) {
     const batch::BatchOutcome outcome = farm::run_coordinator(world, setup.cases, options);
     if (options.on_progress && isatty(STDERR_FILENO) != 0) std::fprintf(stderr, "\n");
     print_batch_outcome(arguments, outcome, options.output_dir);
+    if (arguments.report)
+      write_report(options.output_dir, {arguments.command_line, outcome.failures});
     status = outcome.failures.empty() ? kExitSuccess : kExitSomeCasesFailed;
   } catch (...) {
     farm::send_exit_status(world, exit_status_of(std::current_exception()));

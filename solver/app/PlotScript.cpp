@@ -22,10 +22,15 @@ std::string from_environment(const char* name, const char* fallback) {
 }  // namespace
 
 void run_plot_script(const std::vector<std::string>& arguments) {
+  run_python_script(from_environment("DERMAFLUX_PLOTS", DERMAFLUX_PLOTS_SCRIPT), arguments,
+                    "the plots", "python3 and python3-matplotlib");
+}
+
+void run_python_script(const std::string& script, const std::vector<std::string>& arguments,
+                       const std::string& purpose, const std::string& packages) {
   // Debian's interpreter: the first python3 on PATH may be another one that does
   // not see python3-matplotlib.
   const std::string python = from_environment("DERMAFLUX_PYTHON", "/usr/bin/python3");
-  const std::string script = from_environment("DERMAFLUX_PLOTS", DERMAFLUX_PLOTS_SCRIPT);
   std::vector<std::string> words{python, script};
   words.insert(words.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
@@ -35,14 +40,15 @@ void run_plot_script(const std::vector<std::string>& arguments) {
   pid_t pid = 0;
   const int error = posix_spawn(&pid, python.c_str(), nullptr, nullptr, argv.data(), environ);
   if (error != 0)
-    throw IoError("cannot start " + python + " for the plots: " + std::strerror(error) +
-                  " (install the Debian packages python3 and python3-matplotlib)");
+    throw IoError("cannot start " + python + " for " + purpose + ": " + std::strerror(error) +
+                  " (install the Debian packages " + packages + ")");
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw IoError("the plotting script " + script +
-                  " failed (is python3-matplotlib installed? see the message above)");
+    throw IoError("the script for " + purpose + ", " + script +
+                  ", failed (are the Debian packages " + packages +
+                  " installed? see the message above)");
 }
 
 }  // namespace dermaflux::app

@@ -11,4 +11,9 @@ namespace dermaflux::app {
 // Runs the script with `arguments`; throws IoError when it cannot be started or fails.
 void run_plot_script(const std::vector<std::string>& arguments);
 
+// Runs `script` with Debian's python3 (or DERMAFLUX_PYTHON) and `arguments`; `purpose`
+// ("the plots") and `packages` (the Debian packages it needs) go into the errors.
+void run_python_script(const std::string& script, const std::vector<std::string>& arguments,
+                       const std::string& purpose, const std::string& packages);
+
 }  // namespace dermaflux::app

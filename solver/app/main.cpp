@@ -4,6 +4,7 @@
 //                 [--overwrite] [--checkpoint-interval SECONDS] [--decomposition PXxPYxPZ]
 //   dermaflux check CASE.yaml
 //   dermaflux plot OUTPUT_DIR
+//   dermaflux report OUTPUT_DIR                 (report.html; run --report, compare, batch)
 //   dermaflux compare CASE.yaml --serums A.yaml B.yaml ... [--output DIR] [--same-skin]
 //   dermaflux batch SWEEP.yaml [--jobs N] [--shard I/N] [--output DIR]
 //   mpirun -n P dermaflux batch SWEEP.yaml ...   (the MPI task farm, farm/)
@@ -20,6 +21,7 @@
 
 #include "app/Commands.hpp"
 #include "app/ExitStatus.hpp"
+#include "app/ReportCommand.hpp"
 #include "core/Error.hpp"
 #include "parallel/Session.hpp"
 
@@ -53,6 +55,7 @@ int main(int argc, char** argv) {
   run->add_option("--checkpoint-interval", run_arguments.checkpoint_interval_s,
                   "wall-clock seconds between checkpoints (default 300; 0: only when interrupted)")
       ->check(CLI::NonNegativeNumber);
+  run->add_flag("--report", run_arguments.report, "write report.html in the output folder");
 
   std::string check_file;
   auto* check = app.add_subcommand("check", "validate a case, print it resolved and its mesh size");
@@ -75,6 +78,8 @@ int main(int argc, char** argv) {
                     "reuse the layer diffusivities and partitions the case gives (for its own "
                     "active) for every serum; without it they must be left out of the case and "
                     "are estimated per serum");
+  bool compare_no_report = false, batch_no_report = false;
+  compare->add_flag("--no-report", compare_no_report, "write no report.html");
 
   dermaflux::app::BatchArguments batch_arguments;
   std::string batch_sweep, batch_output;
@@ -87,10 +92,17 @@ int main(int argc, char** argv) {
   batch->add_option("--threads,-t", batch_arguments.threads, "cores to share between the jobs")
       ->check(CLI::Range(1, 4096));
   batch->add_flag("--quiet,-q", batch_arguments.quiet, "no progress line");
+  batch->add_flag("--no-report", batch_no_report, "write no report.html");
 
   std::string plot_folder;
   auto* plot = app.add_subcommand("plot", "make PNG plots of a finished run's results");
   plot->add_option("folder", plot_folder, "the run's output folder")->required();
+
+  std::string report_folder;
+  auto* report = app.add_subcommand(
+      "report", "write report.html (one page: figures, inputs, provenance) for a results folder");
+  report->add_option("folder", report_folder, "the output folder of a run, compare or batch")
+      ->required();
 
   CLI11_PARSE(app, argc, argv);
   run_arguments.output_dir = output_dir;
@@ -100,6 +112,9 @@ int main(int argc, char** argv) {
   for (const auto& file : serum_files) compare_arguments.serum_files.emplace_back(file);
   for (int n = 0; n < argc; ++n)
     run_arguments.command_line += (n ? " " : "") + std::string(argv[n]);
+  compare_arguments.command_line = batch_arguments.command_line = run_arguments.command_line;
+  compare_arguments.report = !compare_no_report;
+  batch_arguments.report = !batch_no_report;
 
   try {
     // Before anything else: MPI starts only when mpirun or srun started us.
@@ -118,6 +133,7 @@ int main(int argc, char** argv) {
     if (*run) return dermaflux::app::run_command(run_arguments);
     if (*check) return dermaflux::app::check_command(check_file);
     if (*plot) return dermaflux::app::plot_command(plot_folder);
+    if (*report) return dermaflux::app::report_command(report_folder);
     if (*compare) return dermaflux::app::compare_command(compare_arguments);
     if (*batch) return dermaflux::app::batch_command(batch_arguments);
   } catch (...) {
