@@ -75,7 +75,9 @@ Case read_case_root(const Located& root, const std::filesystem::path& base_dir,
   RegimenTimesAt times_at;
   result.serum = read_serum(serum_at, base_dir, times_at);
   if (serum) {
-    result.serum = *serum;
+    Serum compared = *serum;
+    take_case_regimen(result.serum, compared);
+    result.serum = std::move(compared);
     times_at = {};  // its times are checked, located at the case's serum
   }
   if (const auto exposure = top.find("exposure")) {

@@ -62,6 +62,15 @@ std::vector<std::string_view> with_keys(std::vector<std::string_view> keys,
   return keys;
 }
 
+// The solubility the serum presets gave (the last one that named one).
+std::optional<double> preset_solubility(const RegimenDraft& draft) {
+  VehicleDraft merged;
+  for (const Located& preset_vehicle : draft.preset_vehicles) {
+    read_vehicle_values(Mapping(preset_vehicle, kVehicleValueKeys, kVehicleExpected), merged);
+  }
+  return merged.solubility_kg_m3;
+}
+
 // serum preset's vehicle keys < the vehicle preset's < the case's own.
 Vehicle read_vehicle(const RegimenDraft& draft, const std::filesystem::path& base_dir) {
   const Located& case_at = *draft.case_vehicle;
@@ -230,6 +239,29 @@ void resolve_regimen(const RegimenDraft& draft, const std::filesystem::path& bas
   serum.occluded = draft.occluded.value_or(false);
   if (draft.case_vehicle) serum.vehicle = read_vehicle(draft, base_dir);
   serum.area_m2 = draft.area_m2;
+  serum.preset_solubility_kg_m3 = preset_solubility(draft);
+}
+
+void take_case_regimen(const Serum& case_serum, Serum& compared) {
+  const bool own_regimen =
+      compared.applications.size() > 1 ||
+      (!compared.applications.empty() && compared.applications.front().at_s != 0.0) ||
+      !compared.remove_at_s.empty() || compared.occluded || compared.vehicle || compared.area_m2;
+  if (own_regimen) return;
+  if (!compared.infinite_dose && !case_serum.applications.empty()) {
+    compared.applications.clear();
+    for (const Application& application : case_serum.applications) {
+      compared.applications.push_back(
+          {application.at_s, compared.dose_m, compared.concentration_kg_m3});
+    }
+  }
+  compared.remove_at_s = case_serum.remove_at_s;
+  compared.occluded = case_serum.occluded;
+  compared.area_m2 = case_serum.area_m2;
+  if (case_serum.vehicle) {
+    compared.vehicle = case_serum.vehicle;
+    compared.vehicle->solubility_kg_m3 = compared.preset_solubility_kg_m3;
+  }
 }
 
 void check_regimen_times(const Serum& serum, const RegimenTimesAt& times_at, double end_s,

@@ -64,6 +64,12 @@ void resolve_regimen(const RegimenDraft& draft, const std::filesystem::path& bas
                      std::optional<double> default_concentration, Serum& serum,
                      RegimenTimesAt& times_at);
 
+// `dermaflux compare`: a compared serum without a regimen of its own (one application at
+// t = 0, no wipe-off, occlusion, vehicle or area) runs on the case's: its application
+// times (each of the compared serum's dose and concentration), wipe-offs, occlusion,
+// area, and vehicle with the compared serum's own solubility.
+void take_case_regimen(const Serum& case_serum, Serum& compared);
+
 // Every application and wipe-off lies in [0, end]; no two wipe-offs at the same time.
 // `serum_at` locates problems in a serum that came without locations (compare).
 void check_regimen_times(const Serum& serum, const RegimenTimesAt& times_at, double end_s,

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "input/CaseTestSupport.hpp"
+#include "input/SerumFile.hpp"
 
 namespace dermaflux::input {
 namespace {
@@ -269,6 +270,37 @@ TEST(SerumRegimen, AutoClosureFollowsOcclusion) {
   EXPECT_EQ(open.needles->closure_preset, "non_occluded");
   EXPECT_DOUBLE_EQ(*covered.needles->closure_half_life_s, 23.0 * 3600.0);
   EXPECT_EQ(covered.needles->closure_preset, "occluded");
+}
+
+}  // namespace
+}  // namespace dermaflux::input
+
+namespace dermaflux::input {
+namespace {
+
+// `compare`: a serum file without a regimen runs on the case's, with its own dose,
+// concentration and (dormant until now) solubility.
+TEST(SerumRegimen, ComparedSerumTakesTheCasesRegimen) {
+  const Serum compared =
+      read_serum_file(std::filesystem::path(DERMAFLUX_CASES_DIR) / "serums" / "caffeine_3pct.yaml");
+  EXPECT_FALSE(compared.vehicle);
+  ASSERT_TRUE(compared.preset_solubility_kg_m3);
+  const Case result = read_case_text(testing::with_serum("serum:\n"
+                                                         "  preset: ascorbic_acid_15pct\n"
+                                                         "  applications: [{at: 0 h}, {at: 12 h}]\n"
+                                                         "  remove_at: [10 min, 730 min]\n"
+                                                         "  vehicle: {preset: water_serum}\n"
+                                                         "  area: 565 cm^2"),
+                                     "case.yaml", testing::test_cases_dir(), compared);
+  const Serum& serum = result.serum;
+  EXPECT_EQ(serum.active, "caffeine");
+  ASSERT_EQ(serum.applications.size(), 2u);
+  EXPECT_EQ(serum.applications[1].at_s, 12 * 3600.0);
+  EXPECT_DOUBLE_EQ(serum.applications[1].concentration_kg_m3, 30.0);
+  EXPECT_EQ(serum.remove_at_s.size(), 2u);
+  ASSERT_TRUE(serum.vehicle && serum.area_m2);
+  EXPECT_DOUBLE_EQ(serum.vehicle->volatile_fraction, 0.85);
+  EXPECT_DOUBLE_EQ(*serum.vehicle->solubility_kg_m3, 21.7);  // caffeine's, not ascorbic acid's
 }
 
 }  // namespace
