@@ -1,7 +1,6 @@
 #include "input/SerumRegimen.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 #include "input/CaseSections.hpp"
 #include "input/Presets.hpp"
@@ -26,6 +25,16 @@ const std::string kVolatileExpected =
     "evaporate)";
 const std::vector<std::string_view> kVehicleValueKeys{"volatile_fraction", "evaporation_rate",
                                                       "solubility"};
+// More events than this is a typo, not a regimen (twice a day for 13 years); each one is
+// a time the stepper must hit.
+constexpr std::size_t kMaxEvents = 10000;
+
+void check_count(const Located& list_at, std::size_t count, const std::string& what) {
+  if (count > kMaxEvents) {
+    fail_found(list_at, "at most " + std::to_string(kMaxEvents) + " " + what,
+               std::to_string(count));
+  }
+}
 
 double read_time_not_before_zero(const Located& at) {
   const double time_s = read_quantity(at, Dimension::Time, Sign::Any, kTimeNotBeforeZero);
@@ -121,6 +130,7 @@ std::vector<LocatedApplication> read_applications(const Located& list_at,
     fail(list_at, "a list of at least one application",
          "remove \"applications\" for one application of dose at t = 0");
   }
+  check_count(list_at, elements.size(), "applications");
   std::vector<LocatedApplication> result;
   for (const Located& element : elements) {
     const Mapping entry(element, {"at", "dose", "concentration"}, kApplicationExpected);
@@ -158,20 +168,22 @@ void read_remove_at(const Located& at, Serum& serum, RegimenTimesAt& times_at) {
   } else {
     elements.push_back(at);
   }
+  check_count(at, elements.size(), "wipe-offs");
   std::vector<std::pair<double, Located>> times;
   for (const Located& element : elements) {
-    const double time_s = read_time_not_before_zero(element);
-    for (const auto& [seen_s, seen_at] : times) {
-      if (seen_s == time_s) {
-        fail(element, "a wipe-off time not already listed",
-             "the same time as on line " + std::to_string(seen_at.where.line) +
-                 "; one wipe-off takes the whole film, remove one of them");
-      }
-    }
-    times.emplace_back(time_s, element);
+    times.emplace_back(read_time_not_before_zero(element), element);
   }
+  // Sorted stably, a repeat follows the first of its time: blame the later one.
   std::stable_sort(times.begin(), times.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 1; i < times.size(); ++i) {
+    if (times[i].first == times[i - 1].first) {
+      const Located& first = times[i - 1].second;
+      fail(times[i].second, "a wipe-off time not already listed",
+           "the same time as on line " + std::to_string(first.where.line) +
+               "; one wipe-off takes the whole film, remove one of them");
+    }
+  }
   for (const auto& [time_s, element] : times) {
     serum.remove_at_s.push_back(time_s);
     times_at.remove_at.push_back(element);
