@@ -55,6 +55,10 @@ struct Serum {
   bool occluded = false;
   std::optional<Vehicle> vehicle;
   std::optional<double> area_m2;  // treated area: amounts also in ug
+  // Where it came from, not what runs (the resolved case does not write it): the
+  // solubility a serum preset or serum file gave in its `vehicle:`, which counts only
+  // once a case names a vehicle (`compare` gives it to the case's vehicle).
+  std::optional<double> preset_solubility_kg_m3;
 
   // Whether the film is today's resolved, never-drying one (one application at
   // t = 0, nothing evaporates or saturates, no wipe-off): such a case keeps its

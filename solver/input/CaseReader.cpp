@@ -4,11 +4,14 @@
 
 #include "input/CaseSections.hpp"
 #include "input/Names.hpp"
+#include "input/SerumRegimen.hpp"
 #include "input/YamlDocument.hpp"
 
 // The whole case file: its top-level keys, the case name, and the order in which the
 // sections are read (mesh before domain, whose defaults depend on it; needles after both
-// and after the skin: they size the domain and must fit in the skin).
+// and after the skin: they size the domain and must fit in the skin; exposure after the
+// serum, whose area it needs; the serum's application and wipe-off times once time.end
+// is read).
 
 #ifndef DERMAFLUX_CASES_DIR
 // The build sets this to the source tree's cases/ folder; a build that does not still
@@ -55,9 +58,10 @@ Case read_case_text(const std::string& yaml_text, const std::string& file_label,
 Case read_case_root(const Located& root, const std::filesystem::path& base_dir,
                     const std::optional<Serum>& serum) {
   const std::string& file_label = root.file;
-  const Mapping top(
-      root, {"name", "skin", "serum", "needles", "domain", "mesh", "time", "solver", "output"},
-      kCaseExpected);
+  const Mapping top(root,
+                    {"name", "skin", "serum", "exposure", "needles", "domain", "mesh", "time",
+                     "solver", "output"},
+                    kCaseExpected);
 
   Case result;
   result.source_file = file_label;
@@ -66,10 +70,19 @@ Case read_case_root(const Located& root, const std::filesystem::path& base_dir,
   // The serum first: layers without diffusivity or partition are estimated from
   // its molecular weight and log P. A serum given in its place is estimated from
   // instead, exactly as if it were written in (the case's own is still checked).
-  result.serum = read_serum(
-      top.require("serum", "the serum: a mapping with concentration, dose and diffusivity"),
-      base_dir);
-  if (serum) result.serum = *serum;
+  const Located serum_at =
+      top.require("serum", "the serum: a mapping with concentration, dose and diffusivity");
+  RegimenTimesAt times_at;
+  result.serum = read_serum(serum_at, base_dir, times_at);
+  if (serum) {
+    Serum compared = *serum;
+    take_case_regimen(result.serum, compared);
+    result.serum = std::move(compared);
+    times_at = {};  // its times are checked, located at the case's serum
+  }
+  if (const auto exposure = top.find("exposure")) {
+    result.exposure = read_exposure(*exposure, result.serum, serum_at);
+  }
 
   SkinSection skin =
       read_skin(top.require("skin", "the skin: a mapping with layers (and optionally a preset)"),
@@ -82,14 +95,15 @@ Case read_case_root(const Located& root, const std::filesystem::path& base_dir,
   const auto domain = top.find("domain");
   result.domain = domain ? read_domain(*domain, result.mesh) : default_domain(result.mesh);
   if (const auto needles = top.find("needles")) {
-    NeedlesSection section =
-        read_needles(*needles, base_dir, result.layers, domain, result.mesh, result.domain);
+    NeedlesSection section = read_needles(*needles, base_dir, result.layers, domain, result.mesh,
+                                          result.domain, result.serum.occluded);
     result.needles = std::move(section.needles);
     result.domain = section.domain;
   }
 
   result.time = read_time(
       top.require("time", "the time settings: a mapping with end and output_every or outputs"));
+  check_regimen_times(result.serum, times_at, result.time.end_s, serum_at);
   if (const auto solver = top.find("solver")) result.solver = read_solver(*solver);
   const auto output = top.find("output");
   result.output = output ? read_output(*output, result.name) : default_output(result.name);

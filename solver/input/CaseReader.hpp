@@ -17,8 +17,9 @@ std::filesystem::path project_cases_dir();
 
 // Reads and validates a case file. With `serum`, the case reads as if that serum
 // were written in its `serum:` section (which is still checked): every layer value
-// the case leaves out is estimated from this serum's molecular weight and log P, as
-// `dermaflux compare` needs for each of its serums.
+// the case leaves out is estimated from this serum's molecular weight and log P, and a
+// serum without a regimen of its own runs on the case's (application times, wipe-offs,
+// occlusion, vehicle, area), as `dermaflux compare` needs for each of its serums.
 Case read_case(const std::filesystem::path& case_file, const std::optional<Serum>& serum = {});
 
 // The same from text already in memory; `file_label` names it in messages and

@@ -29,8 +29,18 @@ struct SkinSection {
 SkinSection read_skin(const Located& skin, const std::filesystem::path& base_dir,
                       const Serum& serum);
 
-// `serum:` (with a preset merged in).
-Serum read_serum(const Located& serum, const std::filesystem::path& base_dir);
+// `serum:` (with a preset merged in); `times_at` receives where each application and
+// wipe-off time was written, for check_regimen_times once time.end is known. A serum
+// file (`compare --serums`) is a preset: its `vehicle:` keys, like a serum preset's, count
+// only in a case that names a vehicle, so a compared serum runs without one.
+struct RegimenTimesAt;
+Serum read_serum(const Located& serum, const std::filesystem::path& base_dir,
+                 bool is_serum_file = false);
+Serum read_serum(const Located& serum, const std::filesystem::path& base_dir,
+                 RegimenTimesAt& times_at, bool is_serum_file = false);
+
+// `exposure:`, read after the serum: it needs serum.area.
+Exposure read_exposure(const Located& exposure, const Serum& serum, const Located& serum_at);
 
 // `time:` -> end, resolved output times, step controls.
 TimeSettings read_time(const Located& time);
@@ -38,7 +48,8 @@ TimeSettings read_time(const Located& time);
 // `needles:` (with a device preset merged in), read after the skin, the mesh and the
 // domain: the pattern's period becomes the domain's default extent, and the pattern is
 // checked against the domain and its channels against the skin's thickness. Returns
-// the needles and the domain with its extent filled in.
+// the needles and the domain with its extent filled in. `closure_half_life: auto` takes
+// the occluded or non_occluded half-life as `serum_occluded` says.
 struct NeedlesSection {
   Needles needles;
   Domain domain;
@@ -46,7 +57,7 @@ struct NeedlesSection {
 NeedlesSection read_needles(const Located& needles, const std::filesystem::path& base_dir,
                             const std::vector<Layer>& layers,
                             const std::optional<Located>& domain_at, const MeshSettings& mesh,
-                            Domain domain);
+                            Domain domain, bool serum_occluded);
 
 // `mesh:`, `domain:` (its defaults depend on the mesh), `solver:`, `output:`.
 MeshSettings read_mesh(const Located& mesh);

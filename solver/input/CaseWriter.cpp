@@ -59,6 +59,61 @@ void write_skin(YAML::Emitter& out, const Case& resolved) {
   out << YAML::EndSeq << YAML::EndMap;
 }
 
+// `dose:` alone when the regimen is today's one application at t = 0 of the serum itself
+// (the bytes of every case written before regimens existed), else the whole list.
+bool single_dose(const Serum& serum) {
+  if (serum.applications.empty()) return true;
+  const Application& first = serum.applications.front();
+  return serum.applications.size() == 1 && first.at_s == 0.0 && first.dose_m == serum.dose_m &&
+         first.concentration_kg_m3 == serum.concentration_kg_m3;
+}
+
+void write_applications(YAML::Emitter& out, const std::vector<Application>& applications) {
+  out << YAML::Key << "applications" << YAML::Value << YAML::BeginSeq;
+  for (const Application& application : applications) {
+    out << YAML::BeginMap;
+    write_quantity(out, "at", application.at_s, Dimension::Time);
+    write_quantity(out, "dose", application.dose_m, Dimension::VolumePerArea);
+    write_quantity(out, "concentration", application.concentration_kg_m3, Dimension::Concentration);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
+// The regimen's other keys, each only when it differs from its default.
+void write_regimen(YAML::Emitter& out, const Serum& serum) {
+  if (!serum.remove_at_s.empty()) {
+    out << YAML::Key << "remove_at" << YAML::Value << YAML::BeginSeq;
+    for (const double time_s : serum.remove_at_s) {
+      out << format_si(time_s, Dimension::Time)
+          << YAML::Comment(format_friendly(time_s, Dimension::Time));
+    }
+    out << YAML::EndSeq;
+  }
+  if (serum.occluded) out << YAML::Key << "occluded" << YAML::Value << true;
+  if (serum.vehicle) {
+    out << YAML::Key << "vehicle" << YAML::Value << YAML::BeginMap;
+    write_number(out, "volatile_fraction", serum.vehicle->volatile_fraction);
+    write_quantity(out, "evaporation_rate", serum.vehicle->evaporation_rate_m_s,
+                   Dimension::EvaporationRate);
+    if (serum.vehicle->solubility_kg_m3) {
+      write_quantity(out, "solubility", *serum.vehicle->solubility_kg_m3, Dimension::Concentration);
+    }
+    out << YAML::EndMap;
+  }
+  if (serum.area_m2) write_quantity(out, "area", *serum.area_m2, Dimension::Area);
+}
+
+void write_exposure(YAML::Emitter& out, const Exposure& exposure) {
+  out << YAML::Key << "exposure" << YAML::Value << YAML::BeginMap;
+  write_quantity(out, "body_weight", exposure.body_weight_kg, Dimension::Mass);
+  write_number(out, "applications_per_day", exposure.applications_per_day);
+  if (exposure.noael_kg_kg_s) {
+    write_quantity(out, "noael", *exposure.noael_kg_kg_s, Dimension::DosePerBodyWeight);
+  }
+  out << YAML::EndMap;
+}
+
 void write_serum(YAML::Emitter& out, const Serum& serum) {
   out << YAML::Key << "serum" << YAML::Value;
   if (!serum.preset.empty()) out << YAML::Comment("expanded from serum preset " + serum.preset);
@@ -71,10 +126,13 @@ void write_serum(YAML::Emitter& out, const Serum& serum) {
   write_quantity(out, "concentration", serum.concentration_kg_m3, Dimension::Concentration);
   if (serum.infinite_dose) {
     out << YAML::Key << "dose" << YAML::Value << "infinite";
-  } else {
+  } else if (single_dose(serum)) {
     write_quantity(out, "dose", serum.dose_m, Dimension::VolumePerArea);
+  } else {
+    write_applications(out, serum.applications);
   }
   write_quantity(out, "diffusivity", serum.diffusivity_m2_s, Dimension::Diffusivity);
+  write_regimen(out, serum);
   out << YAML::EndMap;
 }
 
@@ -153,6 +211,7 @@ std::string write_case_yaml(const Case& resolved) {
   out << YAML::Key << "name" << YAML::Value << resolved.name;
   write_skin(out, resolved);
   write_serum(out, resolved.serum);
+  if (resolved.exposure) write_exposure(out, *resolved.exposure);
   if (resolved.needles) write_needles(out, *resolved.needles);
   write_domain(out, resolved.domain);
   write_mesh(out, resolved.mesh);

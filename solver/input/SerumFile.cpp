@@ -21,7 +21,7 @@ Serum read_serum_file(const std::filesystem::path& file) {
     check_documentation(Located{root.node[key], root.file, key, where, where});
     serum.node.remove(key);
   }
-  return read_serum(serum, file.parent_path());
+  return read_serum(serum, file.parent_path(), true);
 }
 
 }  // namespace dermaflux::input

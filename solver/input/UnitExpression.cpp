@@ -38,11 +38,12 @@ constexpr std::array kBaseUnits{
     BaseUnit{"mol", kAmount, 0, 1.0},      BaseUnit{"mmol", kAmount, -3, 1.0},
     BaseUnit{"Da", kMolarMass, -3, 1.0},  // 1 Da = 1 g/mol
     BaseUnit{"kDa", kMolarMass, 0, 1.0},
+    BaseUnit{"day", kTime, 0, 86400.0},  // mg/kg/day, as toxicologists write a NOAEL
 };
 
 constexpr std::string_view kKnownUnits =
-    "m, cm, mm, um, nm, s, min, h, d, kg, g, mg, ug, ng, L, mL, uL, mol, mmol, Da, kDa, and "
-    "% (w/v) for concentrations";
+    "m, cm, mm, um, nm, s, min, h, d, day, kg, g, mg, ug, ng, L, mL, uL, mol, mmol, Da, kDa, "
+    "and % (w/v) for concentrations";
 
 constexpr std::string_view kMiddleDot = "\u00B7";  // "mg·mL^-1"
 

@@ -75,6 +75,25 @@ constexpr std::array kDimensions{
                    "1/m^2",
                    1e-4,
                    "1/cm^2"},
+    DimensionFacts{Dimension::Area, {0, 2, 0, 0}, "an area", "25 cm^2", "m^2", 1e4, "cm^2"},
+    DimensionFacts{Dimension::Mass, kMass, "a mass", "60 kg", "kg", 1.0, "kg"},
+    // 1 m/s == 1e5 uL/cm^2 per second == 3.6e8 uL/cm^2/h
+    DimensionFacts{Dimension::EvaporationRate,
+                   {0, 1, -1, 0},
+                   "a volume per area per time",
+                   "15 uL/cm^2/h",
+                   "m/s",
+                   3.6e8,
+                   "uL/cm^2/h"},
+    // A dose per body weight and day has the powers of a rate (kg/kg/s = 1/s), so a rate
+    // names it in messages about other units; 1 /s == 1e6 mg/kg per s == 8.64e10 mg/kg/day.
+    DimensionFacts{Dimension::DosePerBodyWeight,
+                   {0, 0, -1, 0},
+                   "a dose per body weight and day",
+                   "100 mg/kg/day",
+                   "1/s",
+                   8.64e10,
+                   "mg/kg/day"},
 };
 
 constexpr bool in_enum_order() {
@@ -97,13 +116,10 @@ std::string noun_of(const Powers& powers) {
     std::string_view noun;
   };
   static constexpr std::array kOtherNouns{
-      Named{{0, 2, 0, 0}, "an area"},
       Named{kVolume, "a volume"},
-      Named{kMass, "a mass"},
       Named{kAmount, "an amount of substance"},
       Named{{0, -3, 0, 1}, "a molar concentration"},
       Named{{1, -2, 0, 0}, "a mass per area"},
-      Named{{0, 1, -1, 0}, "a speed"},
       Named{{0, 0, 0, 0}, "dimensionless"},
   };
   for (const DimensionFacts& dimension : kDimensions) {

@@ -10,7 +10,8 @@ feedback made two runs with the same -seed diverge after a few thousand inputs
 (its scheduling is not reproducible), so CI replays these instead; the exploratory
 mode of fuzz.sh keeps libFuzzer's search.
 
-The mutations are those that found bugs in the reader before: extreme numbers and
+The mutations (units include the serum film's: uL/cm^2/h, um/h, mm^2, mg/kg/day)
+are those that found bugs in the reader before: extreme numbers and
 whole-number strings (overflow in casts), odd units, lines removed, repeated or moved
 (missing and duplicated keys), values taken from other keys and other files,
 truncation, stray bytes and control characters.
@@ -27,7 +28,8 @@ EXTREME_NUMBERS = [
 ]
 UNITS = ["um", "mm", "cm", "m", "nm", "h", "s", "min", "d", "mg/mL", "ug/cm^2", "uL/cm^2",
          "cm^2/s", "m^2/s", "1/cm^2", "cm^-2", "1/mm^2", "%", "g/mol", "cm^99", "um^-4", "/",
-         "^", "mg/mL/h", "1/h", "", "kg", "um um"]
+         "^", "mg/mL/h", "1/h", "", "kg", "um um", "uL/cm^2/h", "um/h", "mm^2", "mg/kg/day",
+         "day", "g"]
 STRAY = ["\t", "\x00", "\x7f", "\r", "\xff", "\u00b5", "{", "}", "[", "]", ":", ",", "&a",
          "*a", "!!str ", "? ", "- ", "#", "'", '"', "|", ">", "%", "@", "`", "\ufeff"]
 

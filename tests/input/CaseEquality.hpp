@@ -50,6 +50,39 @@ inline void expect_same_serum(const Serum& actual, const Serum& expected, bool c
   EXPECT_EQ(actual.infinite_dose, expected.infinite_dose);
   expect_bits_equal(actual.dose_m, expected.dose_m, "dose");
   expect_bits_equal(actual.diffusivity_m2_s, expected.diffusivity_m2_s, "serum diffusivity");
+  ASSERT_EQ(actual.applications.size(), expected.applications.size()) << "applications";
+  for (std::size_t i = 0; i < actual.applications.size(); ++i) {
+    expect_bits_equal(actual.applications[i].at_s, expected.applications[i].at_s, "applied at");
+    expect_bits_equal(actual.applications[i].dose_m, expected.applications[i].dose_m,
+                      "application dose");
+    expect_bits_equal(actual.applications[i].concentration_kg_m3,
+                      expected.applications[i].concentration_kg_m3, "application concentration");
+  }
+  ASSERT_EQ(actual.remove_at_s.size(), expected.remove_at_s.size()) << "wipe-offs";
+  for (std::size_t i = 0; i < actual.remove_at_s.size(); ++i) {
+    expect_bits_equal(actual.remove_at_s[i], expected.remove_at_s[i], "wipe-off");
+  }
+  EXPECT_EQ(actual.occluded, expected.occluded);
+  ASSERT_EQ(actual.vehicle.has_value(), expected.vehicle.has_value()) << "vehicle";
+  if (actual.vehicle) {
+    expect_bits_equal(actual.vehicle->volatile_fraction, expected.vehicle->volatile_fraction,
+                      "volatile fraction");
+    expect_bits_equal(actual.vehicle->evaporation_rate_m_s, expected.vehicle->evaporation_rate_m_s,
+                      "evaporation rate");
+    expect_bits_equal(actual.vehicle->solubility_kg_m3, expected.vehicle->solubility_kg_m3,
+                      "solubility");
+  }
+  expect_bits_equal(actual.area_m2, expected.area_m2, "area");
+}
+
+inline void expect_same_exposure(const std::optional<Exposure>& actual,
+                                 const std::optional<Exposure>& expected) {
+  ASSERT_EQ(actual.has_value(), expected.has_value()) << "exposure";
+  if (!actual) return;
+  expect_bits_equal(actual->body_weight_kg, expected->body_weight_kg, "body weight");
+  expect_bits_equal(actual->applications_per_day, expected->applications_per_day,
+                    "applications per day");
+  expect_bits_equal(actual->noael_kg_kg_s, expected->noael_kg_kg_s, "noael");
 }
 
 inline void expect_same_sites(const std::vector<NeedleSite>& actual,
@@ -144,6 +177,7 @@ inline void expect_same_case(const Case& actual, const Case& expected, bool comp
   }
   expect_same_layers(actual.layers, expected.layers);
   expect_same_serum(actual.serum, expected.serum, compare_presets);
+  expect_same_exposure(actual.exposure, expected.exposure);
   expect_same_needles(actual.needles, expected.needles, compare_presets);
   expect_same_settings(actual, expected);
 }

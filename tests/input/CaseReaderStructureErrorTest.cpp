@@ -56,10 +56,11 @@ TEST(CaseStructureErrors, SecondYamlDocument) {
 }
 
 TEST(CaseStructureErrors, UnknownTopLevelKeySuggestsTheNearMiss) {
-  expect_input_error(replace_line(kValidCase, 1, "nmae: test-case"), "case.yaml:1:1", "nmae",
-                     {"expected one of the keys name, skin, serum, needles, domain, mesh, time, "
-                      "solver, output",
-                      "found \"nmae\"", "did you mean \"name\"?"});
+  expect_input_error(
+      replace_line(kValidCase, 1, "nmae: test-case"), "case.yaml:1:1", "nmae",
+      {"expected one of the keys name, skin, serum, exposure, needles, domain, mesh, "
+       "time, solver, output",
+       "found \"nmae\"", "did you mean \"name\"?"});
 }
 
 TEST(CaseStructureErrors, UnknownNestedKeySuggestsTheNearMiss) {

@@ -123,6 +123,49 @@ TEST(CaseWriter, ActiveNamesWithYamlCharactersRoundTrip) {
   }
 }
 
+// Half the random cases get a regimen: applications (the first not always at 0, some
+// with their own concentration), wipe-offs, occlusion, a vehicle, an area, exposure.
+void add_random_regimen(std::mt19937_64& generator, Case& result) {
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  auto log_uniform = [&](double low, double high) {
+    return low * std::pow(high / low, unit(generator));
+  };
+  if (unit(generator) < 0.5) return;
+  Serum& serum = result.serum;
+  const double end_s = result.time.end_s;
+  const int applications = 1 + static_cast<int>(unit(generator) * 4.0);
+  serum.applications.clear();
+  for (int k = 0; k < applications; ++k) {
+    const double at_s = k == 0 && unit(generator) < 0.5 ? 0.0 : end_s * (k + unit(generator)) / 5;
+    const double concentration =
+        unit(generator) < 0.5 ? serum.concentration_kg_m3 : log_uniform(1e-3, 2000.0);
+    serum.applications.push_back({at_s, log_uniform(1e-7, 1e-2), concentration});
+  }
+  serum.dose_m = serum.applications.front().dose_m;
+  serum.remove_at_s.clear();
+  const int wipe_offs = static_cast<int>(unit(generator) * 3.0);
+  for (int k = 0; k < wipe_offs; ++k)
+    serum.remove_at_s.push_back(end_s * (k + unit(generator)) / 3);
+  serum.occluded = unit(generator) < 0.5;
+  if (unit(generator) < 0.7) {
+    Vehicle vehicle;
+    vehicle.volatile_fraction = unit(generator) < 0.2 ? 0.0 : unit(generator) * 0.999;
+    vehicle.evaporation_rate_m_s = log_uniform(1e-12, 1e-6);
+    if (unit(generator) < 0.5) vehicle.solubility_kg_m3 = log_uniform(1e-3, 2000.0);
+    serum.vehicle = vehicle;
+  }
+  if (unit(generator) < 0.7) {
+    serum.area_m2 = log_uniform(1e-6, 1.0);
+    if (unit(generator) < 0.7) {
+      Exposure exposure;
+      exposure.body_weight_kg = log_uniform(1.0, 200.0);
+      exposure.applications_per_day = log_uniform(0.1, 10.0);
+      if (unit(generator) < 0.5) exposure.noael_kg_kg_s = log_uniform(1e-12, 1e-3);
+      result.exposure = exposure;
+    }
+  }
+}
+
 // A valid case with every number drawn at random, so that the round trip meets
 // awkward digits rather than the tidy ones people type.
 Case random_case(std::mt19937_64& generator) {
@@ -142,6 +185,7 @@ Case random_case(std::mt19937_64& generator) {
   result.serum.log_p = unit(generator) * 10.0 - 5.0;
   result.serum.concentration_kg_m3 = log_uniform(1e-3, 500.0);
   result.serum.dose_m = log_uniform(1e-7, 1e-3);
+  result.serum.applications = {{0.0, result.serum.dose_m, result.serum.concentration_kg_m3}};
   result.serum.diffusivity_m2_s = log_uniform(1e-12, 1e-8);
   result.mesh.lateral_spacing_m = log_uniform(1e-6, 1e-4);
   result.domain.width_m = result.mesh.lateral_spacing_m * log_uniform(1.0, 1000.0);
@@ -159,7 +203,38 @@ Case random_case(std::mt19937_64& generator) {
   result.time.initial_step_s = log_uniform(1e-6, 10.0);
   result.time.max_step_s = unit(generator) < 0.5 ? 0.0 : log_uniform(1.0, 1e4);
   result.solver.linear_tolerance = log_uniform(1e-15, 1e-3);
+  add_random_regimen(generator, result);
   return result;
+}
+
+TEST(CaseWriter, RegimenAndExposureRoundTrip) {
+  // Arrange
+  const Case original = read_test_case(
+      testing::with_serum(
+          "serum:\n"
+          "  preset: ascorbic_acid_15pct\n"
+          "  applications: [{at: 0 h}, {at: 12 h, dose: 5 uL/cm^2, concentration: 100 mg/mL}]\n"
+          "  remove_at: [10 min, 12.1667 h]\n"
+          "  occluded: true\n"
+          "  vehicle: {preset: water_serum}\n"
+          "  area: 25 cm^2") +
+      "exposure: {body_weight: 70 kg, noael: 100 mg/kg/day}\n");
+  // Act
+  const std::string written = write_case_yaml(original);
+  const Case again = read_case_text(written, "resolved.yaml", "/nonexistent");
+  // Assert
+  EXPECT_FALSE(contains(written, "preset:"));
+  EXPECT_TRUE(contains(written, "applications:"));
+  EXPECT_TRUE(contains(written, "# 15 uL/cm^2/h"));
+  EXPECT_TRUE(contains(written, "# 100 mg/kg/day"));
+  expect_same_case(again, original, false);
+}
+
+// A case without the new keys writes none of them (its resolved file keeps its bytes).
+TEST(CaseWriter, NoRegimenKeysWithoutARegimen) {
+  const std::string written = write_case_yaml(read_test_case(kValidCase));
+  for (const char* key : {"applications", "remove_at", "occluded", "vehicle", "area", "exposure"})
+    EXPECT_FALSE(contains(written, key)) << key;
 }
 
 TEST(CaseWriter, RandomCasesRoundTripBitForBit) {

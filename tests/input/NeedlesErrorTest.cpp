@@ -101,8 +101,8 @@ TEST(NeedlesErrors, ChannelDeeperThanTheSkin) {
 TEST(NeedlesErrors, ClosureWordNearMiss) {
   expect_input_error(with_needles(kSquareNeedles + "  closure_half_life: occludded\n"),
                      "case.yaml:24:22", "needles.closure_half_life",
-                     {"expected a non-negative time such as \"24 h\", or none, occluded or "
-                      "non_occluded",
+                     {"expected a non-negative time such as \"24 h\", or none, occluded, "
+                      "non_occluded or auto",
                       "found \"occludded\"", "did you mean \"occluded\"?"});
 }
 

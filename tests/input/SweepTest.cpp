@@ -140,5 +140,52 @@ TEST(Sweep, StructureErrors) {
             std::string::npos);
 }
 
+// The serum film's keys sweep like any other: an application's time by index (the
+// applications are re-sorted, so one may overtake another) and the vehicle's rate.
+const char* kRegimenBase = R"(name: base
+skin:
+  layers:
+    - {name: stratum_corneum, thickness: 15 um, diffusivity: 1e-10 cm^2/s, partition: 0.8}
+serum:
+  concentration: 30 mg/mL
+  diffusivity: 6e-6 cm^2/s
+  applications: [{at: 0 h, dose: 10 uL/cm^2}, {at: 4 h, dose: 5 uL/cm^2}]
+  vehicle: {volatile_fraction: 0.9, evaporation_rate: 15 uL/cm^2/h}
+time: {end: 12 h}
+)";
+
+TEST(Sweep, RegimenKeys) {
+  io::testing::ScratchFolder scratch;
+  const fs::path dir = scratch / "regimen";
+  fs::create_directories(dir);
+  std::ofstream(dir / "base.yaml") << kRegimenBase;
+  std::ofstream(dir / "sweep.yaml") << R"(base: base.yaml
+vary:
+  serum.applications[1].at: [2 h, 8 h]
+  serum.vehicle.evaporation_rate: [5 uL/cm^2/h, 30 uL/cm^2/h]
+)";
+  const auto sweep = input::read_sweep(dir / "sweep.yaml");
+  ASSERT_EQ(sweep.cases.size(), 4u);
+  EXPECT_DOUBLE_EQ(sweep.cases[0].resolved.serum.applications[1].at_s, 2 * 3600.0);
+  EXPECT_DOUBLE_EQ(sweep.cases[3].resolved.serum.applications[1].at_s, 8 * 3600.0);
+  EXPECT_DOUBLE_EQ(sweep.cases[0].resolved.serum.vehicle->evaporation_rate_m_s, 5e-5 / 3600.0);
+  EXPECT_DOUBLE_EQ(sweep.cases[1].resolved.serum.vehicle->evaporation_rate_m_s, 30e-5 / 3600.0);
+  EXPECT_EQ(sweep.cases[1].varied[1], (std::pair<std::string, std::string>{
+                                          "serum.vehicle.evaporation_rate", "30 uL/cm^2/h"}));
+}
+
+TEST(Sweep, RegimenValueErrorsBlameTheSweep) {
+  io::testing::ScratchFolder scratch;
+  const fs::path dir = scratch / "regimen_error";
+  fs::create_directories(dir);
+  std::ofstream(dir / "base.yaml") << kRegimenBase;
+  std::ofstream(dir / "sweep.yaml") << "base: base.yaml\nvary:\n"
+                                       "  serum.applications[1].at: [2 h, 13 h]\n";
+  const std::string message = error_of(dir / "sweep.yaml");
+  EXPECT_NE(message.find("sweep.yaml:3:35: vary.serum.applications[1].at[1]"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("a time from 0 to time.end (12 h)"), std::string::npos) << message;
+}
+
 }  // namespace
 }  // namespace dermaflux

@@ -15,10 +15,18 @@
 namespace dermaflux::input {
 namespace {
 
-constexpr Dimension kAllDimensions[] = {Dimension::Length,        Dimension::Time,
-                                        Dimension::Diffusivity,   Dimension::Concentration,
-                                        Dimension::VolumePerArea, Dimension::MolarMass,
-                                        Dimension::Rate,          Dimension::PerArea};
+constexpr Dimension kAllDimensions[] = {Dimension::Length,
+                                        Dimension::Time,
+                                        Dimension::Diffusivity,
+                                        Dimension::Concentration,
+                                        Dimension::VolumePerArea,
+                                        Dimension::MolarMass,
+                                        Dimension::Rate,
+                                        Dimension::PerArea,
+                                        Dimension::Area,
+                                        Dimension::Mass,
+                                        Dimension::EvaporationRate,
+                                        Dimension::DosePerBodyWeight};
 
 std::vector<double> special_values() {
   using limits = std::numeric_limits<double>;

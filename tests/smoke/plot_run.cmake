@@ -1,11 +1,18 @@
 # `dermaflux plot` on a finished run must write non-empty PNG images.
-# Called by CTest with -DDERMAFLUX=... -DOUT=<a run's output folder>.
-file(REMOVE ${OUT}/cumulative.png ${OUT}/per_layer.png ${OUT}/profiles.png)
+# Called by CTest with -DDERMAFLUX=... -DOUT=<a run's output folder> [-DPNGS=a.png;b.png]
+# (the images expected; default cumulative, per_layer and profiles).
+if(NOT PNGS)
+  set(PNGS cumulative.png per_layer.png profiles.png)
+endif()
+file(REMOVE ${OUT}/cumulative.png ${OUT}/per_layer.png ${OUT}/profiles.png ${OUT}/film.png)
 execute_process(COMMAND ${DERMAFLUX} plot ${OUT} RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "dermaflux plot ${OUT} failed with status ${status}")
 endif()
-foreach(png cumulative.png per_layer.png profiles.png)
+foreach(png IN LISTS PNGS)
+  if(NOT EXISTS ${OUT}/${png})
+    message(FATAL_ERROR "dermaflux plot wrote no ${OUT}/${png}")
+  endif()
   file(SIZE ${OUT}/${png} size)
   file(READ ${OUT}/${png} magic LIMIT 4 HEX)
   if(size LESS 1000 OR NOT magic STREQUAL "89504e47")

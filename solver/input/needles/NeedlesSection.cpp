@@ -49,13 +49,16 @@ Choice read_word(const Located& at,
   fail(at, expected, suggestion ? "did you mean \"" + *suggestion + "\"?" : "");
 }
 
-const std::string kClosureExpected =
-    describe_quantity(Dimension::Time, Sign::NonNegative) + ", or none, occluded or non_occluded";
+const std::string kClosureExpected = describe_quantity(Dimension::Time, Sign::NonNegative) +
+                                     ", or none, occluded, non_occluded or auto";
 
-void read_closure(const Located& at, Needles& needles) {
+// `auto` follows serum.occluded: a covered film keeps the skin hydrated and its channels
+// open longer (occluded half-life), an open one does not (non_occluded).
+void read_closure(const Located& at, bool serum_occluded, Needles& needles) {
   if (at.node.IsScalar()) {
-    const std::string& word = at.node.Scalar();
+    std::string word = at.node.Scalar();
     if (word == "none") return;
+    if (word == "auto") word = serum_occluded ? "occluded" : "non_occluded";
     if (word == "occluded" || word == "non_occluded") {
       needles.closure_preset = word;
       needles.closure_half_life_s =
@@ -66,7 +69,7 @@ void read_closure(const Located& at, Needles& needles) {
         !word.empty() && (std::isdigit(static_cast<unsigned char>(word.front())) != 0 ||
                           word.front() == '.' || word.front() == '-' || word.front() == '+');
     if (!starts_with_number) {
-      if (const auto near = closest_match(word, {"none", "occluded", "non_occluded"})) {
+      if (const auto near = closest_match(word, {"none", "occluded", "non_occluded", "auto"})) {
         fail(at, kClosureExpected, "did you mean \"" + *near + "\"?");
       }
     }
@@ -117,7 +120,7 @@ void check_key_owners(const NeedleKeys& keys, NeedlePattern pattern) {
   }
 }
 
-void read_geometry(const NeedleKeys& keys, Needles& needles) {
+void read_geometry(const NeedleKeys& keys, bool serum_occluded, Needles& needles) {
   needles.length_m =
       read_quantity(keys.require("length", describe_quantity(Dimension::Length, Sign::Positive)),
                     Dimension::Length, Sign::Positive);
@@ -155,7 +158,7 @@ void read_geometry(const NeedleKeys& keys, Needles& needles) {
     needles.penetration = read_number(*at, expected);
     if (!(needles.penetration > 0.0 && needles.penetration <= 1.0)) fail(*at, expected);
   }
-  if (const auto at = keys.find("closure_half_life")) read_closure(*at, needles);
+  if (const auto at = keys.find("closure_half_life")) read_closure(*at, serum_occluded, needles);
 }
 
 }  // namespace
@@ -254,7 +257,7 @@ std::filesystem::path NeedleKeys::folder_of(std::string_view key) const {
 NeedlesSection read_needles(const Located& at, const std::filesystem::path& base_dir,
                             const std::vector<Layer>& layers,
                             const std::optional<Located>& domain_at, const MeshSettings& mesh,
-                            Domain domain) {
+                            Domain domain, bool serum_occluded) {
   std::vector<std::string_view> case_keys{"device"};
   const std::vector<std::string_view> needle_keys = all_needle_keys();
   case_keys.insert(case_keys.end(), needle_keys.begin(), needle_keys.end());
@@ -290,7 +293,7 @@ NeedlesSection read_needles(const Located& at, const std::filesystem::path& base
   drop_device_leftovers(keys, needles, device_pattern_at);
   check_key_owners(keys, needles.pattern);
 
-  read_geometry(keys, needles);
+  read_geometry(keys, serum_occluded, needles);
   const std::vector<ListedSite> listed = read_pattern_fields(keys, needles);
   fit_domain(keys, needles, domain_at, mesh, domain);
   centre_stamp_path(keys, needles, domain);
