@@ -51,7 +51,7 @@ parallel::Block block_for(const input::Case& c, const mesh::Grid& grid,
 // A dosing regimen's film compartment; none for an infinite dose or a static film
 // (resolved as vehicle cells).
 std::optional<timestep::FilmCompartment> film_of(const input::Case& c) {
-  if (c.serum.infinite_dose || c.serum.film_is_static()) return std::nullopt;
+  if (!timestep::has_film_compartment(c.serum)) return std::nullopt;
   return timestep::FilmCompartment(c.serum);
 }
 
@@ -230,6 +230,15 @@ class Run {
       samples.push_back({row.time_h, row.receptor_ug_cm2, row.flux_ug_cm2_h, depleted});
     }
     s.steady_state = analysis::find_steady_state(samples);
+    if (last.film) {
+      s.applied_ug_cm2 = last.film->applied_ug_cm2;
+      s.removed_ug_cm2 = last.film->removed_ug_cm2;
+      for (const auto& a : case_.serum.applications) s.applications_h.push_back(a.at_s / 3600.0);
+      if (case_.serum.applications.empty()) s.applications_h.push_back(0.0);
+      for (const double t : case_.serum.remove_at_s) s.removals_h.push_back(t / 3600.0);
+    }
+    if (case_.exposure && case_.serum.area_m2)
+      s.exposure = analysis::systemic_exposure(last, *case_.serum.area_m2, *case_.exposure);
     s.cells = whole_mesh_.grid.cell_count();
     s.steps = integrator_.stats().steps;
     s.rejected_steps = integrator_.stats().rejected_steps;

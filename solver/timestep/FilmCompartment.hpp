@@ -30,6 +30,12 @@
 
 namespace dermaflux::timestep {
 
+// Whether a serum's film is a compartment: a finite dose that is not static (a
+// static one is resolved as vehicle cells, an infinite dose has no film).
+inline bool has_film_compartment(const input::Serum& serum) {
+  return !serum.infinite_dose && !serum.film_is_static();
+}
+
 // The film's state at a time; with the case it determines everything else.
 struct FilmState {
   double reference_time_s = 0.0;  // the volumes below are those of this time
