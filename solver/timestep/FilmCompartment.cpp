@@ -1,6 +1,7 @@
 #include "timestep/FilmCompartment.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace dermaflux::timestep {
@@ -41,7 +42,10 @@ double FilmCompartment::next_breakpoint_after(double t_s) const {
       next = events_[n].at_s;
       break;
     }
-  if (const auto dry = dry_time_s(); dry && *dry > t_s) next = std::min(next, *dry);
+  // A dry-out within rounding of t_s (an output time computed otherwise) is not
+  // landed on again: it would be a step of a few ulps.
+  if (const auto dry = dry_time_s(); dry && *dry - t_s > 1e-12 * std::max(1.0, std::abs(t_s)))
+    next = std::min(next, *dry);
   return next;
 }
 

@@ -87,6 +87,13 @@ class FilmCompartment {
   // unsaturated c = (held - e0 + e1 base) / (V + e1), capped at the solubility.
   double concentration(double volume_m, double e0_kg_m2, double e1_m, double base_kg_m3) const;
 
+  // Whether a film at the solubility (`potential` == S) stays so when the amount
+  // entered comes to e0 with c = S: it still holds at least S V.
+  bool stays_saturated(double potential_kg_m3, double volume_m, double e0_kg_m2) const {
+    return solubility_kg_m3_ && potential_kg_m3 == *solubility_kg_m3_ &&
+           held_kg_m2(e0_kg_m2) >= *solubility_kg_m3_ * volume_m;
+  }
+
   // The amounts at t_s (dissolved and solid from M = held and the volume then).
   FilmAmounts amounts_at(double t_s, double entered_kg_m2) const;
 

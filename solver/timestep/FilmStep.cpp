@@ -10,7 +10,8 @@
 // balance (it holds applied - removed - entered) gives c in closed form, capped
 // at the solubility (FilmCompartment::concentration). Two solves per step while
 // a film is there; ub's initial guess is the last step's, so the second solve
-// takes few iterations.
+// takes few iterations. A film that stays saturated needs only the first: c is
+// the solubility, whatever ub is.
 
 #include "core/Error.hpp"
 #include "timestep/Bdf2Integrator.hpp"
@@ -47,6 +48,18 @@ linear::SolveStats Bdf2Integrator::solve_with_film(Attempt& attempt, double dt,
   stats_.linear_iterations += solve.iterations;
   if (!solve.converged) return solve;
 
+  // What u1 takes in over the step, by the BDF formula of accept() (kg; rates kg/s).
+  const double inflow = core::sum_over_ranks(global_sum_, system_.top_inflow(attempt.u));
+  const double q0 = cumulative_[0].entered_kg, q1 = previous_cumulative().entered_kg;
+  const double e0 = (dt * inflow - a.alpha1 * q0 - a.alpha2 * q1) / a.alpha0;
+  const double volume_m = film_->volume_at(time_s_ + dt);
+  // A film saturated at the last step that still holds solid with c at the
+  // solubility needs nothing more: c = S exactly, and u1 is the field.
+  if (film_->stays_saturated(base, volume_m, e0 / film_area_m2_)) {
+    attempt.film_potential = base;
+    return solve;
+  }
+
   const auto n = static_cast<Eigen::Index>(system_.size());
   top_source_.setZero(n);
   system_.set_top_potential(1.0);
@@ -58,16 +71,10 @@ linear::SolveStats Bdf2Integrator::solve_with_film(Attempt& attempt, double dt,
   solve.converged = response.converged;
   if (!solve.converged) return solve;
 
-  // Rates into the skin (kg/s): r0 of u1 at the base potential, r1 per unit of c.
-  double rates[2] = {0.0, system_.top_inflow(top_response_)};
-  system_.set_top_potential(base);
-  rates[0] = system_.top_inflow(attempt.u);
-  core::sum_over_ranks(global_sum_, rates);
-  const double q0 = cumulative_[0].entered_kg, q1 = previous_cumulative().entered_kg;
-  const double e0 = (dt * rates[0] - a.alpha1 * q0 - a.alpha2 * q1) / a.alpha0;
-  const double e1 = dt * rates[1] / a.alpha0;
-  const double c = film_->concentration(film_->volume_at(time_s_ + dt), e0 / film_area_m2_,
-                                        e1 / film_area_m2_, base);
+  // Per unit of c, the rate into the skin and the amount over the step.
+  const double per_unit = core::sum_over_ranks(global_sum_, system_.top_inflow(top_response_));
+  const double e1 = dt * per_unit / a.alpha0;
+  const double c = film_->concentration(volume_m, e0 / film_area_m2_, e1 / film_area_m2_, base);
 
   attempt.u += (c - base) * top_response_;
   rhs_ += (c - base) * top_source_;
