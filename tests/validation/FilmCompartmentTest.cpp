@@ -149,15 +149,7 @@ TEST(FilmCompartment, MassBalanceHoldsThroughTheWholeRegimenWithClosingChannels)
   auto c = testing::column_case(layers, 30.0, 100e-6, 4.0 * kHour, 8, 4, 1.3);
   c.domain.width_m = c.domain.length_m = 300e-6;
   c.mesh.lateral_spacing_m = 30e-6;
-  input::Needles needles;
-  needles.pattern = input::NeedlePattern::Square;
-  needles.pitch_m = 300e-6;
-  needles.length_m = 500e-6;
-  needles.base_diameter_m = 200e-6;
-  needles.tip_diameter_m = 5e-6;
-  needles.penetration = 0.2;
-  needles.closure_half_life_s = kHour;
-  c.needles = needles;
+  c.needles = testing::square_needles(300e-6, 500e-6, 200e-6, 0.2, kHour);
   c.serum.applications = {{0.0, 100e-6, 30.0}, {2.0 * kHour, 50e-6, 60.0}};
   c.serum.remove_at_s = {1.0 * kHour, 3.0 * kHour};
   c.serum.vehicle = input::Vehicle{0.8, 200e-6 / kHour, 40.0};
