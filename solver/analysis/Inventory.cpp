@@ -96,4 +96,19 @@ InventoryRow measure(const model::Problem& problem, const op::DiffusionOperator&
   return row;
 }
 
+void book_film(InventoryRow& row, const timestep::FilmAmounts& film) {
+  FilmColumns columns;
+  columns.applied_ug_cm2 = film.applied_kg_m2 * kUgPerCm2PerKgPerM2;
+  columns.solid_ug_cm2 = film.solid_kg_m2 * kUgPerCm2PerKgPerM2;
+  columns.removed_ug_cm2 = film.removed_kg_m2 * kUgPerCm2PerKgPerM2;
+  columns.film_um = film.thickness_m * 1e6;
+  row.vehicle_ug_cm2 = film.dissolved_kg_m2 * kUgPerCm2PerKgPerM2;
+  double accounted = row.vehicle_ug_cm2 + columns.solid_ug_cm2 + row.receptor_ug_cm2 +
+                     row.cleared_ug_cm2 + columns.removed_ug_cm2;
+  for (const double layer : row.layer_ug_cm2) accounted += layer;
+  const double applied = columns.applied_ug_cm2;
+  row.mass_balance_rel = applied > 0.0 ? std::abs(accounted - applied) / applied : 0.0;
+  row.film = columns;
+}
+
 }  // namespace dermaflux::analysis

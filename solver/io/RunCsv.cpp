@@ -4,12 +4,15 @@
 
 namespace dermaflux::io {
 
-std::string timeseries_header(const std::vector<std::string>& layer_names) {
+std::string timeseries_header(const std::vector<std::string>& layer_names, bool film_columns) {
   std::vector<std::string> columns{"time_h", "vehicle_ug_cm2"};
   for (const auto& name : layer_names) columns.push_back(name + "_ug_cm2");
   for (const char* name : {"receptor_ug_cm2", "cleared_ug_cm2", "in_channels_ug_cm2",
                            "flux_ug_cm2_h", "mass_balance_rel"})
     columns.emplace_back(name);
+  if (film_columns)
+    for (const char* name : {"applied_ug_cm2", "solid_ug_cm2", "removed_ug_cm2", "film_um"})
+      columns.emplace_back(name);
   return csv_header(columns);
 }
 
@@ -22,6 +25,11 @@ std::string timeseries_line(const analysis::InventoryRow& row) {
       .number(row.in_channels_ug_cm2)
       .number(row.flux_ug_cm2_h)
       .number(row.mass_balance_rel);
+  if (row.film)
+    line.number(row.film->applied_ug_cm2)
+        .number(row.film->solid_ug_cm2)
+        .number(row.film->removed_ug_cm2)
+        .number(row.film->film_um);
   return line.str();
 }
 

@@ -31,7 +31,9 @@ double channel_spacing(const input::Case& c, const std::vector<mesh::Channel>& c
 mesh::VerticalSpec vertical_spec(const input::Case& c) {
   mesh::VerticalSpec spec;
   for (const auto& layer : c.layers) spec.layer_thickness_m.push_back(layer.thickness_m);
-  spec.film_thickness_m = c.serum.infinite_dose ? 0.0 : c.serum.dose_m;
+  // A film compartment (timestep/FilmCompartment.hpp) sits above the mesh: only the
+  // static film is resolved as cells.
+  spec.film_thickness_m = c.serum.film_is_static() ? c.serum.dose_m : 0.0;
   spec.min_cells_per_layer = c.mesh.min_cells_per_layer;
   spec.growth = c.mesh.growth;
   spec.max_spacing_m = c.mesh.max_vertical_spacing_m;
@@ -105,9 +107,10 @@ Problem problem_on(const input::Case& c, mesh::LayeredMesh mesh,
     problem.materials.push_back(
         {layer.diffusivity_m2_s, layer.partition, layer.binding, layer.clearance_1_s});
 
-  const bool fixed_top = top && c.serum.infinite_dose;
+  // The film compartment is the top's potential, set every step (FilmStep.cpp).
+  const bool fixed_top = top && (c.serum.infinite_dose || !c.serum.film_is_static());
   problem.top = fixed_top ? TopBoundary::FixedPotential : TopBoundary::NoFlux;
-  problem.top_potential_kg_m3 = fixed_top ? c.serum.concentration_kg_m3 : 0.0;
+  problem.top_potential_kg_m3 = top && c.serum.infinite_dose ? c.serum.concentration_kg_m3 : 0.0;
   problem.sides = periodic(c) ? SideBoundary::Periodic : SideBoundary::NoFlux;
   problem.bottom = bottom && c.domain.bottom == input::BottomBoundary::Sink
                        ? BottomBoundary::Sink

@@ -46,6 +46,9 @@ class DiffusionOperator final : public linear::StencilOperator {
   const std::vector<double>& top_conductance() const { return top_conductance_; }
   const std::vector<double>& bottom_conductance() const { return bottom_conductance_; }
   double top_potential() const { return top_potential_; }
+  // A film compartment's concentration (timestep/FilmStep.cpp), set every step;
+  // reassemble() takes the problem's again.
+  void set_top_potential(double potential_kg_m3) { top_potential_ = potential_kg_m3; }
 
   // Adds the boundary source (top conductance * top potential) to b.
   void add_boundary_source(linear::Vector& b) const;

@@ -91,12 +91,23 @@ void BlockSystem::set_geometry_for(double t_s) {
   if (ranks_.split()) {
     problem_ = build_block(closure_.open_channels(quantum));
     forget_initial_field();
+    if (!top_open_) problem_.top = model::TopBoundary::NoFlux;
 #ifdef DERMAFLUX_HAVE_HYPRE
     hypre_piece_->set_piece_faces(faces_);
 #endif
   } else {
     model::set_channels(problem_, closure_.open_channels(quantum));
   }
+  system_.reassemble(problem_);
+  if (multigrid_) multigrid_->rebuild();
+}
+
+void BlockSystem::set_top_open(bool open) {
+  if (open == top_open_) return;
+  top_open_ = open;
+  // What the block's problem had from the case: the domain's top, if it holds it.
+  const bool has_top = block_.has_top() && !case_.serum.infinite_dose;
+  problem_.top = open && has_top ? model::TopBoundary::FixedPotential : model::TopBoundary::NoFlux;
   system_.reassemble(problem_);
   if (multigrid_) multigrid_->rebuild();
 }

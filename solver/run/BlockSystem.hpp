@@ -52,6 +52,11 @@ class BlockSystem {
   // another quantum of the radius scale than the geometry in use.
   void set_geometry_for(double t_s);
 
+  // A film compartment's top (timestep/FilmCompartment.hpp): open while film is on
+  // the skin, closed (no flux) before the first application and after a wipe-off.
+  // Only a block holding the top plane has a top to open.
+  void set_top_open(bool open);
+
  private:
   model::Problem preflight_then_build(const std::vector<mesh::Channel>& open);
   // This rank's block; the faces to its neighbours are kept for the solver.
@@ -65,6 +70,7 @@ class BlockSystem {
   std::vector<mesh::Channel> channels_;
   model::ChannelClosure closure_;
   long applied_quantum_ = 0;
+  bool top_open_ = true;  // a film compartment's top (set_top_open)
   // Split over ranks: the faces to the neighbour blocks.
   std::array<std::vector<double>, 6> faces_;
   model::Problem problem_;

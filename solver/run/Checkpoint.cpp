@@ -11,7 +11,8 @@ namespace dermaflux::run {
 namespace {
 
 constexpr std::uint64_t kMagic = 0x31544b4358464400ull;  // "\0DFXCKT1"
-constexpr std::uint32_t kVersion = 1;
+// 2: the history's restart count, a film compartment's state, film columns in rows.
+constexpr std::uint32_t kVersion = 2;
 
 void write_vector(io::ArchiveWriter& out, const linear::Vector& v) {
   out.doubles(v.data(), static_cast<std::size_t>(v.size()));
@@ -27,6 +28,11 @@ void write_row(io::ArchiveWriter& out, const analysis::InventoryRow& r) {
                    r.in_channels_ug_cm2, r.flux_ug_cm2_h, r.entered_ug_cm2, r.mass_balance_rel})
     out.pod(v);
   out.doubles(r.layer_ug_cm2.data(), r.layer_ug_cm2.size());
+  out.pod<std::uint8_t>(r.film ? 1 : 0);
+  if (r.film)
+    for (double v :
+         {r.film->applied_ug_cm2, r.film->solid_ug_cm2, r.film->removed_ug_cm2, r.film->film_um})
+      out.pod(v);
 }
 
 analysis::InventoryRow read_row(io::ArchiveReader& in) {
@@ -36,6 +42,11 @@ analysis::InventoryRow read_row(io::ArchiveReader& in) {
         &r.flux_ug_cm2_h, &r.entered_ug_cm2, &r.mass_balance_rel})
     *v = in.pod<double>();
   r.layer_ug_cm2 = in.doubles();
+  if (in.pod<std::uint8_t>() != 0) {
+    analysis::FilmColumns& f = r.film.emplace();
+    for (double* v : {&f.applied_ug_cm2, &f.solid_ug_cm2, &f.removed_ug_cm2, &f.film_um})
+      *v = in.pod<double>();
+  }
   return r;
 }
 
@@ -51,6 +62,21 @@ timestep::Cumulative read_cumulative(io::ArchiveReader& in) {
   c.cleared_kg = in.pod<double>();
   c.entered_kg = in.pod<double>();
   return c;
+}
+
+void write_film(io::ArchiveWriter& out, const timestep::FilmState& f) {
+  for (double v : {f.reference_time_s, f.volume_m, f.volatile_m, f.applied_kg_m2, f.removed_kg_m2})
+    out.pod(v);
+  out.pod<std::int32_t>(f.events_done);
+}
+
+timestep::FilmState read_film(io::ArchiveReader& in) {
+  timestep::FilmState f;
+  for (double* v :
+       {&f.reference_time_s, &f.volume_m, &f.volatile_m, &f.applied_kg_m2, &f.removed_kg_m2})
+    *v = in.pod<double>();
+  f.events_done = in.pod<std::int32_t>();
+  return f;
 }
 
 }  // namespace
@@ -73,6 +99,7 @@ std::string serialize(const RunCheckpoint& c, const timestep::IntegratorState& s
   std::size_t field_bytes = (static_cast<std::size_t>(fields.u.size()) + 1) * sizeof(double);
   for (const auto& m : fields.amounts)
     field_bytes += (static_cast<std::size_t>(m.size()) + 1) * sizeof(double);
+  field_bytes += (static_cast<std::size_t>(fields.top_response.size()) + 1) * sizeof(double);
   out.reserve(field_bytes + c.case_fingerprint.size() + 256 +
               c.rows.size() * (16 + (c.rows.empty() ? 0 : c.rows.front().layer_ug_cm2.size())) *
                   sizeof(double));
@@ -95,6 +122,10 @@ std::string serialize(const RunCheckpoint& c, const timestep::IntegratorState& s
   out.pod(s.stats.rejected_steps);
   out.pod(s.stats.linear_iterations);
   out.pod(s.stats.last_step_s);
+  out.pod(s.steps_since_restart);
+  write_film(out, s.film);
+  out.pod(s.film_potential);
+  write_vector(out, s.top_response);
   return std::move(out).finish();
 }
 
@@ -121,6 +152,10 @@ RunCheckpoint deserialize(std::string bytes, const std::string& label) {
   s.stats.rejected_steps = in.pod<long>();
   s.stats.linear_iterations = in.pod<long>();
   s.stats.last_step_s = in.pod<double>();
+  s.steps_since_restart = in.pod<long>();
+  s.film = read_film(in);
+  s.film_potential = in.pod<double>();
+  s.top_response = read_vector(in);
   if (!in.at_end()) in.fail("it has trailing data");
   return c;
 }

@@ -5,6 +5,7 @@
 #include "core/Error.hpp"
 #include "io/ChannelsVtp.hpp"
 #include "io/RunCsv.hpp"
+#include "timestep/FilmCompartment.hpp"
 
 namespace dermaflux::run {
 namespace {
@@ -70,7 +71,8 @@ void RunOutputs::start(const std::vector<analysis::InventoryRow>& rows) {
     io::write_channels_vtp(options_.output_dir / "channels.vtp", channels,
                            periodic(numerics_.problem()), case_.domain.width_m,
                            case_.domain.length_m);
-  folder_->write_timeseries_header(io::timeseries_header(layer_names_));
+  folder_->write_timeseries_header(
+      io::timeseries_header(layer_names_, timestep::has_film_compartment(case_.serum)));
   std::size_t skin_planes = 0;
   for (int material : whole_mesh_.plane_material) skin_planes += material >= 1 ? 1 : 0;
   folder_->open_profiles(io::profiles_header(), rows.size(), skin_planes);

@@ -48,6 +48,13 @@ parallel::Block block_for(const input::Case& c, const mesh::Grid& grid,
   return parallel::block_of_rank(whole, parts, ranks.rank());
 }
 
+// A dosing regimen's film compartment; none for an infinite dose or a static film
+// (resolved as vehicle cells).
+std::optional<timestep::FilmCompartment> film_of(const input::Case& c) {
+  if (!timestep::has_film_compartment(c.serum)) return std::nullopt;
+  return timestep::FilmCompartment(c.serum);
+}
+
 std::vector<std::string> layer_names(const input::Case& c) {
   std::vector<std::string> names;
   for (const auto& layer : c.layers) names.push_back(layer.name);
@@ -68,11 +75,17 @@ class Run {
         resolved_case_(input::write_case_yaml(c)),
         checkpoints_(options.output_dir, options.checkpoint_interval_s, block_, ranks_),
         numerics_(c, whole_mesh_, block_, ranks_),
+        film_(film_of(c)),
         integrator_(numerics_.system(), numerics_.solver(), numerics_.initial_field(),
                     step_settings(c)) {
     integrator_.set_global_sum(ranks_.global_sum());
-    if (!c.serum.infinite_dose)
+    if (film_) {
+      integrator_.set_film(*film_, film_area_m2(),
+                           [this](bool open) { numerics_.set_top_open(open); });
+      dose_ = film_->first_dose_kg_m2() * analysis::kUgPerCm2PerKgPerM2;
+    } else if (!c.serum.infinite_dose) {
       dose_ = analysis::initial_amount_ug_cm2(numerics_.problem(), ranks_.global_sum());
+    }
     if (numerics_.channels_close())
       integrator_.set_step_preparation([this](double t) { numerics_.set_geometry_for(t); });
     // The integrator holds the field now: the initial one is not needed again.
@@ -115,9 +128,14 @@ class Run {
     const auto& outputs = case_.time.output_times_s;
     for (; next_output_ < outputs.size(); ++next_output_) {
       advance(outputs[next_output_]);
-      record(analysis::measure(numerics_.problem(), numerics_.system(), integrator_.solution(),
-                               integrator_.cumulative(), integrator_.time(), dose_,
-                               ranks_.global_sum()));
+      auto row = analysis::measure(numerics_.problem(), numerics_.system(), integrator_.solution(),
+                                   integrator_.cumulative(), integrator_.time(), dose_,
+                                   ranks_.global_sum());
+      if (film_)
+        analysis::book_film(
+            row, film_->amounts_at(integrator_.time(),
+                                   integrator_.cumulative().entered_kg / film_area_m2()));
+      record(row);
       if (outputs_ && checkpoints_.due(0.1 * options_.checkpoint_interval_s)) checkpoint();
     }
   }
@@ -188,12 +206,16 @@ class Run {
                       "; continue with --resume");
   }
 
+  double film_area_m2() const { return numerics_.problem().domain_area_m2(); }
+
   RunSummary summarise() const {
     RunSummary s;
     const auto& last = rows_.back();
     s.dose_ug_cm2 = dose_;
     s.receptor_ug_cm2 = last.receptor_ug_cm2;
-    if (dose_) s.absorbed_fraction = (last.receptor_ug_cm2 + last.cleared_ug_cm2) / *dose_;
+    // A regimen's fraction is of all it applied.
+    const std::optional<double> basis = last.film ? last.film->applied_ug_cm2 : dose_;
+    if (basis) s.absorbed_fraction = (last.receptor_ug_cm2 + last.cleared_ug_cm2) / *basis;
     s.layer_names = layer_names(case_);
     s.per_layer_ug_cm2 = last.layer_ug_cm2;
     s.vehicle_ug_cm2 = last.vehicle_ug_cm2;
@@ -202,10 +224,21 @@ class Run {
     std::vector<analysis::ReceptorSample> samples;
     for (const auto& row : rows_) {
       s.max_mass_balance_rel = std::max(s.max_mass_balance_rel, row.mass_balance_rel);
-      const double depleted = dose_ ? 1.0 - row.vehicle_ug_cm2 / *dose_ : 0.0;
+      double depleted = dose_ ? 1.0 - row.vehicle_ug_cm2 / *dose_ : 0.0;
+      if (row.film && row.film->applied_ug_cm2 > 0.0)  // what the film holds, dissolved or not
+        depleted = 1.0 - (row.vehicle_ug_cm2 + row.film->solid_ug_cm2) / row.film->applied_ug_cm2;
       samples.push_back({row.time_h, row.receptor_ug_cm2, row.flux_ug_cm2_h, depleted});
     }
     s.steady_state = analysis::find_steady_state(samples);
+    if (last.film) {
+      s.applied_ug_cm2 = last.film->applied_ug_cm2;
+      s.removed_ug_cm2 = last.film->removed_ug_cm2;
+      for (const auto& a : case_.serum.applications) s.applications_h.push_back(a.at_s / 3600.0);
+      if (case_.serum.applications.empty()) s.applications_h.push_back(0.0);
+      for (const double t : case_.serum.remove_at_s) s.removals_h.push_back(t / 3600.0);
+    }
+    if (case_.exposure && case_.serum.area_m2)
+      s.exposure = analysis::systemic_exposure(last, *case_.serum.area_m2, *case_.exposure);
     s.cells = whole_mesh_.grid.cell_count();
     s.steps = integrator_.stats().steps;
     s.rejected_steps = integrator_.stats().rejected_steps;
@@ -229,6 +262,7 @@ class Run {
   std::string resolved_case_;
   Checkpoints checkpoints_;
   BlockSystem numerics_;
+  std::optional<timestep::FilmCompartment> film_;  // a dosing regimen's
   timestep::Bdf2Integrator integrator_;
   std::optional<double> dose_;
   std::unique_ptr<RunOutputs> outputs_;  // an output folder was asked for

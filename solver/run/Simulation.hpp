@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/Exposure.hpp"
 #include "analysis/Inventory.hpp"
 #include "analysis/SteadyState.hpp"
 #include "input/Case.hpp"
@@ -60,6 +61,12 @@ struct RunSummary {
   double cleared_ug_cm2 = 0.0;
   double in_channels_ug_cm2 = 0.0;
   std::optional<analysis::SteadyState> steady_state;
+  // A film compartment's (timestep/FilmCompartment.hpp): all applied and wiped off,
+  // and when (summary.json `events`, the plots' marks).
+  std::optional<double> applied_ug_cm2;
+  std::optional<double> removed_ug_cm2;
+  std::vector<double> applications_h, removals_h;
+  std::optional<analysis::ExposureFigures> exposure;  // with case.exposure
   double max_mass_balance_rel = 0.0;
   std::size_t cells = 0;
   long steps = 0;

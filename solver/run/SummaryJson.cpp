@@ -10,6 +10,31 @@ nlohmann::json optional_number(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
+// A regimen's events (the plots mark them), the amounts over the treated area and
+// the systemic exposure: only for cases that ask for them.
+void add_regimen(nlohmann::ordered_json& j, const input::Case& c, const RunSummary& s) {
+  if (s.applied_ug_cm2)
+    j["events"] = {{"applications_h", s.applications_h}, {"removals_h", s.removals_h}};
+  if (c.serum.area_m2) {
+    const double cm2 = *c.serum.area_m2 * analysis::kCm2PerM2;
+    nlohmann::ordered_json ug;
+    ug["applied"] = s.applied_ug_cm2.value_or(s.dose_ug_cm2.value_or(0.0)) * cm2;
+    ug["removed"] = s.removed_ug_cm2.value_or(0.0) * cm2;
+    ug["receptor"] = s.receptor_ug_cm2 * cm2;
+    ug["cleared"] = s.cleared_ug_cm2 * cm2;
+    for (std::size_t l = 0; l < s.layer_names.size(); ++l)
+      ug[s.layer_names[l]] = s.per_layer_ug_cm2[l] * cm2;
+    j["amounts_ug"] = ug;
+  }
+  if (s.exposure) {
+    nlohmann::ordered_json e;
+    e["dermal_absorption_ug_cm2"] = s.exposure->dermal_absorption_ug_cm2;
+    e["systemic_exposure_mg_kg_day"] = s.exposure->systemic_exposure_mg_kg_day;
+    if (s.exposure->margin_of_safety) e["margin_of_safety"] = *s.exposure->margin_of_safety;
+    j["exposure"] = e;
+  }
+}
+
 }  // namespace
 
 std::string summary_json(const input::Case& c, const RunSummary& s) {
@@ -18,6 +43,8 @@ std::string summary_json(const input::Case& c, const RunSummary& s) {
   j["active"] = c.serum.active;
   j["end_time_h"] = c.time.end_s / 3600.0;
   j["dose_ug_cm2"] = optional_number(s.dose_ug_cm2);
+  if (s.applied_ug_cm2) j["applied_ug_cm2"] = *s.applied_ug_cm2;  // a film compartment's
+  if (s.removed_ug_cm2) j["removed_ug_cm2"] = *s.removed_ug_cm2;
   j["receptor_ug_cm2"] = s.receptor_ug_cm2;
   j["absorbed_fraction"] = optional_number(s.absorbed_fraction);
   nlohmann::ordered_json layers = nlohmann::ordered_json::object();
@@ -27,6 +54,7 @@ std::string summary_json(const input::Case& c, const RunSummary& s) {
   j["vehicle_ug_cm2"] = s.vehicle_ug_cm2;
   j["cleared_ug_cm2"] = s.cleared_ug_cm2;
   j["in_channels_ug_cm2"] = s.in_channels_ug_cm2;
+  add_regimen(j, c, s);
   if (s.steady_state) {
     j["steady_flux_ug_cm2_h"] = s.steady_state->flux_ug_cm2_h;
     j["lag_time_h"] = s.steady_state->lag_time_h;

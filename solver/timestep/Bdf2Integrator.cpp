@@ -10,11 +10,6 @@
 namespace dermaflux::timestep {
 namespace {
 
-// BDF coefficients: alpha0 u^{n+1} + alpha1 u^n + alpha2 u^{n-1} = dt f(u^{n+1}).
-struct BdfCoefficients {
-  double alpha0, alpha1, alpha2;
-};
-
 // Variable-step BDF2 with omega = dt / h_n (Hairer & Wanner, II.III.5); backward
 // Euler when there is no history yet (h_n == 0).
 BdfCoefficients bdf_coefficients(double dt, double previous_step) {
@@ -80,6 +75,10 @@ void Bdf2Integrator::lend_state(const std::function<void(const IntegratorState&)
   s.cumulative[0] = cumulative_[0];
   s.cumulative[1] = cumulative_[1];
   s.stats = stats_;
+  s.steps_since_restart = steps_since_restart_;
+  if (film_) s.film = film_->state();
+  s.film_potential = film_potential_;
+  s.top_response.swap(top_response_);
   // The fields go back whatever `use` does (swaps cannot throw).
   struct GiveBack {
     IntegratorState& s;
@@ -87,6 +86,7 @@ void Bdf2Integrator::lend_state(const std::function<void(const IntegratorState&)
     ~GiveBack() {
       for (int n = 0; n < 3; ++n) owner.amount_[n].swap(s.amounts[n]);
       owner.u_.swap(s.u);
+      owner.top_response_.swap(s.top_response);
     }
   } give_back{s, *this};
   use(s);
@@ -105,13 +105,20 @@ void Bdf2Integrator::restore(const IntegratorState& s) {
   cumulative_[0] = s.cumulative[0];
   cumulative_[1] = s.cumulative[1];
   stats_ = s.stats;
+  steps_since_restart_ = s.steps_since_restart;
+  film_potential_ = s.film_potential;
+  top_response_ = s.top_response;
+  if (film_) {
+    film_->restore(s.film);
+    open_top_(film_->present());
+  }
 }
 
 Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   // Coefficients at the new time level; the amount history needs no change.
   if (prepare_) prepare_(time_s_ + dt);
   Attempt attempt;
-  const double previous_step = stats_.steps >= 1 ? times_[0] - times_[1] : 0.0;
+  const double previous_step = steps_since_restart_ >= 1 ? times_[0] - times_[1] : 0.0;
   const BdfCoefficients a = bdf_coefficients(dt, previous_step);
 
   system_.set_shift(a.alpha0 / dt);
@@ -122,7 +129,7 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   const std::size_t n = system_.size();
   const double* cap = system_.capacity().data();
   const double* m0 = amount_[0].data();
-  const double* m1 = stats_.steps >= 1 ? amount_[1].data() : m0;
+  const double* m1 = steps_since_restart_ >= 1 ? amount_[1].data() : m0;
   rhs_.resize(static_cast<Eigen::Index>(n));
   attempt.u.resize(static_cast<Eigen::Index>(n));
   double* b = rhs_.data();
@@ -133,26 +140,30 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   // quadratic one needs ~20 % fewer than a linear one.
   const double t_new = time_s_ + dt;
   double l0 = 1.0, l1 = 0.0, l2 = 0.0;
-  if (stats_.steps >= 2) {
+  if (steps_since_restart_ >= 2) {
     const double t0 = times_[0], t1 = times_[1], t2 = times_[2];
     l0 = (t_new - t1) * (t_new - t2) / ((t0 - t1) * (t0 - t2));
     l1 = (t_new - t0) * (t_new - t2) / ((t1 - t0) * (t1 - t2));
     l2 = (t_new - t0) * (t_new - t1) / ((t2 - t0) * (t2 - t1));
-  } else if (stats_.steps >= 1) {
+  } else if (steps_since_restart_ >= 1) {
     const double w = dt / previous_step;
     l0 = 1.0 + w;
     l1 = -w;
   }
-  const double* m2 = stats_.steps >= 2 ? amount_[2].data() : m1;
+  const double* m2 = steps_since_restart_ >= 2 ? amount_[2].data() : m1;
 #pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
   for (std::size_t c = 0; c < n; ++c) {
     b[c] = (-a.alpha1 * m0[c] - a.alpha2 * m1[c]) / dt;
     guess[c] = (l0 * m0[c] + l1 * m1[c] + l2 * m2[c]) / cap[c];
   }
-  system_.add_boundary_source(rhs_);
-
-  const linear::SolveStats solve = solver_.solve(rhs_, attempt.u);
-  stats_.linear_iterations += solve.iterations;
+  linear::SolveStats solve;
+  if (film_ && film_->present()) {
+    solve = solve_with_film(attempt, dt, a);
+  } else {
+    system_.add_boundary_source(rhs_);
+    solve = solver_.solve(rhs_, attempt.u);
+    stats_.linear_iterations += solve.iterations;
+  }
   // Every rank must reach the same verdict: a field not finite anywhere fails all.
   const double not_finite = core::sum_over_ranks(global_sum_, attempt.u.allFinite() ? 0.0 : 1.0);
   attempt.solved = solve.converged && not_finite == 0.0;
@@ -203,7 +214,7 @@ void Bdf2Integrator::make_conservative(linear::Vector& u) const {
 // The first two steps (backward Euler, then BDF2 with one history point) have no
 // estimate; they use the initial step.
 double Bdf2Integrator::error_norm(const linear::Vector& u_new, double dt) const {
-  if (stats_.steps < 2 || settings_.fixed_step_s > 0.0) return 0.0;
+  if (steps_since_restart_ < 2 || settings_.fixed_step_s > 0.0) return 0.0;
   const double t3 = times_[0] + dt, t2 = times_[0], t1 = times_[1], t0 = times_[2];
   const double h = times_[0] - times_[1];
   const double w = dt / h;
@@ -231,7 +242,7 @@ double Bdf2Integrator::error_norm(const linear::Vector& u_new, double dt) const 
 }
 
 void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
-  const double previous_step = stats_.steps >= 1 ? times_[0] - times_[1] : 0.0;
+  const double previous_step = steps_since_restart_ >= 1 ? times_[0] - times_[1] : 0.0;
   const BdfCoefficients a = bdf_coefficients(dt, previous_step);
 
   // Boundary amounts by the same BDF formula as the field (see header).
@@ -240,7 +251,7 @@ void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
   core::sum_over_ranks(global_sum_, rates);
   const double receptor_rate = rates[0], cleared_rate = rates[1], entered_rate = rates[2];
   const Cumulative& q0 = cumulative_[0];
-  const Cumulative& q1 = stats_.steps >= 1 ? cumulative_[1] : cumulative_[0];
+  const Cumulative& q1 = previous_cumulative();
   auto integrate = [&](double rate, double now, double before) {
     return (dt * rate - a.alpha1 * now - a.alpha2 * before) / a.alpha0;
   };
@@ -260,15 +271,20 @@ void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
   times_[0] = time_s_ + dt;
   time_s_ = times_[0];
   ++stats_.steps;
+  ++steps_since_restart_;
   stats_.last_step_s = dt;
+  film_potential_ = attempt.film_potential;
 }
 
 void Bdf2Integrator::advance_to(double t_target_s, const std::function<void(double)>& on_step) {
   int failures = 0;
   while (time_s_ < t_target_s) {
+    // A film's next breakpoint before the target is landed on like the target.
+    const double breakpoint = film_ ? film_->next_breakpoint_after(time_s_) : t_target_s;
+    const double stop = std::min(t_target_s, breakpoint);
     double dt = settings_.fixed_step_s > 0.0 ? settings_.fixed_step_s : next_step_s_;
     if (settings_.max_step_s > 0.0) dt = std::min(dt, settings_.max_step_s);
-    const double remaining = t_target_s - time_s_;
+    const double remaining = stop - time_s_;
     // Land exactly on the target; avoid leaving a sliver for the next step.
     bool lands = false;
     if (dt >= remaining * (1.0 - 1e-12)) {
@@ -308,10 +324,11 @@ void Bdf2Integrator::advance_to(double t_target_s, const std::function<void(doub
     const double growth =
         attempt.error_norm > 0.0
             ? std::clamp(kSafety * std::cbrt(1.0 / attempt.error_norm), kMinShrink, kMaxGrowth)
-            : (stats_.steps < 2 ? 1.0 : kMaxGrowth);
+            : (steps_since_restart_ < 2 ? 1.0 : kMaxGrowth);
     accept(std::move(attempt), dt);
-    if (lands) time_s_ = times_[0] = t_target_s;  // exactly, whatever the rounding
+    if (lands) time_s_ = times_[0] = stop;  // exactly, whatever the rounding
     next_step_s_ = dt * growth;
+    if (film_ && lands && breakpoint == stop) pass_film_breakpoint();
     if (on_step) on_step(time_s_);
   }
 }

@@ -16,6 +16,7 @@
 #include "linear/LinearOperator.hpp"
 #include "linear/StepSolver.hpp"
 #include "operator/DiffusionOperator.hpp"
+#include "timestep/FilmCompartment.hpp"
 
 namespace dermaflux::timestep {
 
@@ -56,6 +57,19 @@ struct IntegratorState {
   linear::Vector amounts[3];
   Cumulative cumulative[2];
   IntegratorStats stats;
+  // Steps since the BDF2 history last restarted (at a film breakpoint); equal to
+  // stats.steps when there is no film compartment.
+  long steps_since_restart = 0;
+  // A film compartment's (set_film): its state, the potential of the last step and
+  // the field's response to a unit top potential (the next step's initial guess).
+  FilmState film;
+  double film_potential = 0.0;
+  linear::Vector top_response;
+};
+
+// alpha0 u^{n+1} + alpha1 u^n + alpha2 u^{n-1} = dt f(u^{n+1}).
+struct BdfCoefficients {
+  double alpha0, alpha1, alpha2;
 };
 
 class Bdf2Integrator {
@@ -79,6 +93,15 @@ class Bdf2Integrator {
   // solver must then be a distributed one.
   void set_global_sum(core::GlobalSum sum);
 
+  // Couples a well-mixed film compartment (FilmCompartment.hpp) over `area_m2` of
+  // skin to the operator's fixed-potential top: every step solves for the film's
+  // concentration implicitly (FilmStep.cpp), the stepper lands on the film's
+  // breakpoints and restarts its history after each. `open_top(bool)` opens or
+  // closes the top boundary as film comes and goes (the operator and the step
+  // solver must follow). Passes the film's events at the current time. The film
+  // must outlive this.
+  void set_film(FilmCompartment& film, double area_m2, std::function<void(bool)> open_top);
+
   // Shows the state to `use` without copying the fields (a checkpoint of 10^6
   // cells would otherwise hold four more field copies at its peak): they are
   // lent for the call and given back after it, also when it throws.
@@ -96,8 +119,16 @@ class Bdf2Integrator {
     bool solved = false;
     double error_norm = 0.0;  // <= 1 accepts
     linear::Vector u;
+    double film_potential = 0.0;
   };
   Attempt attempt_step(double dt);
+  // The step's solve with the film's concentration found implicitly (FilmStep.cpp).
+  linear::SolveStats solve_with_film(Attempt& attempt, double dt, const BdfCoefficients& a);
+  // After landing on a film breakpoint: its events, the top, a history restart.
+  void pass_film_breakpoint();
+  const Cumulative& previous_cumulative() const {
+    return steps_since_restart_ >= 1 ? cumulative_[1] : cumulative_[0];
+  }
   void make_conservative(linear::Vector& u) const;
   double local_volume() const;  // of this process's cells
   double error_norm(const linear::Vector& u_new, double dt) const;
@@ -123,6 +154,14 @@ class Bdf2Integrator {
   double times_[3] = {0.0, 0.0, 0.0};
   Cumulative cumulative_[2];
   IntegratorStats stats_;
+  long steps_since_restart_ = 0;
+
+  FilmCompartment* film_ = nullptr;  // none: no film compartment
+  double film_area_m2_ = 1.0;
+  std::function<void(bool)> open_top_;
+  double film_potential_ = 0.0;  // the film's concentration at the last step
+  linear::Vector top_response_;  // the field's response to a unit top potential
+  linear::Vector top_source_;    // that response's right-hand side
 };
 
 }  // namespace dermaflux::timestep

@@ -106,6 +106,12 @@ TEST(Csv, TimeseriesAndProfileLinesKeepTheirColumns) {
             "time_h,vehicle_ug_cm2,sc_ug_cm2,ve_ug_cm2,receptor_ug_cm2,cleared_ug_cm2,"
             "in_channels_ug_cm2,flux_ug_cm2_h,mass_balance_rel");
   EXPECT_EQ(timeseries_line(row), "0.5,100,0.333333333333,2,1e-07,0,0,0,2.5e-16");
+  // A film compartment's columns come after the existing ones.
+  row.film = analysis::FilmColumns{450.0, 12.5, 40.0, 9.75};
+  EXPECT_EQ(timeseries_line(row), "0.5,100,0.333333333333,2,1e-07,0,0,0,2.5e-16,450,12.5,40,9.75");
+  EXPECT_EQ(timeseries_header({"sc"}, true),
+            "time_h,vehicle_ug_cm2,sc_ug_cm2,receptor_ug_cm2,cleared_ug_cm2,in_channels_ug_cm2,"
+            "flux_ug_cm2_h,mass_balance_rel,applied_ug_cm2,solid_ug_cm2,removed_ug_cm2,film_um");
 
   analysis::ProfilePoint intact{12.5, 2, 0.25, std::nullopt, std::nullopt};
   analysis::ProfilePoint needled{12.5, 1, 0.25, 3.0, 0.125};

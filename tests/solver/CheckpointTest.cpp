@@ -19,6 +19,7 @@ run::RunCheckpoint sample() {
   row.layer_ug_cm2 = {0.1, 0.2, 0.30000000000000004};
   row.mass_balance_rel = 1e-13;
   c.rows = {row, row};
+  c.rows[1].film = analysis::FilmColumns{300.0, 12.5, 40.0, 9.75};
   auto& s = c.integrator;
   s.time_s = 1234.5;
   s.next_step_s = 66.0;
@@ -30,6 +31,10 @@ run::RunCheckpoint sample() {
   s.cumulative[0] = {1e-9, 2e-10, 0.0};
   s.stats.steps = 41;
   s.stats.linear_iterations = 333;
+  s.steps_since_restart = 5;
+  s.film = {3600.0, 20e-6, 10e-6, 3e-3, 1e-4, 2};
+  s.film_potential = 29.5;
+  s.top_response = linear::Vector::Random(50);
   return c;
 }
 
@@ -46,6 +51,15 @@ TEST(Checkpoint, RoundTripIsBitExact) {
   EXPECT_EQ(back.integrator.times[2], 1100.0);
   EXPECT_EQ(back.integrator.cumulative[0].cleared_kg, 2e-10);
   EXPECT_EQ(back.integrator.stats.linear_iterations, 333);
+  EXPECT_FALSE(back.rows[0].film.has_value());
+  ASSERT_TRUE(back.rows[1].film.has_value());
+  EXPECT_EQ(back.rows[1].film->film_um, 9.75);
+  EXPECT_EQ(back.integrator.steps_since_restart, 5);
+  EXPECT_EQ(back.integrator.film.volatile_m, 10e-6);
+  EXPECT_EQ(back.integrator.film.events_done, 2);
+  EXPECT_EQ(back.integrator.film_potential, 29.5);
+  EXPECT_TRUE(
+      (back.integrator.top_response.array() == original.integrator.top_response.array()).all());
 }
 
 TEST(Checkpoint, AFlippedBitIsRefused) {

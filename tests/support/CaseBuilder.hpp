@@ -3,6 +3,7 @@
 // YAML reader; every field a run needs is set here explicitly.
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,20 @@ inline input::Case column_case(const std::vector<LayerSpec>& layers, double conc
   c.time.output_times_s.back() = end_s;
   c.output.vtk = false;
   return c;
+}
+
+// One cone needle per `pitch_m` square (5 um tip), closing with `half_life_s`.
+inline input::Needles square_needles(double pitch_m, double length_m, double base_diameter_m,
+                                     double penetration, std::optional<double> half_life_s) {
+  input::Needles n;
+  n.pattern = input::NeedlePattern::Square;
+  n.pitch_m = pitch_m;
+  n.length_m = length_m;
+  n.base_diameter_m = base_diameter_m;
+  n.tip_diameter_m = 5e-6;
+  n.penetration = penetration;
+  n.closure_half_life_s = half_life_s;
+  return n;
 }
 
 }  // namespace dermaflux::testing

@@ -56,15 +56,7 @@ TEST(FiniteDose, MassBalanceHoldsAtRoundingLevelWhateverTheLinearTolerance) {
   c.domain.width_m = c.domain.length_m = 300e-6;
   c.mesh.lateral_spacing_m = 30e-6;
   c.serum.diffusivity_m2_s = 6e-10;
-  input::Needles needles;
-  needles.pattern = input::NeedlePattern::Square;
-  needles.pitch_m = 300e-6;
-  needles.length_m = 500e-6;
-  needles.base_diameter_m = 200e-6;
-  needles.tip_diameter_m = 5e-6;
-  needles.penetration = 0.2;
-  needles.closure_half_life_s = 3600.0;
-  c.needles = needles;
+  c.needles = testing::square_needles(300e-6, 500e-6, 200e-6, 0.2, 3600.0);
   for (const double tolerance : {1e-10, 1e-5}) {
     c.solver.linear_tolerance = tolerance;
     const auto result = run::run_case(c);
