@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Runs dermaflux on every data set of the validation suite and compares its
+predictions with the published measurements.
+
+Each data set is a folder here with case.yaml (the experiment as a user would write
+it), measured.csv (quantity, time_h, value, sd, unit, known_fold) and SOURCE.md
+(citation, what was assumed). Writes the table (docs/validation/README.md)
+as CSV and Markdown; with --plot, the predicted-vs-measured figure.
+
+    validate.py DERMAFLUX [--sets a,b] [--work DIR] [--table docs/validation]
+                          [--plot] [--check FOLD]
+
+--check FOLD fails (exit 1) when a prediction is further than FOLD from its
+measurement, or, for a data set whose miss is known and explained in its SOURCE.md
+(known_fold), further than that recorded fold: the suite keeps the truth visible
+and stops a miss from growing unnoticed.
+Only the standard library is needed, except for --plot (matplotlib).
+"""
+import argparse
+import csv
+import json
+import math
+import pathlib
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def read_rows(path):
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def at_time(rows, column, time_h):
+    """Linear interpolation of a time-series column at time_h."""
+    times = [float(r["time_h"]) for r in rows]
+    values = [float(r[column]) for r in rows]
+    if not times[0] <= time_h <= times[-1]:
+        raise ValueError(f"{time_h} h is outside the run's 0..{times[-1]} h")
+    for n in range(1, len(times)):
+        if time_h <= times[n]:
+            w = (time_h - times[n - 1]) / (times[n] - times[n - 1])
+            return values[n - 1] + w * (values[n] - values[n - 1])
+    return values[-1]
+
+
+def max_rate(rows, column):
+    """Largest rate of change of a cumulative column between outputs."""
+    best = 0.0
+    for a, b in zip(rows, rows[1:]):
+        dt = float(b["time_h"]) - float(a["time_h"])
+        best = max(best, (float(b[column]) - float(a[column])) / dt)
+    return best
+
+
+# What each measured quantity is in a run's outputs.
+QUANTITIES = {
+    "cleared_ug_cm2": lambda ts, s, t: at_time(ts, "cleared_ug_cm2", t),
+    "receptor_ug_cm2": lambda ts, s, t: at_time(ts, "receptor_ug_cm2", t),
+    "max_clearance_rate_ug_cm2_h": lambda ts, s, t: max_rate(ts, "cleared_ug_cm2"),
+    "max_flux_ug_cm2_h": lambda ts, s, t: max(float(r["flux_ug_cm2_h"]) for r in ts),
+}
+
+
+def run_set(dermaflux, folder, work):
+    out = work / folder.name
+    result = subprocess.run(
+        [dermaflux, "run", str(folder / "case.yaml"), "--output", str(out), "--overwrite"],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{folder.name}: dermaflux failed:\n{result.stderr}")
+    return read_rows(out / "timeseries.csv"), json.loads((out / "summary.json").read_text())
+
+
+def fold(predicted, measured):
+    if predicted <= 0.0 or measured <= 0.0:
+        return math.inf
+    return max(predicted / measured, measured / predicted)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dermaflux")
+    parser.add_argument("--sets", default="", help="comma-separated data sets (default: all)")
+    parser.add_argument("--work", default="/tmp/dermaflux-validation")
+    parser.add_argument("--table", default="", help="folder for results.csv and README.md")
+    parser.add_argument("--plot", action="store_true")
+    parser.add_argument("--check", type=float, default=0.0)
+    args = parser.parse_args()
+
+    names = [n for n in args.sets.split(",") if n]
+    folders = sorted(p.parent for p in HERE.glob("*/measured.csv"))
+    if names:
+        folders = [f for f in folders if f.name in names]
+        missing = set(names) - {f.name for f in folders}
+        if missing:
+            sys.exit(f"validate.py: no data set {', '.join(sorted(missing))} in {HERE}")
+    work = pathlib.Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+
+    results, failures = [], []
+    for folder in folders:
+        timeseries, summary = run_set(args.dermaflux, folder, work)
+        for m in read_rows(folder / "measured.csv"):
+            q = m["quantity"]
+            if q not in QUANTITIES:
+                sys.exit(f"validate.py: {folder.name}/measured.csv: unknown quantity {q!r}; "
+                         f"expected one of {', '.join(QUANTITIES)}")
+            time_h = float(m["time_h"]) if m["time_h"] else None
+            predicted = QUANTITIES[q](timeseries, summary, time_h)
+            measured = float(m["value"])
+            f = fold(predicted, measured)
+            known = float(m["known_fold"]) if m.get("known_fold") else None
+            results.append({"data_set": folder.name, "quantity": q,
+                            "time_h": m["time_h"], "unit": m["unit"],
+                            "measured": measured, "sd": m["sd"], "predicted": predicted,
+                            "fold_error": f, "known_fold": known or ""})
+            print(f"{folder.name:32s} {q:30s} measured {measured:10.4g}  "
+                  f"predicted {predicted:10.4g}  fold {f:6.2f}"
+                  + (f"  (known miss, recorded {known:g})" if known else ""))
+            if args.check:
+                limit = known * 1.1 if known else args.check
+                if not f <= limit:
+                    failures.append(f"{folder.name} {q}: fold {f:.2f} > {limit:.2f}")
+
+    folds = sorted(r["fold_error"] for r in results)
+    if folds:
+        median = folds[len(folds) // 2] if len(folds) % 2 else 0.5 * (
+            folds[len(folds) // 2 - 1] + folds[len(folds) // 2])
+        within = sum(1 for f in folds if f <= 3.0)
+        print(f"{len(folds)} comparisons: median fold error {median:.2f}, "
+              f"{within} within 3x, {sum(1 for f in folds if f <= 2.0)} within 2x")
+    if args.table:
+        write_table(pathlib.Path(args.table), results)
+        if args.plot:
+            plot(pathlib.Path(args.table) / "predicted_vs_measured.png", results)
+    if failures:
+        print("validate.py: FAILED\n  " + "\n  ".join(failures), file=sys.stderr)
+        sys.exit(1)
+
+
+def write_table(folder, results):
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "results.csv", "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(results[0].keys()))
+        w.writeheader()
+        w.writerows(results)
+    lines = ["| data set | quantity | measured | predicted | fold error |",
+             "|---|---|---|---|---|"]
+    for r in results:
+        when = f" at {r['time_h']} h" if r["time_h"] else ""
+        lines.append(f"| [{r['data_set']}](../../cases/validation/{r['data_set']}/SOURCE.md) | "
+                     f"`{r['quantity']}`{when} | {r['measured']:.4g} {r['unit']} | "
+                     f"{r['predicted']:.4g} | {r['fold_error']:.2f}"
+                     + (" (known miss)" if r["known_fold"] else "") + " |")
+    folds = sorted(r["fold_error"] for r in results)
+    median = folds[len(folds) // 2] if len(folds) % 2 else 0.5 * (
+        folds[len(folds) // 2 - 1] + folds[len(folds) // 2])
+    text = README.format(
+        count=len(results), sets=len({r["data_set"] for r in results}), median=median,
+        within3=sum(1 for f in folds if f <= 3.0), within2=sum(1 for f in folds if f <= 2.0),
+        table="\n".join(lines))
+    (folder / "README.md").write_text(text)
+
+
+README = """# dermaflux against published measurements
+
+Generated by `cases/validation/validate.py build/release/dermaflux --table docs/validation
+--plot` (do not edit by hand); `ctest -L validation` runs the same comparisons and fails
+when a prediction moves further than 3x from its measurement (or, for a miss that is
+known and explained in its data set's SOURCE.md, further than the fold recorded there).
+
+Each data set is a folder in `cases/validation/`: the experiment as a user would write
+it (`case.yaml`), the published numbers (`measured.csv`) and where they come from and
+what was assumed (`SOURCE.md`). Layer properties are dermaflux's own estimates from the
+active's molecular weight and log P (`skin.estimates: kasting`); nothing is fitted to a
+data set.
+
+**{count} comparisons over {sets} data sets: median fold error {median:.2f}; {within3}
+within 3x, {within2} within 2x.**
+
+{table}
+
+![predicted against measured, log-log, with 2x and 3x bands](predicted_vs_measured.png)
+"""
+
+
+def plot(path, results):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(5.5, 5.5))
+    xs = [r["measured"] for r in results]
+    ys = [r["predicted"] for r in results]
+    lo, hi = min(xs + ys) / 5, max(xs + ys) * 5
+    line = [lo, hi]
+    ax.plot(line, line, "k-", lw=1, label="predicted = measured")
+    for k, style in ((2, "--"), (3, ":")):
+        ax.plot(line, [v * k for v in line], "k" + style, lw=0.8, label=f"{k}x")
+        ax.plot(line, [v / k for v in line], "k" + style, lw=0.8)
+    for r in results:
+        ax.plot(r["measured"], r["predicted"], "o", ms=7,
+                label=f"{r['data_set']}: {r['quantity']}")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_xlabel("measured")
+    ax.set_ylabel("predicted by dermaflux")
+    ax.set_title("dermaflux against published measurements")
+    ax.legend(fontsize=6, loc="upper left")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+
+
+if __name__ == "__main__":
+    main()
