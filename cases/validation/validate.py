@@ -3,8 +3,10 @@
 predictions with the published measurements.
 
 Each data set is a folder here with case.yaml (the experiment as a user would write
-it), measured.csv (quantity, time_h, value, sd, unit, known_fold) and SOURCE.md
-(citation, what was assumed). Writes the table (docs/validation/README.md)
+it), measured.csv (quantity, time_h, value, sd, unit, known_fold[, reference]) and
+SOURCE.md (citation, what was assumed). A ratio quantity (an enhancement ratio)
+divides this set's run by the run of its `reference`: a case file, relative to the
+set's folder (e.g. `intact.yaml`, or `../<partner set>/case.yaml`). Writes the table (docs/validation/README.md)
 as CSV and Markdown; with --plot, the predicted-vs-measured figure.
 
     validate.py DERMAFLUX [--sets a,b] [--work DIR] [--table docs/validation]
@@ -54,27 +56,70 @@ def max_rate(rows, column):
     return best
 
 
-# What each measured quantity is in a run's outputs.
+def summary_value(summary, key):
+    """A figure of summary.json; null (no steady state reached) is a missing prediction."""
+    value = summary.get(key)
+    return float(value) if value is not None else math.nan
+
+
+# What each measured quantity is in a run's outputs (timeseries rows, summary, time).
 QUANTITIES = {
     "cleared_ug_cm2": lambda ts, s, t: at_time(ts, "cleared_ug_cm2", t),
     "receptor_ug_cm2": lambda ts, s, t: at_time(ts, "receptor_ug_cm2", t),
     "max_clearance_rate_ug_cm2_h": lambda ts, s, t: max_rate(ts, "cleared_ug_cm2"),
     "max_flux_ug_cm2_h": lambda ts, s, t: max(float(r["flux_ug_cm2_h"]) for r in ts),
+    "steady_flux_ug_cm2_h": lambda ts, s, t: summary_value(s, "steady_flux_ug_cm2_h"),
+    "lag_time_h": lambda ts, s, t: summary_value(s, "lag_time_h"),
+}
+
+# Enhancement ratios: the quantity of this run over the same quantity of the
+# `reference` run (the intact partner), so that an unknown donor concentration cancels.
+RATIOS = {
+    "receptor_ratio": "receptor_ug_cm2",
+    "steady_flux_ratio": "steady_flux_ug_cm2_h",
 }
 
 
-def run_set(dermaflux, folder, work):
-    out = work / folder.name
-    result = subprocess.run(
-        [dermaflux, "run", str(folder / "case.yaml"), "--output", str(out), "--overwrite"],
-        capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"{folder.name}: dermaflux failed:\n{result.stderr}")
-    return read_rows(out / "timeseries.csv"), json.loads((out / "summary.json").read_text())
+class NotRunnable(Exception):
+    """The binary refuses the case (e.g. a key it does not know yet)."""
+
+
+def run_case(dermaflux, case, out, runs={}):
+    """Runs one case file once per validate.py call (a reference may be shared)."""
+    case = case.resolve()
+    if case not in runs:
+        result = subprocess.run(
+            [dermaflux, "run", str(case), "--output", str(out), "--overwrite"],
+            capture_output=True, text=True)
+        if result.returncode != 0:
+            lines = [l for l in result.stderr.splitlines() if l.strip()]
+            raise NotRunnable(lines[-1] if lines else f"exit {result.returncode}")
+        runs[case] = (read_rows(out / "timeseries.csv"),
+                      json.loads((out / "summary.json").read_text()))
+    return runs[case]
+
+
+def predict(dermaflux, folder, work, row, run):
+    """The prediction for one measured.csv row (a ratio runs its reference too)."""
+    q = row["quantity"]
+    time_h = float(row["time_h"]) if row["time_h"] else None
+    if q in RATIOS:
+        reference = folder / row.get("reference", "")
+        if not row.get("reference") or not reference.is_file():
+            sys.exit(f"validate.py: {folder.name}: {q} needs a reference case file, "
+                     f"got {row.get('reference')!r}")
+        ref_out = work / f"{folder.name}.reference.{reference.stem}"
+        ref_ts, ref_summary = run_case(dermaflux, reference, ref_out)
+        base = QUANTITIES[RATIOS[q]]
+        return base(*run, time_h) / base(ref_ts, ref_summary, time_h)
+    if q not in QUANTITIES:
+        sys.exit(f"validate.py: {folder.name}/measured.csv: unknown quantity {q!r}; "
+                 f"expected one of {', '.join(list(QUANTITIES) + list(RATIOS))}")
+    return QUANTITIES[q](*run, time_h)
 
 
 def fold(predicted, measured):
-    if predicted <= 0.0 or measured <= 0.0:
+    if not predicted > 0.0 or measured <= 0.0:
         return math.inf
     return max(predicted / measured, measured / predicted)
 
@@ -99,20 +144,24 @@ def main():
     work = pathlib.Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
 
-    results, failures = [], []
+    results, failures, not_run = [], [], []
     for folder in folders:
-        timeseries, summary = run_set(args.dermaflux, folder, work)
-        for m in read_rows(folder / "measured.csv"):
+        try:
+            run = run_case(args.dermaflux, folder / "case.yaml", work / folder.name)
+            rows = read_rows(folder / "measured.csv")
+            predictions = [predict(args.dermaflux, folder, work, m, run) for m in rows]
+        except NotRunnable as error:
+            print(f"{folder.name:32s} NOT RUN: {error}")
+            not_run.append((folder.name, str(error)))
+            failures.append(f"{folder.name}: not run ({error})")
+            continue
+        for m, predicted in zip(rows, predictions):
             q = m["quantity"]
-            if q not in QUANTITIES:
-                sys.exit(f"validate.py: {folder.name}/measured.csv: unknown quantity {q!r}; "
-                         f"expected one of {', '.join(QUANTITIES)}")
-            time_h = float(m["time_h"]) if m["time_h"] else None
-            predicted = QUANTITIES[q](timeseries, summary, time_h)
             measured = float(m["value"])
             f = fold(predicted, measured)
             known = float(m["known_fold"]) if m.get("known_fold") else None
             results.append({"data_set": folder.name, "quantity": q,
+                            "reference": m.get("reference", ""),
                             "time_h": m["time_h"], "unit": m["unit"],
                             "measured": measured, "sd": m["sd"], "predicted": predicted,
                             "fold_error": f, "known_fold": known or ""})
@@ -132,7 +181,7 @@ def main():
         print(f"{len(folds)} comparisons: median fold error {median:.2f}, "
               f"{within} within 3x, {sum(1 for f in folds if f <= 2.0)} within 2x")
     if args.table:
-        write_table(pathlib.Path(args.table), results)
+        write_table(pathlib.Path(args.table), results, not_run)
         if args.plot:
             plot(pathlib.Path(args.table) / "predicted_vs_measured.png", results)
     if failures:
@@ -140,8 +189,10 @@ def main():
         sys.exit(1)
 
 
-def write_table(folder, results):
+def write_table(folder, results, not_run):
     folder.mkdir(parents=True, exist_ok=True)
+    if not results:
+        sys.exit("validate.py: no data set ran; no table written")
     with open(folder / "results.csv", "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(results[0].keys()))
         w.writeheader()
@@ -150,6 +201,8 @@ def write_table(folder, results):
              "|---|---|---|---|---|"]
     for r in results:
         when = f" at {r['time_h']} h" if r["time_h"] else ""
+        if r["reference"]:
+            when += f" vs `{r['reference']}`"
         lines.append(f"| [{r['data_set']}](../../cases/validation/{r['data_set']}/SOURCE.md) | "
                      f"`{r['quantity']}`{when} | {r['measured']:.4g} {r['unit']} | "
                      f"{r['predicted']:.4g} | {r['fold_error']:.2f}"
@@ -160,7 +213,9 @@ def write_table(folder, results):
     text = README.format(
         count=len(results), sets=len({r["data_set"] for r in results}), median=median,
         within3=sum(1 for f in folds if f <= 3.0), within2=sum(1 for f in folds if f <= 2.0),
-        table="\n".join(lines))
+        table="\n".join(lines),
+        not_run="".join(f"\n- [{name}](../../cases/validation/{name}/SOURCE.md): {why}"
+                        for name, why in not_run) or "\nnone")
     (folder / "README.md").write_text(text)
 
 
@@ -181,6 +236,9 @@ data set.
 within 3x, {within2} within 2x.**
 
 {table}
+
+Data sets this binary could not run (a key it does not know yet; each SOURCE.md says
+which):{not_run}
 
 ![predicted against measured, log-log, with 2x and 3x bands](predicted_vs_measured.png)
 """
