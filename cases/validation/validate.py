@@ -23,6 +23,7 @@ import csv
 import json
 import math
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -70,7 +71,17 @@ QUANTITIES = {
     "max_flux_ug_cm2_h": lambda ts, s, t: max(float(r["flux_ug_cm2_h"]) for r in ts),
     "steady_flux_ug_cm2_h": lambda ts, s, t: summary_value(s, "steady_flux_ug_cm2_h"),
     "lag_time_h": lambda ts, s, t: summary_value(s, "lag_time_h"),
+    "permeability_cm_h": lambda ts, s, t: permeability(ts, s),
 }
+
+
+def permeability(rows, summary):
+    """kp = J_ss / C_donor (ug/cm^2/h over ug/cm^3; 1 mg/mL = 1000 ug/cm^3). A run that
+    never reaches a steady state gives its last flux instead: a lower bound."""
+    flux = summary_value(summary, "steady_flux_ug_cm2_h")
+    if math.isnan(flux):
+        flux = float(rows[-1]["flux_ug_cm2_h"])
+    return flux / (1000.0 * summary["donor_mg_ml"])
 
 # Enhancement ratios: the quantity of this run over the same quantity of the
 # `reference` run (the intact partner), so that an unknown donor concentration cancels.
@@ -78,6 +89,14 @@ RATIOS = {
     "receptor_ratio": "receptor_ug_cm2",
     "steady_flux_ratio": "steady_flux_ug_cm2_h",
 }
+
+
+def donor_concentration(resolved):
+    """serum.concentration of a run's case.resolved.yaml, in mg/mL (written in kg/m^3)."""
+    text = resolved.read_text()
+    serum = re.search(r"^serum:\n((?:[ #].*\n)*)", text, re.M)
+    value = serum and re.search(r"^  concentration: ([-+.0-9eE]+) kg/m\^3", serum.group(1), re.M)
+    return float(value.group(1)) if value else math.nan
 
 
 class NotRunnable(Exception):
@@ -94,8 +113,9 @@ def run_case(dermaflux, case, out, runs={}):
         if result.returncode != 0:
             lines = [l for l in result.stderr.splitlines() if l.strip()]
             raise NotRunnable(lines[-1] if lines else f"exit {result.returncode}")
-        runs[case] = (read_rows(out / "timeseries.csv"),
-                      json.loads((out / "summary.json").read_text()))
+        summary = json.loads((out / "summary.json").read_text())
+        summary["donor_mg_ml"] = donor_concentration(out / "case.resolved.yaml")
+        runs[case] = (read_rows(out / "timeseries.csv"), summary)
     return runs[case]
 
 
