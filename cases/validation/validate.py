@@ -112,7 +112,10 @@ def run_case(dermaflux, case, out, runs={}):
             capture_output=True, text=True)
         if result.returncode != 0:
             lines = [l for l in result.stderr.splitlines() if l.strip()]
-            raise NotRunnable(lines[-1] if lines else f"exit {result.returncode}")
+            message = lines[-1] if lines else f"exit {result.returncode}"
+            unknown = re.search(r"([\w.]+): expected one of the keys", message)
+            raise NotRunnable(f"`{unknown.group(1)}` is a key this binary does not know"
+                              if unknown else message[:200])
         summary = json.loads((out / "summary.json").read_text())
         summary["donor_mg_ml"] = donor_concentration(out / "case.resolved.yaml")
         runs[case] = (read_rows(out / "timeseries.csv"), summary)
@@ -136,6 +139,11 @@ def predict(dermaflux, folder, work, row, run):
         sys.exit(f"validate.py: {folder.name}/measured.csv: unknown quantity {q!r}; "
                  f"expected one of {', '.join(list(QUANTITIES) + list(RATIOS))}")
     return QUANTITIES[q](*run, time_h)
+
+
+def needled(case):
+    """Whether a case file has a needles: section (for the plot's markers)."""
+    return re.search(r"^needles:", case.read_text(), re.M) is not None
 
 
 def fold(predicted, measured):
@@ -181,6 +189,7 @@ def main():
             f = fold(predicted, measured)
             known = float(m["known_fold"]) if m.get("known_fold") else None
             results.append({"data_set": folder.name, "quantity": q,
+                            "needled": needled(folder / "case.yaml"),
                             "reference": m.get("reference", ""),
                             "time_h": m["time_h"], "unit": m["unit"],
                             "measured": measured, "sd": m["sd"], "predicted": predicted,
@@ -224,7 +233,7 @@ def write_table(folder, results, not_run):
         if r["reference"]:
             when += f" vs `{r['reference']}`"
         lines.append(f"| [{r['data_set']}](../../cases/validation/{r['data_set']}/SOURCE.md) | "
-                     f"`{r['quantity']}`{when} | {r['measured']:.4g} {r['unit']} | "
+                     f"`{r['quantity']}`{when} | {r['measured']:.4g} {r['unit'] if r['unit'] != '1' else ''} | "
                      f"{r['predicted']:.4g} | {r['fold_error']:.2f}"
                      + (" (known miss)" if r["known_fold"] else "") + " |")
     folds = sorted(r["fold_error"] for r in results)
@@ -233,7 +242,7 @@ def write_table(folder, results, not_run):
     text = README.format(
         count=len(results), sets=len({r["data_set"] for r in results}), median=median,
         within3=sum(1 for f in folds if f <= 3.0), within2=sum(1 for f in folds if f <= 2.0),
-        table="\n".join(lines),
+        table="\n".join(lines), not_run_count=len(not_run),
         not_run="".join(f"\n- [{name}](../../cases/validation/{name}/SOURCE.md): {why}"
                         for name, why in not_run) or "\nnone")
     (folder / "README.md").write_text(text)
@@ -253,7 +262,8 @@ active's molecular weight and log P (`skin.estimates: kasting`); nothing is fitt
 data set.
 
 **{count} comparisons over {sets} data sets: median fold error {median:.2f}; {within3}
-within 3x, {within2} within 2x.**
+within 3x, {within2} within 2x.** ({not_run_count} more data sets wait for keys this
+binary does not know; listed below the table.)
 
 {table}
 
@@ -265,29 +275,39 @@ which):{not_run}
 
 
 def plot(path, results):
+    """Log-log predicted against measured: circles intact skin, triangles needled skin,
+    hollow a miss explained in its SOURCE.md; each quantity in its own unit."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(5.5, 5.5))
-    xs = [r["measured"] for r in results]
-    ys = [r["predicted"] for r in results]
+    shown = [r for r in results if math.isfinite(r["predicted"]) and r["predicted"] > 0]
+    fig, ax = plt.subplots(figsize=(10, 6))
+    xs = [r["measured"] for r in shown]
+    ys = [r["predicted"] for r in shown]
     lo, hi = min(xs + ys) / 5, max(xs + ys) * 5
     line = [lo, hi]
     ax.plot(line, line, "k-", lw=1, label="predicted = measured")
     for k, style in ((2, "--"), (3, ":")):
         ax.plot(line, [v * k for v in line], "k" + style, lw=0.8, label=f"{k}x")
         ax.plot(line, [v / k for v in line], "k" + style, lw=0.8)
-    for r in results:
-        ax.plot(r["measured"], r["predicted"], "o", ms=7,
-                label=f"{r['data_set']}: {r['quantity']}")
+    colours = plt.get_cmap("tab20").colors
+    for n, r in enumerate(shown):
+        colour = colours[n % len(colours)]
+        ax.plot(r["measured"], r["predicted"], "^" if r["needled"] else "o", ms=8,
+                color=colour, markerfacecolor="none" if r["known_fold"] else colour,
+                markeredgewidth=1.5,
+                label=f"{r['data_set']}: {r['quantity']}"
+                      + (" (known miss)" if r["known_fold"] else ""))
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
-    ax.set_xlabel("measured")
+    ax.set_aspect("equal")
+    ax.set_xlabel("measured (each quantity in its own unit)")
     ax.set_ylabel("predicted by dermaflux")
-    ax.set_title("dermaflux against published measurements")
-    ax.legend(fontsize=6, loc="upper left")
+    ax.set_title("dermaflux against published measurements\n"
+                 "o intact skin, ^ needled skin, hollow: known miss (SOURCE.md)", fontsize=10)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0)
     fig.tight_layout()
     fig.savefig(path, dpi=120)
 
