@@ -4,10 +4,13 @@ predictions with the published measurements.
 
 Each data set is a folder here with case.yaml (the experiment as a user would write
 it), measured.csv (quantity, time_h, value, sd, unit, known_fold[, reference]) and
-SOURCE.md (citation, what was assumed). A ratio quantity (an enhancement ratio)
-divides this set's run by the run of its `reference`: a case file, relative to the
-set's folder (e.g. `intact.yaml`, or `../<partner set>/case.yaml`). Writes the table (docs/validation/README.md)
-as CSV and Markdown; with --plot, the predicted-vs-measured figure.
+SOURCE.md (citation, what was assumed). Quantities: amounts at a time, peak rates,
+steady flux, lag time and permeability (QUANTITIES), and enhancement ratios (RATIOS),
+which divide this set's run by the run of its `reference`: a case file relative to the
+set's folder (`intact.yaml`, or `../<partner set>/case.yaml`). Writes the table
+(docs/validation/README.md) as CSV and Markdown; with --plot, the predicted-vs-measured
+figure. A set whose case the binary refuses (a key it does not know yet) is listed as
+not run.
 
     validate.py DERMAFLUX [--sets a,b] [--work DIR] [--table docs/validation]
                           [--plot] [--check FOLD]
@@ -83,6 +86,7 @@ def permeability(rows, summary):
         flux = float(rows[-1]["flux_ug_cm2_h"])
     return flux / (1000.0 * summary["donor_mg_ml"])
 
+
 # Enhancement ratios: the quantity of this run over the same quantity of the
 # `reference` run (the intact partner), so that an unknown donor concentration cancels.
 RATIOS = {
@@ -103,9 +107,13 @@ class NotRunnable(Exception):
     """The binary refuses the case (e.g. a key it does not know yet)."""
 
 
-def run_case(dermaflux, case, out, runs={}):
-    """Runs one case file once per validate.py call (a reference may be shared)."""
+RUNS = {}  # case file -> (timeseries rows, summary): a shared reference runs once
+
+
+def run_case(dermaflux, case, out):
+    """Runs one case file, once per validate.py call."""
     case = case.resolve()
+    runs = RUNS
     if case not in runs:
         result = subprocess.run(
             [dermaflux, "run", str(case), "--output", str(out), "--overwrite"],
@@ -232,8 +240,9 @@ def write_table(folder, results, not_run):
         when = f" at {r['time_h']} h" if r["time_h"] else ""
         if r["reference"]:
             when += f" vs `{r['reference']}`"
+        unit = r["unit"] if r["unit"] != "1" else ""  # a ratio
         lines.append(f"| [{r['data_set']}](../../cases/validation/{r['data_set']}/SOURCE.md) | "
-                     f"`{r['quantity']}`{when} | {r['measured']:.4g} {r['unit'] if r['unit'] != '1' else ''} | "
+                     f"`{r['quantity']}`{when} | {r['measured']:.4g} {unit} | "
                      f"{r['predicted']:.4g} | {r['fold_error']:.2f}"
                      + (" (known miss)" if r["known_fold"] else "") + " |")
     folds = sorted(r["fold_error"] for r in results)
@@ -243,6 +252,9 @@ def write_table(folder, results, not_run):
         count=len(results), sets=len({r["data_set"] for r in results}), median=median,
         within3=sum(1 for f in folds if f <= 3.0), within2=sum(1 for f in folds if f <= 2.0),
         table="\n".join(lines), not_run_count=len(not_run),
+        known=", ".join(f"[{r['data_set']}](../../cases/validation/{r['data_set']}/SOURCE.md)"
+                        f" ({r['fold_error']:.1f}x)" for r in results if r["known_fold"])
+        or "none",
         not_run="".join(f"\n- [{name}](../../cases/validation/{name}/SOURCE.md): {why}"
                         for name, why in not_run) or "\nnone")
     (folder / "README.md").write_text(text)
@@ -266,6 +278,14 @@ within 3x, {within2} within 2x.** ({not_run_count} more data sets wait for keys 
 binary does not know; listed below the table.)
 
 {table}
+
+Quantities: amounts (`receptor_ug_cm2`, `cleared_ug_cm2`) at a time; peak rates;
+`steady_flux_ug_cm2_h` and `lag_time_h` from the line through the receptor curve in its
+steady window (summary.json); `permeability_cm_h`, the steady flux over the donor
+concentration; `receptor_ratio` and `steady_flux_ratio`, the needled case over its
+intact partner (`vs`), so that a donor concentration a paper does not give cancels.
+Each SOURCE.md says what was assumed and, for a known miss, the physical reason
+suspected: {known}.
 
 Data sets this binary could not run (a key it does not know yet; each SOURCE.md says
 which):{not_run}
