@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/ExitStatus.hpp"
+#include "app/PlotInputs.hpp"
 #include "app/PlotScript.hpp"
 #include "app/ProgressLine.hpp"
 #include "app/StopSignal.hpp"
@@ -155,9 +156,7 @@ int check_command(const std::filesystem::path& case_file) {
 }
 
 int plot_command(const std::filesystem::path& output_dir) {
-  if (!std::filesystem::exists(output_dir / "timeseries.csv"))
-    throw UsageError(output_dir.string() +
-                     " holds no timeseries.csv: give the output folder of a run");
+  check_plot_inputs(output_dir);
   run_plot_script({"run", output_dir.string()});
   return 0;
 }
@@ -216,9 +215,22 @@ int compare_command(const CompareArguments& arguments) {
           ? std::filesystem::path(base.output.directory.string() + "-compare")
           : arguments.output_dir;
 
-  const auto comparison = run::compare_serums(serums, output_dir, [&](const std::string& what) {
-    if (!arguments.quiet) std::fprintf(stderr, "dermaflux: compare: running %s\n", what.c_str());
-  });
+  run::CompareOptions options;
+  options.on_run_start = [&](const std::string& what) {
+    if (!arguments.quiet) std::fprintf(stderr, "dermaflux: compare: %s\n", what.c_str());
+  };
+  install_stop_handlers();
+  options.stop_requested = stop_requested;
+  options.resume_hint = arguments.command_line;
+  run::Comparison comparison;
+  try {
+    comparison = run::compare_serums(serums, output_dir, options);
+  } catch (const Interrupted&) {
+    // The run's own advice (--resume) is for `run`: the same compare command goes on.
+    throw Interrupted(
+        "compare interrupted: the runs finished so far are kept and the one under way is "
+        "checkpointed; the same command continues the comparison");
+  }
   run::write_comparison_csv(comparison, output_dir / "comparison.csv");
 
   std::printf("%-4s %-24s %14s %14s %12s %10s %10s\n", "rank", "serum", "receptor ug/cm2",

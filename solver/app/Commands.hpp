@@ -31,7 +31,8 @@ struct CompareArguments {
   std::filesystem::path output_dir;  // empty: <the case's output.directory>-compare
   int threads = 0;
   bool quiet = false;
-  bool same_skin = false;  // reuse the layer values the case gives for every serum
+  bool same_skin = false;    // reuse the layer values the case gives for every serum
+  std::string command_line;  // as typed, to say how to continue after a stop
 };
 int compare_command(const CompareArguments& arguments);
 

@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "app/CommandLine.hpp"
 #include "app/Commands.hpp"
 #include "app/ExitStatus.hpp"
 #include "core/Error.hpp"
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
                   "the split that exchanges the fewest halo cells");
   run->add_option("--checkpoint-interval", run_arguments.checkpoint_interval_s,
                   "wall-clock seconds between checkpoints (default 300; 0: only when interrupted)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(dermaflux::app::finite_seconds());
 
   std::string check_file;
   auto* check = app.add_subcommand("check", "validate a case, print it resolved and its mesh size");
@@ -63,7 +64,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> serum_files;
   auto* compare = app.add_subcommand(
       "compare", "run the same skin and device with several serums (and intact skin), ranked");
-  compare->add_option("case", compare_arguments.case_file, "case file (YAML)")->required();
+  // Not ->required(): every file after --serums is a serum, so a case given last
+  // is read as one; main says how to order them.
+  compare->add_option("case", compare_arguments.case_file, "case file (YAML)");
   compare->add_option("--serums", serum_files, "serum files (the keys of a case's serum section)")
       ->required();
   compare->add_option("--output,-o", compare_output,
@@ -92,7 +95,7 @@ int main(int argc, char** argv) {
   auto* plot = app.add_subcommand("plot", "make PNG plots of a finished run's results");
   plot->add_option("folder", plot_folder, "the run's output folder")->required();
 
-  CLI11_PARSE(app, argc, argv);
+  if (const auto status = dermaflux::app::parse_command_line(app, argc, argv)) return *status;
   run_arguments.output_dir = output_dir;
   compare_arguments.output_dir = compare_output;
   batch_arguments.sweep_file = batch_sweep;
@@ -100,8 +103,14 @@ int main(int argc, char** argv) {
   for (const auto& file : serum_files) compare_arguments.serum_files.emplace_back(file);
   for (int n = 0; n < argc; ++n)
     run_arguments.command_line += (n ? " " : "") + std::string(argv[n]);
+  compare_arguments.command_line = run_arguments.command_line;
 
   try {
+    dermaflux::app::guard_standard_streams();
+    if (*compare && compare_arguments.case_file.empty())
+      throw dermaflux::UsageError(
+          "compare needs the case file first: dermaflux compare CASE.yaml --serums A.yaml "
+          "B.yaml ... (every file after --serums is a serum)");
     // Before anything else: MPI starts only when mpirun or srun started us.
     dermaflux::parallel::start_mpi_if_launched();
     const int ranks = dermaflux::parallel::world().size();
@@ -115,11 +124,14 @@ int main(int argc, char** argv) {
           "`dermaflux run` splits one case over them; run this one as a single task "
           "(mpirun -n 1)");
     }
-    if (*run) return dermaflux::app::run_command(run_arguments);
-    if (*check) return dermaflux::app::check_command(check_file);
-    if (*plot) return dermaflux::app::plot_command(plot_folder);
-    if (*compare) return dermaflux::app::compare_command(compare_arguments);
-    if (*batch) return dermaflux::app::batch_command(batch_arguments);
+    int status = dermaflux::app::kExitInternalError;
+    if (*run) status = dermaflux::app::run_command(run_arguments);
+    if (*check) status = dermaflux::app::check_command(check_file);
+    if (*plot) status = dermaflux::app::plot_command(plot_folder);
+    if (*compare) status = dermaflux::app::compare_command(compare_arguments);
+    if (*batch) status = dermaflux::app::batch_command(batch_arguments);
+    dermaflux::app::check_standard_output();
+    return status;
   } catch (...) {
     // Every rank of a split run reads the same case and meets its errors alike:
     // rank 0 says it once.
@@ -127,5 +139,4 @@ int main(int argc, char** argv) {
       return dermaflux::app::exit_status_of(std::current_exception());
     return dermaflux::app::report_error(std::current_exception());
   }
-  return dermaflux::app::kExitInternalError;
 }

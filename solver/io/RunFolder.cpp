@@ -64,6 +64,11 @@ std::string read_file(const fs::path& file) {
   return std::move(*bytes);
 }
 
+bool holds_finished_run(const fs::path& folder, const std::string& resolved_case) {
+  return fs::exists(folder / kSummaryFile) &&
+         read_if_there(folder / kResolvedCaseFile) == std::optional(resolved_case);
+}
+
 RunFolder::RunFolder(fs::path directory, std::string case_name, const FolderOpening& opening)
     : directory_(std::move(directory)),
       case_name_(std::move(case_name)),

@@ -26,6 +26,10 @@ namespace dermaflux::io {
 // cannot be read.
 std::string read_file(const std::filesystem::path& file);
 
+// The folder holds a finished run (summary.json) whose case.resolved.yaml is
+// `resolved_case`: the same case, the same end time, the same everything.
+bool holds_finished_run(const std::filesystem::path& folder, const std::string& resolved_case);
+
 struct FolderOpening {
   std::string resolved_case;  // this run's case.resolved.yaml
   bool resume = false;        // continue a checkpointed run: keep its snapshots
