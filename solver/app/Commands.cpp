@@ -16,6 +16,8 @@
 #include "input/CaseWriter.hpp"
 #include "input/SerumFile.hpp"
 #include "input/Units.hpp"
+#include "io/FolderLock.hpp"
+#include "io/FolderOwnership.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "parallel/Session.hpp"
 #include "run/Compare.hpp"
@@ -82,6 +84,21 @@ int run_command(const RunArguments& arguments) {
   options.decomposed = world.size() > 1;
   install_stop_handlers();
   options.decomposition = arguments.decomposition;
+  // The folder is this process's from here on, and checked before any meshing: a
+  // second run into it, or a folder that is not this run's, is refused at once.
+  std::optional<io::FolderLock> lock;
+  if (root) {
+    try {
+      lock.emplace(options.output_dir);
+      io::check_folder_for_run(options.output_dir,
+                               {input::write_case_yaml(c), options.resume, options.overwrite});
+    } catch (...) {
+      if (!options.decomposed) throw;
+      report_error(std::current_exception());  // the other ranks wait in run_case
+      std::fflush(nullptr);
+      world.abort(exit_status_of(std::current_exception()));
+    }
+  }
   if (options.decomposed)
     options.on_start = [&](const std::string& decomposition) {
       if (!root) return;
@@ -214,6 +231,7 @@ int compare_command(const CompareArguments& arguments) {
       arguments.output_dir.empty()
           ? std::filesystem::path(base.output.directory.string() + "-compare")
           : arguments.output_dir;
+  const io::FolderLock lock(output_dir);
 
   run::CompareOptions options;
   options.on_run_start = [&](const std::string& what) {
