@@ -9,6 +9,7 @@
 #include "app/PlotInputs.hpp"
 #include "app/PlotScript.hpp"
 #include "app/ProgressLine.hpp"
+#include "app/StepPace.hpp"
 #include "app/StopSignal.hpp"
 #include "core/Error.hpp"
 #include "core/Parallel.hpp"
@@ -21,6 +22,7 @@
 #include "model/ProblemBuilder.hpp"
 #include "parallel/Session.hpp"
 #include "run/Compare.hpp"
+#include "run/MemoryCheck.hpp"
 #include "run/SameSkin.hpp"
 #include "run/Simulation.hpp"
 
@@ -113,7 +115,11 @@ int run_command(const RunArguments& arguments) {
       std::fflush(stdout);
     };
   ProgressLine progress(arguments.quiet || !root);
-  options.on_progress = [&](const run::Progress& p) { progress.update(p); };
+  StepPace pace;
+  options.on_progress = [&](const run::Progress& p) {
+    progress.update(p);
+    if (root) pace.update(p);
+  };
   run::RunResult result;
   try {
     result = run::run_case(c, options);
@@ -155,6 +161,10 @@ int run_command(const RunArguments& arguments) {
 int check_command(const std::filesystem::path& case_file) {
   const input::Case c = input::read_case(case_file);
   std::cout << input::write_case_yaml(c);
+  // The mesh's planes alone first (cheap: its node coordinates), and the memory
+  // run would refuse, refused here alike before the problem's cell arrays exist.
+  const mesh::LayeredMesh mesh = model::case_mesh(c);
+  run::check_memory(mesh.grid.cell_count());
   const auto problem = model::build_problem(c);
   const auto& g = problem.mesh.grid;
   std::cout << "# mesh: " << g.nx() << " x " << g.ny() << " x " << g.nz() << " = " << g.cell_count()
@@ -235,6 +245,7 @@ int compare_command(const CompareArguments& arguments) {
 
   run::CompareOptions options;
   options.on_run_start = [&](const std::string& what) {
+    begin_set_up();
     if (!arguments.quiet) std::fprintf(stderr, "dermaflux: compare: %s\n", what.c_str());
   };
   install_stop_handlers();

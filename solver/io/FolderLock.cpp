@@ -41,8 +41,9 @@ bool still_in_place(int descriptor, const fs::path& file) {
 }  // namespace
 
 FolderLock::FolderLock(const fs::path& directory, const std::string& lock_name)
-    : file_(directory / lock_name) {
+    : directory_(directory), file_(directory / lock_name) {
   std::error_code error;
+  created_directory_ = !fs::exists(directory);
   fs::create_directories(directory, error);
   if (error)
     throw IoError("cannot create the output folder " + directory.string() + ": " + error.message());
@@ -88,6 +89,7 @@ FolderLock::~FolderLock() {
   if (descriptor_ < 0) return;
   ::unlink(file_.c_str());
   ::close(descriptor_);
+  if (created_directory_) ::rmdir(directory_.c_str());  // fails, as it should, unless empty
 }
 
 }  // namespace dermaflux::io

@@ -19,13 +19,17 @@ class FolderLock {
   // file cannot be made (a symbolic link in its place is refused).
   explicit FolderLock(const std::filesystem::path& directory,
                       const std::string& lock_name = kLockFile);
-  ~FolderLock();  // removes the file, then lets go: a finished folder holds no trace
+  // Removes the file, then lets go: a finished folder holds no trace of the lock,
+  // and a folder it created for a run refused before writing anything goes too.
+  ~FolderLock();
   FolderLock(const FolderLock&) = delete;
   FolderLock& operator=(const FolderLock&) = delete;
 
  private:
+  std::filesystem::path directory_;
   std::filesystem::path file_;
   int descriptor_ = -1;
+  bool created_directory_ = false;  // removed again if nothing was written into it
 };
 
 }  // namespace dermaflux::io

@@ -64,7 +64,7 @@ grep -q "^dermaflux: error: standard output is closed" err.txt || fail "closed s
 "$dermaflux" compare "$compare_case" --serums "${serums[@]}" -o parts -t 1 > /dev/null 2> stop.err &
 pid=$!
 for _ in $(seq 1 600); do
-  [ -f parts/caffeine_3pct/timeseries.csv ] && break
+  [ -f parts/caffeine_3pct/timeseries.csv ] && [ "$(wc -l < parts/caffeine_3pct/timeseries.csv)" -ge 3 ] && break
   sleep 0.02
 done
 kill -TERM "$pid"
