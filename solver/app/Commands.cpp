@@ -84,6 +84,10 @@ int run_command(const RunArguments& arguments) {
   options.stop_requested = stop_requested;
   options.resume_hint = arguments.command_line + (arguments.resume ? "" : " --resume");
   options.decomposed = world.size() > 1;
+  if (!options.decomposed && !arguments.decomposition.empty() && arguments.decomposition != "1x1x1")
+    throw UsageError("--decomposition " + arguments.decomposition +
+                     " splits a case over MPI ranks, but this is one process: start it as "
+                     "mpirun -n P dermaflux run ..., or leave --decomposition out");
   install_stop_handlers();
   options.decomposition = arguments.decomposition;
   // The folder is this process's from here on, and checked before any meshing: a

@@ -44,8 +44,10 @@ int main(int argc, char** argv) {
   run->add_flag("--quiet,-q", run_arguments.quiet, "no progress line");
   run->add_flag("--resume", run_arguments.resume,
                 "continue an interrupted run from its output folder's checkpoint.bin");
-  run->add_flag("--overwrite", run_arguments.overwrite,
-                "replace a finished run of a different case in the output folder");
+  run->add_flag(
+      "--overwrite", run_arguments.overwrite,
+      "replace another case's run, finished or not, in the output folder (only a run's own "
+      "files are removed; files dermaflux does not write are kept)");
   run->add_option("--until", run_arguments.until,
                   "stop at this simulated time (e.g. \"2 h\"), a quick look at a long case");
   run->add_option("--decomposition", run_arguments.decomposition,

@@ -38,6 +38,7 @@ expect 2 "subcommand is required" -- "$dermaflux"
 for interval in nan inf -1 5x; do
   expect 2 "--checkpoint-interval" -- "$dermaflux" run "$quickstart" --checkpoint-interval "$interval"
 done
+expect 2 "this is one process" -- "$dermaflux" run "$quickstart" --decomposition 2x2x1
 expect 2 "case file first" -- "$dermaflux" compare --serums "${serums[0]}" "$compare_case"
 "$dermaflux" --help > /dev/null || fail "--help: exit status $?"
 "$dermaflux" --version > /dev/null || fail "--version: exit status $?"

@@ -25,6 +25,20 @@ refused() {
   grep -q "^dermaflux: error: .*$pattern" err.txt || fail "$*: unexpected message: $(cat err.txt)"
 }
 run() { "$dermaflux" run "$@" --quiet -t 1 > /dev/null 2> run.err || fail "run $*: $(cat run.err)"; }
+# stopped_run FOLDER LINES [ARGS...]: the pen case run into FOLDER, stopped by SIGTERM
+# once timeseries.csv has LINES lines.
+stopped_run() {
+  local folder=$1 lines=$2
+  shift 2
+  "$dermaflux" run "$pen" -o "$folder" "$@" --quiet -t 1 > /dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 600); do
+    [ -f "$folder/timeseries.csv" ] && [ "$(wc -l < "$folder/timeseries.csv")" -ge "$lines" ] && break
+    sleep 0.02
+  done
+  kill -TERM "$pid"
+  wait "$pid"
+}
 listing() { (cd "$1" && find . -type f -exec md5sum {} + | sort -k2); }
 
 run "$pen" -o reference
@@ -76,14 +90,7 @@ refused "symbolic link" "$dermaflux" run "$pen" -o linked_snapshots --overwrite
 [ "$(ls outside)" = "timeseries.csv" ] || fail "a run wrote into a linked folder: $(ls outside)"
 
 # --- a refused --resume changes nothing; temporaries of a killed run go ---------
-"$dermaflux" run "$pen" -o parts --quiet -t 1 > /dev/null 2>&1 &
-pid=$!
-for _ in $(seq 1 600); do
-  [ -f parts/timeseries.csv ] && [ "$(wc -l < parts/timeseries.csv)" -ge 6 ] && break
-  sleep 0.02
-done
-kill -TERM "$pid"
-wait "$pid"
+stopped_run parts 6
 [ -f parts/checkpoint.bin ] || fail "no checkpoint to resume"
 before=$(listing parts)
 sed 's/partition: 0.8/partition: 0.7/' "$pen" > other_pen.yaml
@@ -105,14 +112,7 @@ run "$pen" -o parts --resume
 cmp -s reference/timeseries.csv parts/timeseries.csv || fail "the resumed run differs"
 
 # --- --resume --until: stopped within a --until run, resumed with the same --until
-"$dermaflux" run "$pen" -o cut --until "12 h" --quiet -t 1 > /dev/null 2>&1 &
-pid=$!
-for _ in $(seq 1 600); do
-  [ -f cut/timeseries.csv ] && [ "$(wc -l < cut/timeseries.csv)" -ge 4 ] && break
-  sleep 0.02
-done
-kill -TERM "$pid"
-wait "$pid"
+stopped_run cut 4 --until "12 h"
 run "$pen" -o cut --resume --until "12 h"
 run "$pen" -o cut_whole --until "12 h"
 cmp -s cut_whole/timeseries.csv cut/timeseries.csv || fail "--resume --until differs from --until"
