@@ -40,9 +40,28 @@ std::vector<double> graded_heights(double thickness_m, double first_m, double gr
   first_m = std::min({first_m, max_m, thickness_m / min_cells});
 
   // Fewest cells whose capped geometric sum from `first_m` reaches the thickness.
+  // The sum only grows with the count (positive terms added in order), so a
+  // doubling then a bisection finds the same count as counting up one by one, in
+  // O(n log n) rather than O(n^2) (a 1 nm spacing: 10^5 cells a layer, minutes).
+  const auto reaches = [&](int count) {
+    return capped_geometric_sum(first_m, growth, max_m, count) >= thickness_m;
+  };
+  int short_count = min_cells - 1;  // the largest count known too short (or min_cells - 1)
   int count = min_cells;
-  while (capped_geometric_sum(first_m, growth, max_m, count) < thickness_m) {
-    if (++count > kMaxCells) throw std::invalid_argument("graded_heights: more than 10^6 cells");
+  while (!reaches(count)) {
+    if (count >= kMaxCells)
+      throw std::invalid_argument(
+          "a layer would need more than 10^6 cell layers (raise mesh.max_vertical_spacing or "
+          "lower mesh.min_cells_per_layer)");
+    short_count = count;
+    count = std::min(kMaxCells, 2 * count);
+  }
+  while (count - short_count > 1) {
+    const int middle = short_count + (count - short_count) / 2;
+    if (reaches(middle))
+      count = middle;
+    else
+      short_count = middle;
   }
 
   // The sum grows monotonically with the first height; bisect for an exact fit

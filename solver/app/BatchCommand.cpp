@@ -10,6 +10,7 @@
 #include "app/StopSignal.hpp"
 #include "batch/BatchRunner.hpp"
 #include "input/Sweep.hpp"
+#include "io/FolderLock.hpp"
 #include "parallel/Session.hpp"
 
 namespace dermaflux::app {
@@ -20,6 +21,7 @@ int batch_command(const BatchArguments& arguments) {
   const input::Sweep sweep = input::read_sweep(arguments.sweep_file);
   const std::vector<batch::BatchCase> cases = batch_cases(sweep);
   batch::BatchOptions options = batch_options(arguments, sweep);
+  const io::FolderLock lock(options.output_dir, batch_lock_name(options.shard));
   install_stop_handlers();
   options.stop_requested = stop_requested;
   options.on_progress = batch_progress_display(arguments.quiet, false);

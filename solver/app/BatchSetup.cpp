@@ -9,6 +9,7 @@
 
 #include "core/Error.hpp"
 #include "input/CaseWriter.hpp"
+#include "io/FolderLock.hpp"
 #include "run/Checkpoint.hpp"
 
 namespace dermaflux::app {
@@ -57,7 +58,17 @@ batch::BatchOptions batch_options(const BatchArguments& arguments, const input::
   options.jobs = arguments.jobs;
   options.threads = arguments.threads;
   if (!arguments.shard.empty()) options.shard = parse_shard(arguments.shard);
+  options.on_notice = [](const std::string& notice) {
+    std::fprintf(stderr, "dermaflux: batch: %s\n", notice.c_str());
+  };
   return options;
+}
+
+std::string batch_lock_name(const batch::Shard& shard) {
+  // Shards of one sweep share its folder by design (each its own cases).
+  if (shard.count == 1) return io::kLockFile;
+  return ".dermaflux.shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count) +
+         ".lock";
 }
 
 std::function<void(const batch::BatchProgress&)> batch_progress_display(bool quiet,

@@ -19,6 +19,10 @@ std::vector<batch::BatchCase> batch_cases(const input::Sweep& sweep);
 // Output folder, jobs, threads and shard from the command line and the sweep.
 batch::BatchOptions batch_options(const BatchArguments& arguments, const input::Sweep& sweep);
 
+// The lock file a batch holds in its output folder: one per shard, since the
+// shards of a sweep share its folder (io/FolderLock.hpp).
+std::string batch_lock_name(const batch::Shard& shard);
+
 // The progress display. On a terminal: one line redrawn in place. Otherwise, when
 // `log_lines` (the farm: mpirun hands rank 0 a pipe, not the terminal), a line at
 // most every 10 s and the last one; otherwise nothing. Nothing when quiet.

@@ -6,9 +6,11 @@
 #include <iostream>
 
 #include "app/ExitStatus.hpp"
+#include "app/PlotInputs.hpp"
 #include "app/PlotScript.hpp"
 #include "app/ProgressLine.hpp"
 #include "app/ReportCommand.hpp"
+#include "app/StepPace.hpp"
 #include "app/StopSignal.hpp"
 #include "core/Error.hpp"
 #include "core/Parallel.hpp"
@@ -16,9 +18,12 @@
 #include "input/CaseWriter.hpp"
 #include "input/SerumFile.hpp"
 #include "input/Units.hpp"
+#include "io/FolderLock.hpp"
+#include "io/FolderOwnership.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "parallel/Session.hpp"
 #include "run/Compare.hpp"
+#include "run/MemoryCheck.hpp"
 #include "run/SameSkin.hpp"
 #include "run/Simulation.hpp"
 
@@ -80,8 +85,27 @@ int run_command(const RunArguments& arguments) {
   options.stop_requested = stop_requested;
   options.resume_hint = arguments.command_line + (arguments.resume ? "" : " --resume");
   options.decomposed = world.size() > 1;
+  if (!options.decomposed && !arguments.decomposition.empty() && arguments.decomposition != "1x1x1")
+    throw UsageError("--decomposition " + arguments.decomposition +
+                     " splits a case over MPI ranks, but this is one process: start it as "
+                     "mpirun -n P dermaflux run ..., or leave --decomposition out");
   install_stop_handlers();
   options.decomposition = arguments.decomposition;
+  // The folder is this process's from here on, and checked before any meshing: a
+  // second run into it, or a folder that is not this run's, is refused at once.
+  std::optional<io::FolderLock> lock;
+  if (root) {
+    try {
+      lock.emplace(options.output_dir);
+      io::check_folder_for_run(options.output_dir,
+                               {input::write_case_yaml(c), options.resume, options.overwrite});
+    } catch (...) {
+      if (!options.decomposed) throw;
+      report_error(std::current_exception());  // the other ranks wait in run_case
+      std::fflush(nullptr);
+      world.abort(exit_status_of(std::current_exception()));
+    }
+  }
   if (options.decomposed)
     options.on_start = [&](const std::string& decomposition) {
       if (!root) return;
@@ -96,7 +120,11 @@ int run_command(const RunArguments& arguments) {
       std::fflush(stdout);
     };
   ProgressLine progress(arguments.quiet || !root);
-  options.on_progress = [&](const run::Progress& p) { progress.update(p); };
+  StepPace pace;
+  options.on_progress = [&](const run::Progress& p) {
+    progress.update(p);
+    if (root) pace.update(p);
+  };
   run::RunResult result;
   try {
     result = run::run_case(c, options);
@@ -139,6 +167,10 @@ int run_command(const RunArguments& arguments) {
 int check_command(const std::filesystem::path& case_file) {
   const input::Case c = input::read_case(case_file);
   std::cout << input::write_case_yaml(c);
+  // The mesh's planes alone first (cheap: its node coordinates), and the memory
+  // run would refuse, refused here alike before the problem's cell arrays exist.
+  const mesh::LayeredMesh mesh = model::case_mesh(c);
+  run::check_memory(mesh.grid.cell_count());
   const auto problem = model::build_problem(c);
   const auto& g = problem.mesh.grid;
   std::cout << "# mesh: " << g.nx() << " x " << g.ny() << " x " << g.nz() << " = " << g.cell_count()
@@ -157,9 +189,7 @@ int check_command(const std::filesystem::path& case_file) {
 }
 
 int plot_command(const std::filesystem::path& output_dir) {
-  if (!std::filesystem::exists(output_dir / "timeseries.csv"))
-    throw UsageError(output_dir.string() +
-                     " holds no timeseries.csv: give the output folder of a run");
+  check_plot_inputs(output_dir);
   run_plot_script({"run", output_dir.string()});
   return 0;
 }
@@ -217,10 +247,25 @@ int compare_command(const CompareArguments& arguments) {
       arguments.output_dir.empty()
           ? std::filesystem::path(base.output.directory.string() + "-compare")
           : arguments.output_dir;
+  const io::FolderLock lock(output_dir);
 
-  const auto comparison = run::compare_serums(serums, output_dir, [&](const std::string& what) {
-    if (!arguments.quiet) std::fprintf(stderr, "dermaflux: compare: running %s\n", what.c_str());
-  });
+  run::CompareOptions options;
+  options.on_run_start = [&](const std::string& what) {
+    begin_set_up();
+    if (!arguments.quiet) std::fprintf(stderr, "dermaflux: compare: %s\n", what.c_str());
+  };
+  install_stop_handlers();
+  options.stop_requested = stop_requested;
+  options.resume_hint = arguments.command_line;
+  run::Comparison comparison;
+  try {
+    comparison = run::compare_serums(serums, output_dir, options);
+  } catch (const Interrupted&) {
+    // The run's own advice (--resume) is for `run`: the same compare command goes on.
+    throw Interrupted(
+        "compare interrupted: the runs finished so far are kept and the one under way is "
+        "checkpointed; the same command continues the comparison");
+  }
   run::write_comparison_csv(comparison, output_dir / "comparison.csv");
 
   std::printf("%-4s %-24s %14s %14s %12s %10s %10s\n", "rank", "serum", "receptor ug/cm2",

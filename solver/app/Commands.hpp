@@ -34,7 +34,7 @@ struct CompareArguments {
   bool quiet = false;
   bool same_skin = false;    // reuse the layer values the case gives for every serum
   bool report = true;        // report.html in the output folder (--no-report: none)
-  std::string command_line;  // as typed, for the report's provenance
+  std::string command_line;  // as typed: the report's provenance, how to continue after a stop
 };
 int compare_command(const CompareArguments& arguments);
 

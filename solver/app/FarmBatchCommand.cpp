@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 #include "app/BatchSetup.hpp"
 #include "app/ExitStatus.hpp"
@@ -18,6 +19,7 @@
 #include "farm/Coordinator.hpp"
 #include "farm/Handshake.hpp"
 #include "farm/Worker.hpp"
+#include "io/FolderLock.hpp"
 #include "parallel/Session.hpp"
 #include "parallel/SlotThreads.hpp"
 
@@ -27,20 +29,17 @@ namespace {
 struct FarmSetup {
   std::vector<batch::BatchCase> cases;
   batch::BatchOptions options;
+  std::unique_ptr<io::FolderLock> lock;  // rank 0's, for the whole farm
 };
 
 // What this rank needs to run; `threads` are the cores of its slot.
 FarmSetup read_setup(const BatchArguments& arguments, int slot_cores, bool root) {
   const input::Sweep sweep = input::read_sweep(arguments.sweep_file);
-  FarmSetup setup{batch_cases(sweep), batch_options(arguments, sweep)};
+  FarmSetup setup{batch_cases(sweep), batch_options(arguments, sweep), nullptr};
   setup.options.threads = arguments.threads > 0 ? arguments.threads : slot_cores;
-  if (root) {  // a folder nobody can write fails here, before any case starts
-    std::error_code error;
-    std::filesystem::create_directories(setup.options.output_dir, error);
-    if (error)
-      throw IoError("cannot create the output folder '" + setup.options.output_dir.string() +
-                    "': " + error.message());
-  }
+  if (root)  // a folder nobody can write, or one in use, fails here, before any case starts
+    setup.lock = std::make_unique<io::FolderLock>(setup.options.output_dir,
+                                                  batch_lock_name(setup.options.shard));
   return setup;
 }
 

@@ -10,10 +10,18 @@
 // `kill -USR1 <mpirun>` (or Slurm's `scancel --signal=USR1`) stops a farm with
 // every checkpoint written and exit status 130.
 
+//
+// Before the first poll (reading, meshing, rasterising, building the multigrid
+// hierarchy: minutes for a large case, and nothing yet worth a checkpoint) a stop
+// signal ends the process at once, exit status 130, saying so in one line.
+
 namespace dermaflux::app {
 
 void install_stop_handlers();
+// Polled by a run after each step; the first poll ends the set-up.
 bool stop_requested();
+// A new run's set-up begins (compare, between its runs): signals end it at once again.
+void begin_set_up();
 int stop_signal();  // the signal that asked to stop, 0 if none
 
 }  // namespace dermaflux::app

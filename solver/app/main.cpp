@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "app/CommandLine.hpp"
 #include "app/Commands.hpp"
 #include "app/ExitStatus.hpp"
 #include "app/ReportCommand.hpp"
@@ -45,8 +46,10 @@ int main(int argc, char** argv) {
   run->add_flag("--quiet,-q", run_arguments.quiet, "no progress line");
   run->add_flag("--resume", run_arguments.resume,
                 "continue an interrupted run from its output folder's checkpoint.bin");
-  run->add_flag("--overwrite", run_arguments.overwrite,
-                "replace a finished run of a different case in the output folder");
+  run->add_flag(
+      "--overwrite", run_arguments.overwrite,
+      "replace another case's run, finished or not, in the output folder (only a run's own "
+      "files are removed; files dermaflux does not write are kept)");
   run->add_option("--until", run_arguments.until,
                   "stop at this simulated time (e.g. \"2 h\"), a quick look at a long case");
   run->add_option("--decomposition", run_arguments.decomposition,
@@ -54,7 +57,7 @@ int main(int argc, char** argv) {
                   "the split that exchanges the fewest halo cells");
   run->add_option("--checkpoint-interval", run_arguments.checkpoint_interval_s,
                   "wall-clock seconds between checkpoints (default 300; 0: only when interrupted)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(dermaflux::app::finite_seconds());
   run->add_flag("--report", run_arguments.report, "write report.html in the output folder");
 
   std::string check_file;
@@ -66,7 +69,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> serum_files;
   auto* compare = app.add_subcommand(
       "compare", "run the same skin and device with several serums (and intact skin), ranked");
-  compare->add_option("case", compare_arguments.case_file, "case file (YAML)")->required();
+  // Not ->required(): every file after --serums is a serum, so a case given last
+  // is read as one; main says how to order them.
+  compare->add_option("case", compare_arguments.case_file, "case file (YAML)");
   compare->add_option("--serums", serum_files, "serum files (the keys of a case's serum section)")
       ->required();
   compare->add_option("--output,-o", compare_output,
@@ -104,7 +109,7 @@ int main(int argc, char** argv) {
   report->add_option("folder", report_folder, "the output folder of a run, compare or batch")
       ->required();
 
-  CLI11_PARSE(app, argc, argv);
+  if (const auto status = dermaflux::app::parse_command_line(app, argc, argv)) return *status;
   run_arguments.output_dir = output_dir;
   compare_arguments.output_dir = compare_output;
   batch_arguments.sweep_file = batch_sweep;
@@ -117,6 +122,11 @@ int main(int argc, char** argv) {
   batch_arguments.report = !batch_no_report;
 
   try {
+    dermaflux::app::guard_standard_streams();
+    if (*compare && compare_arguments.case_file.empty())
+      throw dermaflux::UsageError(
+          "compare needs the case file first: dermaflux compare CASE.yaml --serums A.yaml "
+          "B.yaml ... (every file after --serums is a serum)");
     // Before anything else: MPI starts only when mpirun or srun started us.
     dermaflux::parallel::start_mpi_if_launched();
     const int ranks = dermaflux::parallel::world().size();
@@ -130,12 +140,15 @@ int main(int argc, char** argv) {
           "`dermaflux run` splits one case over them; run this one as a single task "
           "(mpirun -n 1)");
     }
-    if (*run) return dermaflux::app::run_command(run_arguments);
-    if (*check) return dermaflux::app::check_command(check_file);
-    if (*plot) return dermaflux::app::plot_command(plot_folder);
-    if (*report) return dermaflux::app::report_command(report_folder);
-    if (*compare) return dermaflux::app::compare_command(compare_arguments);
-    if (*batch) return dermaflux::app::batch_command(batch_arguments);
+    int status = dermaflux::app::kExitInternalError;
+    if (*run) status = dermaflux::app::run_command(run_arguments);
+    if (*check) status = dermaflux::app::check_command(check_file);
+    if (*plot) status = dermaflux::app::plot_command(plot_folder);
+    if (*report) status = dermaflux::app::report_command(report_folder);
+    if (*compare) status = dermaflux::app::compare_command(compare_arguments);
+    if (*batch) status = dermaflux::app::batch_command(batch_arguments);
+    dermaflux::app::check_standard_output();
+    return status;
   } catch (...) {
     // Every rank of a split run reads the same case and meets its errors alike:
     // rank 0 says it once.
@@ -143,5 +156,4 @@ int main(int argc, char** argv) {
       return dermaflux::app::exit_status_of(std::current_exception());
     return dermaflux::app::report_error(std::current_exception());
   }
-  return dermaflux::app::kExitInternalError;
 }

@@ -9,8 +9,10 @@
 
 #include "batch/BatchTally.hpp"
 #include "batch/JobThreads.hpp"
+#include "input/CaseWriter.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/Csv.hpp"
+#include "io/RunFolder.hpp"
 
 namespace dermaflux::batch {
 namespace {
@@ -65,10 +67,18 @@ BatchPlan plan_batch(const std::vector<BatchCase>& cases, const BatchOptions& op
   BatchPlan plan;
   for (const BatchCase* item : select_shard(cases, options.shard)) {
     ++plan.selected;
-    if (is_finished(options.output_dir / item->folder))
+    const fs::path folder = options.output_dir / item->folder;
+    const bool finished = is_finished(folder);
+    // Trusted only when it is this very case's (same values, same end time).
+    if (finished && io::holds_finished_run(folder, input::write_case_yaml(item->resolved))) {
       ++plan.skipped;
-    else
-      plan.to_run.push_back(item);
+      continue;
+    }
+    if (finished && options.on_notice)
+      options.on_notice(folder.string() +
+                        " holds a finished run whose case.resolved.yaml is not this sweep's case: "
+                        "running the case again");
+    plan.to_run.push_back(item);
   }
   return plan;
 }

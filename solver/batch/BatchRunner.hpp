@@ -51,6 +51,9 @@ struct BatchOptions {
   Shard shard;
   std::function<void(const BatchProgress&)> on_progress;
   std::function<bool()> stop_requested;  // polled by the running cases
+  // Told, once per case, when a folder's finished run is not trusted (its
+  // case.resolved.yaml is not the one this sweep would write) and runs again.
+  std::function<void(const std::string&)> on_notice;
 };
 
 struct BatchOutcome {

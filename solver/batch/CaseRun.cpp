@@ -1,6 +1,7 @@
 #include "batch/CaseRun.hpp"
 
 #include "core/Error.hpp"
+#include "io/FolderLock.hpp"
 #include "run/Simulation.hpp"
 
 namespace dermaflux::batch {
@@ -12,6 +13,9 @@ namespace fs = std::filesystem;
 void run_in_folder(const BatchCase& item, const BatchOptions& options) {
   run::RunOptions run_options;
   run_options.output_dir = options.output_dir / item.folder;
+  // One process per case folder (another batch of the same sweep, a shard given
+  // twice): the second one's case fails at once, naming the holder.
+  const io::FolderLock lock(run_options.output_dir);
   run_options.stop_requested = options.stop_requested;
   run_options.overwrite = true;  // the folder name carries the case's fingerprint
   run_options.resume = fs::exists(run_options.output_dir / "checkpoint.bin");

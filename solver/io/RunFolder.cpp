@@ -9,6 +9,7 @@
 
 #include "core/Error.hpp"
 #include "io/AtomicFile.hpp"
+#include "io/FolderOwnership.hpp"
 #include "io/VtkXmlFile.hpp"
 
 namespace dermaflux::io {
@@ -64,48 +65,64 @@ std::string read_file(const fs::path& file) {
   return std::move(*bytes);
 }
 
+bool holds_finished_run(const fs::path& folder, const std::string& resolved_case) {
+  return fs::exists(folder / kSummaryFile) &&
+         read_if_there(folder / kResolvedCaseFile) == std::optional(resolved_case);
+}
+
 RunFolder::RunFolder(fs::path directory, std::string case_name, const FolderOpening& opening)
     : directory_(std::move(directory)),
       case_name_(std::move(case_name)),
-      pvd_(directory_ / (case_name_ + ".pvd")) {
+      pvd_(directory_ / (case_name_ + ".pvd")),
+      resolved_case_(opening.resolved_case),
+      resume_(opening.resume) {
+  // Before anything is created or removed: a refused opening changes nothing, and a
+  // --resume of a finished run must not unfinish it.
+  check_folder_for_run(directory_, opening);
+  if (opening.resume && !fs::exists(checkpoint_file()))
+    throw UsageError("nothing to resume: " + checkpoint_file().string() +
+                     " does not exist (run without --resume to start anew)");
   std::error_code error;
   fs::create_directories(directory_ / kSnapshotFolder, error);
   if (error)
     throw IoError("cannot create the output folder " + directory_.string() + ": " +
                   error.message());
+  // A resumed run changes the folder only once its checkpoint has been read
+  // (write_timeseries_header): a refused checkpoint leaves it as it was.
+  if (!resume_) prepare_for_writing();
+}
 
-  // Before anything is removed: a --resume of a finished run must not unfinish it.
-  if (opening.resume && !fs::exists(checkpoint_file()))
-    throw UsageError("nothing to resume: " + checkpoint_file().string() +
-                     " does not exist (run without --resume to start anew)");
-  const bool finished = fs::exists(directory_ / kSummaryFile);
-  if (finished && !opening.overwrite && !opening.resume &&
-      read_if_there(directory_ / kResolvedCaseFile).value_or("") != opening.resolved_case) {
-    throw UsageError(directory_.string() +
-                     " holds a finished run of a different case; give --overwrite to replace it, "
-                     "or choose another folder with --output");
-  }
+void RunFolder::prepare_for_writing() {
   // A previous run's results must not survive into this one: first the marker of
   // a finished run, then the files this run will rewrite.
   remove_file(directory_ / kSummaryFile);
   remove_file(directory_ / kInterruptedFile);
   remove_file(directory_ / kFailedFile);
   remove_file(pvd_.file());
-  if (!opening.resume) {
+  remove_leftover_temporaries(directory_);
+  std::error_code error;
+  if (!resume_) {
     remove_file(checkpoint_file());
-    // A run split over ranks checkpoints one file per rank (run/Checkpoint.hpp).
-    for (const auto& entry : fs::directory_iterator(directory_, error))
-      if (entry.path().filename().string().rfind("checkpoint.rank-", 0) == 0)
+    // A run split over ranks checkpoints one file per rank (run/Checkpoint.hpp);
+    // another case's collection (--overwrite) goes too.
+    for (const auto& entry : fs::directory_iterator(directory_, error)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind("checkpoint.rank-", 0) == 0 || entry.path().extension() == ".pvd")
         remove_file(entry.path());
+    }
     remove_file(directory_ / "channels.vtp");
     for (const auto& entry : fs::directory_iterator(directory_ / kSnapshotFolder, error))
       if (entry.path().extension() == ".vtr" || entry.path().extension() == ".pvtr")
         remove_file(entry.path());
   }
-  write_file_atomically(directory_ / kResolvedCaseFile, opening.resolved_case);
+  write_file_atomically(directory_ / kResolvedCaseFile, resolved_case_);
 }
 
 void RunFolder::write_timeseries_header(const std::string& header) {
+  if (resume_ && !opened_for_resume_) {
+    prepare_for_writing();
+    opened_for_resume_ = true;
+  }
   const fs::path file = directory_ / "timeseries.csv";
   timeseries_.open(file, std::ios::out | std::ios::trunc);
   if (!timeseries_) fail_stream(file);

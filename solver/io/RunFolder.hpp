@@ -26,6 +26,10 @@ namespace dermaflux::io {
 // cannot be read.
 std::string read_file(const std::filesystem::path& file);
 
+// The folder holds a finished run (summary.json) whose case.resolved.yaml is
+// `resolved_case`: the same case, the same end time, the same everything.
+bool holds_finished_run(const std::filesystem::path& folder, const std::string& resolved_case);
+
 struct FolderOpening {
   std::string resolved_case;  // this run's case.resolved.yaml
   bool resume = false;        // continue a checkpointed run: keep its snapshots
@@ -34,8 +38,9 @@ struct FolderOpening {
 
 class RunFolder {
  public:
-  // Throws IoError if the folder cannot be created or written, UsageError if it
-  // holds a finished run of a different case and overwrite is not set.
+  // Throws IoError if the folder cannot be created or written, UsageError if it is
+  // not this run's to write (io/FolderOwnership.hpp: another case's run, files
+  // dermaflux does not write, symbolic links, a checkpoint of another case).
   RunFolder(std::filesystem::path directory, std::string case_name, const FolderOpening& opening);
   ~RunFolder();
   RunFolder(const RunFolder&) = delete;
@@ -84,7 +89,13 @@ class RunFolder {
   std::future<void> placing_;
   int placing_index_ = 0;
   double placing_time_h_ = 0.0;
+  std::string resolved_case_;
+  bool resume_ = false;
+  bool opened_for_resume_ = false;
   void settle_snapshot();
+  // Removes a previous run's markers and (unless resuming) its outputs, writes
+  // case.resolved.yaml.
+  void prepare_for_writing();
 };
 
 }  // namespace dermaflux::io

@@ -1,7 +1,9 @@
 #include "model/ProblemBuilder.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
+#include "core/Error.hpp"
 #include "meshes/ChannelRaster.hpp"
 #include "meshes/LateralGrading.hpp"
 #include "meshes/NeedleLayout.hpp"
@@ -71,7 +73,11 @@ void set_channels(Problem& problem, const std::vector<mesh::Channel>& open) {
 }
 
 mesh::LayeredMesh case_mesh(const input::Case& c) {
-  return mesh::build_layered_mesh(vertical_spec(c), lateral_spec(c, case_channels(c)));
+  try {
+    return mesh::build_layered_mesh(vertical_spec(c), lateral_spec(c, case_channels(c)));
+  } catch (const std::invalid_argument& e) {  // a mesh the case's settings make too large
+    throw UsageError(std::string("cannot mesh case ") + c.name + ": " + e.what());
+  }
 }
 
 std::size_t planned_cell_count(const input::Case& c) {

@@ -40,11 +40,21 @@ struct Comparison {
   std::vector<std::string> run_folders;  // in plotting order: each serum, then its intact run
 };
 
+struct CompareOptions {
+  std::function<void(const std::string&)> on_run_start;  // told what runs next
+  // Polled by every run: a stop leaves that run checkpointed (Interrupted thrown).
+  std::function<bool()> stop_requested;
+  std::string resume_hint;  // the command that continues the comparison
+};
+
 // Runs `<case name>-<label>` for each choice (and its intact twin when the case has
 // needles); every choice holds the same case apart from its serum and estimates.
+// A run whose folder already holds it finished (the same resolved case) is kept,
+// one an interrupted comparison left checkpointed is resumed: rerunning a stopped
+// comparison finishes it without redoing anything.
 Comparison compare_serums(const std::vector<SerumChoice>& serums,
                           const std::filesystem::path& output_dir,
-                          const std::function<void(const std::string&)>& on_run_start = {});
+                          const CompareOptions& options = {});
 
 // comparison.csv, written atomically.
 void write_comparison_csv(const Comparison& comparison, const std::filesystem::path& file);

@@ -67,7 +67,7 @@ void check_memory(std::size_t cells) {
   throw UsageError("the mesh has " + std::to_string(cells) + " cells and needs about " +
                    gib(needed) + " of memory, but only " + gib(*available) +
                    " is available; coarsen the mesh (mesh.lateral_spacing, mesh.channel_spacing, "
-                   "mesh.min_cells_per_layer) or shrink the domain");
+                   "mesh.min_cells_per_layer, mesh.max_vertical_spacing) or shrink the domain");
 }
 
 std::optional<std::string> split_memory_shortfall(std::size_t block_cells, int ranks_on_node) {
