@@ -174,7 +174,7 @@ struct Case {
   std::vector<Estimate> estimates;    // what the reader estimated, in layer order
   Serum serum;
   std::optional<Exposure> exposure;  // needs serum.area_m2
-  std::optional<Needles> needles;  // absent: intact skin
+  std::optional<Needles> needles;    // absent: intact skin
   Domain domain;
   MeshSettings mesh;
   TimeSettings time;

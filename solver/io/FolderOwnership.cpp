@@ -129,6 +129,11 @@ void check_folder_for_run(const fs::path& directory, const FolderOpening& openin
     if (!earlier || *earlier == opening.resolved_case) return;
     const bool same_case =
         without_time_section(*earlier) == without_time_section(opening.resolved_case);
+    if (same_case && !fs::exists(directory / "checkpoint.bin"))
+      throw UsageError(directory.string() + " holds " + state_of_run_in(directory) +
+                       " of this case to another end time, and no checkpoint to continue "
+                       "from; nothing was changed: run without --resume (with --overwrite) "
+                       "to compute it to the new end");
     throw UsageError(
         same_case
             ? (directory / "checkpoint.bin").string() +

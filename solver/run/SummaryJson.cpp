@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/BuildCommit.hpp"
+
 namespace dermaflux::run {
 namespace {
 
@@ -86,6 +88,7 @@ std::string summary_json(const input::Case& c, const RunSummary& s) {
   j["peak_rss_mb"] = s.peak_rss_mb;
   j["ranks"] = s.ranks;
   j["dermaflux_version"] = DERMAFLUX_VERSION;
+  j["dermaflux_commit"] = build_commit();
   return j.dump(2) + "\n";
 }
 

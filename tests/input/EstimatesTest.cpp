@@ -33,8 +33,12 @@ struct Molecule {
 constexpr Molecule kCaffeine{194.19, -0.07};
 constexpr Molecule kNiacinamide{122.12, -0.37};
 
-double kp_1992_cm_h(Molecule m) { return std::pow(10.0, -2.7 + 0.71 * m.log_p - 0.0061 * m.mw_g_mol); }
-double kp_2023_cm_h(Molecule m) { return std::pow(10.0, -2.55 + 0.65 * m.log_p - 0.0085 * m.mw_g_mol); }
+double kp_1992_cm_h(Molecule m) {
+  return std::pow(10.0, -2.7 + 0.71 * m.log_p - 0.0061 * m.mw_g_mol);
+}
+double kp_2023_cm_h(Molecule m) {
+  return std::pow(10.0, -2.55 + 0.65 * m.log_p - 0.0085 * m.mw_g_mol);
+}
 
 void expect_relative(double actual, double expected) {
   EXPECT_NEAR(actual, expected, kRelative * std::abs(expected));
@@ -113,7 +117,8 @@ TEST(Estimates, TheRefitIsUsedWhenAsked) {
   const std::string skin = kLayersWithoutProperties + "  estimates: potts_guy_2023_refit\n";
   const Case c = read_test_case(case_text(skin, kNiacinamideSerum));
   const double k = std::pow(10.0, 0.7 * -0.37);
-  expect_relative(c.layers[0].diffusivity_m2_s, kp_2023_cm_h(kNiacinamide) * 1e-2 / 3600.0 * 15e-6 / k);
+  expect_relative(c.layers[0].diffusivity_m2_s,
+                  kp_2023_cm_h(kNiacinamide) * 1e-2 / 3600.0 * 15e-6 / k);
   EXPECT_NE(c.estimates[1].formula.find("2023 refit"), std::string::npos);
 }
 
@@ -140,9 +145,9 @@ TEST(Estimates, AMissingPropertyWithoutMolecularWeightIsAnError) {
 
 TEST(Estimates, AnUnknownFitSuggestsTheNearest) {
   const std::string skin = kLayersWithoutProperties + "  estimates: potts_guy_1993\n";
-  expect_input_error(case_text(skin, kNiacinamideSerum), "case.yaml:9:14",
-                     "skin.estimates",
-                     {"expected potts_guy_1992, potts_guy_2023_refit or kasting", "did you mean \"potts_guy_1992\"?"});
+  expect_input_error(case_text(skin, kNiacinamideSerum), "case.yaml:9:14", "skin.estimates",
+                     {"expected potts_guy_1992, potts_guy_2023_refit or kasting",
+                      "did you mean \"potts_guy_1992\"?"});
 }
 
 }  // namespace

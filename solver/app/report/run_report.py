@@ -145,7 +145,7 @@ def provenance(run, arguments):
                                            datetime.timezone.utc)
     rows = [
         ("dermaflux version", "dermaflux_version", s.get("dermaflux_version"), False),
-        ("commit", "commit", s.get("commit") or arguments.commit or "not recorded in summary.json", True),
+        ("commit", "dermaflux_commit", s.get("dermaflux_commit") or s.get("commit") or arguments.commit or "not recorded in summary.json", True),
         ("finished", "", made.strftime("%Y-%m-%d %H:%M UTC"), False),
         ("command line", "", s.get("command_line") or arguments.command_line or "not recorded (the report was made later)", True),
         ("wall time", "wall_s", f"{s.get('wall_s', 0):.3g} s", False),
