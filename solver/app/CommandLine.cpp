@@ -49,6 +49,14 @@ CLI::Validator finite_seconds() {
       "SECONDS>=0");
 }
 
+CLI::Validator folder_name() {
+  return CLI::Validator(
+      [](std::string& text) {
+        return text.empty() ? std::string("expects a folder, found nothing") : std::string();
+      },
+      "FOLDER");
+}
+
 void guard_standard_streams() {
   bool output_closed = false;
   for (int descriptor = 0; descriptor <= 2; ++descriptor) {

@@ -14,6 +14,8 @@ std::optional<int> parse_command_line(CLI::App& app, int argc, char** argv);
 
 // A number of seconds: finite and >= 0 (CLI11's NonNegativeNumber lets "nan" by).
 CLI::Validator finite_seconds();
+// A folder name that is not empty (`--output=` would else mean the default folder).
+CLI::Validator folder_name();
 
 // Descriptors 0, 1 and 2 are open: a closed one gets /dev/null, so that no file the
 // run opens takes its number (printf would write into timeseries.csv). IoError when

@@ -39,8 +39,8 @@ int main(int argc, char** argv) {
   std::string output_dir;
   auto* run = app.add_subcommand("run", "simulate a case and write its results");
   run->add_option("case", run_arguments.case_file, "case file (YAML)")->required();
-  run->add_option("--output,-o", output_dir,
-                  "output folder (default: the case's output.directory)");
+  run->add_option("--output,-o", output_dir, "output folder (default: the case's output.directory)")
+      ->check(dermaflux::app::folder_name());
   run->add_option("--threads,-t", run_arguments.threads, "OpenMP threads (default: all cores)")
       ->check(CLI::Range(1, 4096));
   run->add_flag("--quiet,-q", run_arguments.quiet, "no progress line");
@@ -74,8 +74,10 @@ int main(int argc, char** argv) {
   compare->add_option("case", compare_arguments.case_file, "case file (YAML)");
   compare->add_option("--serums", serum_files, "serum files (the keys of a case's serum section)")
       ->required();
-  compare->add_option("--output,-o", compare_output,
-                      "output folder (default: the case's output.directory + -compare)");
+  compare
+      ->add_option("--output,-o", compare_output,
+                   "output folder (default: the case's output.directory + -compare)")
+      ->check(dermaflux::app::folder_name());
   compare->add_option("--threads,-t", compare_arguments.threads, "OpenMP threads")
       ->check(CLI::Range(1, 4096));
   compare->add_flag("--quiet,-q", compare_arguments.quiet, "no progress messages");
@@ -93,7 +95,8 @@ int main(int argc, char** argv) {
   batch->add_option("--jobs,-j", batch_arguments.jobs, "cases run at once (they share the cores)")
       ->check(CLI::Range(1, 4096));
   batch->add_option("--shard", batch_arguments.shard, "I/N: run every N-th case starting at I");
-  batch->add_option("--output,-o", batch_output, "output folder (default: the sweep's output)");
+  batch->add_option("--output,-o", batch_output, "output folder (default: the sweep's output)")
+      ->check(dermaflux::app::folder_name());
   batch->add_option("--threads,-t", batch_arguments.threads, "cores to share between the jobs")
       ->check(CLI::Range(1, 4096));
   batch->add_flag("--quiet,-q", batch_arguments.quiet, "no progress line");

@@ -129,20 +129,17 @@ void check_folder_for_run(const fs::path& directory, const FolderOpening& openin
     if (!earlier || *earlier == opening.resolved_case) return;
     const bool same_case =
         without_time_section(*earlier) == without_time_section(opening.resolved_case);
-    if (same_case && !fs::exists(directory / "checkpoint.bin"))
+    // To another end (--until): the checkpoint's own check decides (run/Checkpoint).
+    if (same_case && fs::exists(directory / "checkpoint.bin")) return;
+    if (same_case)
       throw UsageError(directory.string() + " holds " + state_of_run_in(directory) +
                        " of this case to another end time, and no checkpoint to continue "
                        "from; nothing was changed: run without --resume (with --overwrite) "
                        "to compute it to the new end");
-    throw UsageError(
-        same_case
-            ? (directory / "checkpoint.bin").string() +
-                  " belongs to this case run to another end time (time.end or --until differ): "
-                  "resume with the command INTERRUPTED.txt gives; nothing was changed"
-            : (directory / "checkpoint.bin").string() + " belongs to another case (" +
-                  case_name_in(*earlier) +
-                  "); nothing was changed: resume with that case, or run without --resume to "
-                  "start anew");
+    throw UsageError((directory / "checkpoint.bin").string() + " belongs to another case (" +
+                     case_name_in(*earlier) +
+                     "); nothing was changed: resume with that case, or run without --resume to "
+                     "start anew");
   }
   if (!earlier || opening.overwrite) return;
   if (without_time_section(*earlier) == without_time_section(opening.resolved_case)) return;

@@ -1,6 +1,7 @@
 #include "run/Simulation.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <sstream>
 
@@ -99,7 +100,7 @@ class Run {
     if (options_.on_start) options_.on_start(parallel::describe_parts(block_.parts));
     if (outputs_) {
       outputs_->open();
-      if (options_.resume) restore(checkpoints_.read(fingerprint(resolved_case_)));
+      if (options_.resume) restore(checkpoints_.read(fingerprint(identity())));
       outputs_->start(rows_);
     }
     try {
@@ -160,7 +161,27 @@ class Run {
     return ranks_.any(options_.stop_requested && options_.stop_requested());
   }
 
+  const std::string& identity() const {
+    return options_.checkpoint_identity.empty() ? resolved_case_ : options_.checkpoint_identity;
+  }
+
+  // A run resumed towards another end (--until) continues only through the same
+  // output times: those the stopped run wrote must open this run's list.
+  void check_outputs_continue(const RunCheckpoint& saved) const {
+    const auto& outputs = case_.time.output_times_s;
+    const double stopped_h = saved.integrator.time_s / 3600.0;
+    bool same = saved.rows.size() <= outputs.size() && saved.integrator.time_s <= case_.time.end_s;
+    for (std::size_t n = 0; same && n < saved.rows.size(); ++n)
+      same = std::abs(saved.rows[n].time_h * 3600.0 - outputs[n]) <= 1e-9 * (1.0 + outputs[n]);
+    if (!same)
+      throw UsageError("the checkpoint stopped at t = " + std::to_string(stopped_h) +
+                       " h on the way to another end, whose outputs this run does not share "
+                       "(an --until between output times, or before the stop): resume with the "
+                       "--until the stopped run had, or one at a later output time");
+  }
+
   void restore(RunCheckpoint saved) {
+    check_outputs_continue(saved);
     numerics_.set_geometry_for(saved.integrator.time_s);  // the geometry of the saved field
     integrator_.restore(saved.integrator);
     rows_ = std::move(saved.rows);
@@ -171,7 +192,7 @@ class Run {
   // After an output is recorded the next one is due; mid-interval the current one.
   void checkpoint() {
     RunCheckpoint c;
-    c.case_fingerprint = fingerprint(resolved_case_);
+    c.case_fingerprint = fingerprint(identity());
     c.next_output = rows_.size();
     c.wall_s = wall_before_ + seconds_since(start_);
     c.rows = rows_;

@@ -38,6 +38,10 @@ struct RunOptions {
   std::function<bool()> stop_requested;
   // How to resume, for the INTERRUPTED.txt marker (e.g. the command line).
   std::string resume_hint;
+  // The case a checkpoint belongs to, as resolved YAML: the case before --until cut
+  // it short, so that a run stopped on the way to one end may be resumed towards
+  // another. Empty: the run's own case.
+  std::string checkpoint_identity;
   // Split the case over the ranks of the MPI job (`mpirun -n P dermaflux run`,
   // parallel/Block.hpp): every rank calls run_case with the same case and options,
   // and each holds its block of cells; hypre's PFMG-CG solves the steps across

@@ -39,6 +39,11 @@ for interval in nan inf -1 5x; do
   expect 2 "--checkpoint-interval" -- "$dermaflux" run "$quickstart" --checkpoint-interval "$interval"
 done
 expect 2 "this is one process" -- "$dermaflux" run "$quickstart" --decomposition 2x2x1
+for command in run batch; do
+  expect 2 "--output: 1 required" -- "$dermaflux" $command "$quickstart" --output=
+  expect 2 "--output: expects a folder, found nothing" -- "$dermaflux" $command "$quickstart" -o ""
+done
+expect 2 "--output: expects a folder, found nothing" -- "$dermaflux" compare "$compare_case" --serums "${serums[0]}" -o ""
 expect 2 "case file first" -- "$dermaflux" compare --serums "${serums[0]}" "$compare_case"
 "$dermaflux" --help > /dev/null || fail "--help: exit status $?"
 "$dermaflux" --version > /dev/null || fail "--version: exit status $?"

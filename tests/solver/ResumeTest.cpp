@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/Error.hpp"
+#include "input/CaseWriter.hpp"
 #include "io/ScratchFolder.hpp"
 #include "run/Simulation.hpp"
 #include "support/CaseBuilder.hpp"
@@ -122,6 +123,54 @@ TEST(FilmResume, InterruptedRegimenResumesToTheSameBytes) {
     EXPECT_EQ(resumed.summary.linear_iterations, uninterrupted.summary.linear_iterations);
   }
   EXPECT_GT(uninterrupted.summary.steps, 130);
+}
+
+// --until cuts a case short (app/Commands.cpp): outputs past it dropped, one at it.
+input::Case until(input::Case c, double end_s) {
+  c.time.end_s = end_s;
+  auto& outputs = c.time.output_times_s;
+  while (!outputs.empty() && outputs.back() >= end_s) outputs.pop_back();
+  outputs.push_back(end_s);
+  return c;
+}
+
+TEST(Resume, AStoppedRunResumesTowardsAnotherEnd) {
+  io::testing::ScratchFolder scratch;
+  const auto whole_case = small_case();
+  const std::string identity = input::write_case_yaml(whole_case);
+  const fs::path whole = scratch / "whole", parts = scratch / "parts";
+  run::run_case(whole_case, into(whole));
+
+  // Stopped on its way to 3 h, resumed to the case's own 6 h: the uninterrupted run.
+  run::RunOptions stopping = into(parts);
+  stopping.checkpoint_identity = identity;
+  int polled = 0;
+  stopping.stop_requested = [&] { return ++polled > 30; };
+  EXPECT_THROW(run::run_case(until(whole_case, 3.0 * 3600.0), stopping), Interrupted);
+  run::RunOptions resuming = into(parts, true);
+  resuming.checkpoint_identity = identity;
+  run::run_case(whole_case, resuming);
+  EXPECT_EQ(slurp(parts / "timeseries.csv"), slurp(whole / "timeseries.csv"));
+}
+
+TEST(Resume, ResumingTowardsAnEndBeforeTheStopIsRefused) {
+  io::testing::ScratchFolder scratch;
+  const auto whole_case = small_case();
+  run::RunOptions stopping = into(scratch / "parts");
+  stopping.checkpoint_identity = input::write_case_yaml(whole_case);
+  int polled = 0;
+  stopping.stop_requested = [&] { return ++polled > 60; };
+  EXPECT_THROW(run::run_case(whole_case, stopping), Interrupted);
+  run::RunOptions resuming = into(scratch / "parts", true);
+  resuming.checkpoint_identity = stopping.checkpoint_identity;
+  try {
+    run::run_case(until(whole_case, 1.0), resuming);  // 1 s: long before the stop
+    FAIL() << "resumed to an end before its stop";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("resume with the --until the stopped run had"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(Resume, ACheckpointOfAnotherCaseIsRefused) {
