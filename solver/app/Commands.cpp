@@ -73,21 +73,22 @@ bool same_on_every_rank(const std::exception_ptr& error) {
 int run_command(const RunArguments& arguments) {
   core::set_thread_count(arguments.threads);
   input::Case c = input::read_case(arguments.case_file);
-  // A checkpoint belongs to the whole case, whatever --until: a stopped run may be
-  // resumed towards another end.
-  const std::string whole_case = input::write_case_yaml(c);
-  if (!arguments.until.empty()) c = cut_short(std::move(c), arguments.until);
+  run::RunOptions options;
+  if (!arguments.until.empty()) {
+    // A checkpoint belongs to the whole case, whatever --until: a stopped run may be
+    // resumed towards another end.
+    options.checkpoint_identity = input::write_case_yaml(c);
+    c = cut_short(std::move(c), arguments.until);
+  }
   // Under mpirun -n P (P > 1) the ranks share this one case (run/Simulation.hpp).
   parallel::Messenger& world = parallel::world();
   const bool root = world.rank() == 0;
-  run::RunOptions options;
   options.output_dir = arguments.output_dir.empty() ? c.output.directory : arguments.output_dir;
   options.resume = arguments.resume;
   options.overwrite = arguments.overwrite;
   options.checkpoint_interval_s = arguments.checkpoint_interval_s;
   options.stop_requested = stop_requested;
   options.resume_hint = arguments.command_line + (arguments.resume ? "" : " --resume");
-  options.checkpoint_identity = whole_case;
   options.decomposed = world.size() > 1;
   if (!options.decomposed && !arguments.decomposition.empty() && arguments.decomposition != "1x1x1")
     throw UsageError("--decomposition " + arguments.decomposition +
