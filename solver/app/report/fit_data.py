@@ -1,0 +1,2 @@
+class FitDataError(Exception):
+    pass
