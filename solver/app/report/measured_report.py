@@ -79,7 +79,8 @@ def endpoints(run, measured):
     note = (f"Sampling times after the run's end ({', '.join(f'{t:g} h' for t in left_out)}) are left out."
             if left_out else "")
     return {"rows": rows, "times": ", ".join(f"{t:g}" for t in result["sampling_times_h"]), "left_out": note,
-            "cells": measured.legend(RECEPTOR)}
+            "cells": (f"the mean over {measured.cell_count(RECEPTOR)} cells" if measured.cell_count(RECEPTOR)
+                      else "the values as given")}
 
 
 def caption(measured):
