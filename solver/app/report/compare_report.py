@@ -99,7 +99,8 @@ def context(outdir, arguments):
     labels = [r["serum"] for r in rows]
     serums = [s for s in (serum_section(outdir, label) for label in labels) if s]
     serums_measured = {serum["label"]: serum["data"] for serum in serums}
-    figures = {"cumulative": cumulative(outdir, labels, serums_measured), "per_layer": per_layer(rows, layers) if rows else ""}
+    figures = {"cumulative": cumulative(outdir, labels, serums_measured),
+               "per_layer": per_layer(rows, layers) if rows else ""}
     if rows and any(r.get("enhancement_ratio") for r in rows):
         figures["enhancement"] = enhancement(rows)
     first = _folder(outdir, labels[0]) if labels else None

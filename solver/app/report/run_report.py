@@ -219,5 +219,6 @@ def context(folder, arguments):
                 headline=rows, cards=cards(rows), figures=figures, inputs=inputs, needled=needled,
                 provenance=provenance(run, arguments), events_caption=events_caption,
                 measured=measured_report.caption(measured),
-                measured_columns=measured.columns if measured else [], endpoints=measured_report.endpoints(run, measured), **extra)
+                measured_columns=measured.columns if measured else [],
+                endpoints=measured_report.endpoints(run, measured), **extra)
 
