@@ -53,16 +53,19 @@ def _ratio(model, data):
 def compare(data_times_h, data_cumulative, model_times_h, model_cumulative):
     """The endpoints of the data and of the model at the data's sampling times.
 
-    data_times_h increasing; data sampled after the model's last output are left out
-    (the model does not reach them) and listed in "left_out_h". Returns None when no
+    data_times_h increasing; data sampled after the model's last output (or where it
+    has no value) are left out and listed in "left_out_h". Returns None when no
     sampling time is left."""
-    kept = [(t, q) for t, q in zip(data_times_h, data_cumulative) if t <= model_times_h[-1] + 1e-9]
-    left_out = [t for t in data_times_h if t > model_times_h[-1] + 1e-9]
+    end_h = model_times_h[-1]
+    model_at = {t: interpolate(model_times_h, model_cumulative, min(t, end_h))
+                for t in data_times_h if t <= end_h + 1e-9}
+    kept = [(t, q) for t, q in zip(data_times_h, data_cumulative) if model_at.get(t) is not None]
+    left_out = [t for t in data_times_h if model_at.get(t) is None]
     if not kept:
         return None
     times = [t for t, _ in kept]
     data_q = [q for _, q in kept]
-    model_q = [interpolate(model_times_h, model_cumulative, min(t, model_times_h[-1])) for t in times]
+    model_q = [model_at[t] for t in times]
     data_jmax, model_jmax = jmax(times, data_q), jmax(times, model_q)
     data_total, model_total = data_q[-1], model_q[-1]
     return {

@@ -76,7 +76,7 @@ def endpoints(run, measured):
          "note": f"in the receptor at the last sampling time, {result['last_time_h']:g} h"},
     ]
     left_out = result["left_out_h"]
-    note = (f"Sampling times after the run's end ({', '.join(f'{t:g} h' for t in left_out)}) are left out."
+    note = (f"Sampling times the run does not reach ({', '.join(f'{t:g} h' for t in left_out)}) are left out."
             if left_out else "")
     return {"rows": rows, "times": ", ".join(f"{t:g}" for t in result["sampling_times_h"]), "left_out": note,
             "cells": (f"the mean over {measured.cell_count(RECEPTOR)} cells" if measured.cell_count(RECEPTOR)

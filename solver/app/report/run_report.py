@@ -221,4 +221,3 @@ def context(folder, arguments):
                 measured=measured_report.caption(measured),
                 measured_columns=measured.columns if measured else [],
                 endpoints=measured_report.endpoints(run, measured), **extra)
-
