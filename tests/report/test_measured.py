@@ -76,6 +76,9 @@ class Files(unittest.TestCase):
         self.assertEqual(measured.points("receptor_ug_cm2"), [(1, 160, 10, 3), (2, 7, None, 1)])
         self.assertEqual(measured.legend("receptor_ug_cm2"), "measured (3 cells)")
 
+    def test_a_spreadsheets_byte_order_mark_is_no_part_of_the_header(self):
+        self.assertEqual(self.read("\ufefftime_h,receptor_ug_cm2\n1,2\n").points("receptor_ug_cm2"), [(1, 2, None, 1)])
+
     def test_given_sds_are_pooled(self):
         measured = self.read("time_h,receptor_ug_cm2,sd_receptor_ug_cm2\n1,10,3\n1,12,4\n")
         self.assertAlmostEqual(measured.points("receptor_ug_cm2")[0][2], (12.5) ** 0.5, places=14)
@@ -87,6 +90,7 @@ class Files(unittest.TestCase):
     def test_malformed_files_get_located_errors(self):
         self.assertIn("expected a header", self.fails("", "1:"))
         self.assertIn("no time_h column", self.fails("hours,receptor_ug_cm2\n1,2\n", "1:"))
+        self.assertIn("expected commas", self.fails("time_h;receptor_ug_cm2\n1;2\n", "1:"))
         self.assertIn("not one of timeseries.csv's columns", self.fails("time_h,receptor\n1,2\n", "1:"))
         self.assertIn("no measured column", self.fails("time_h,cell\n1,A\n", "1:"))
         self.assertIn("appears twice", self.fails("time_h,time_h\n1,1\n", "1:"))

@@ -87,7 +87,7 @@ def read(path, known_columns, serums=None):
     """The checked measured.csv. known_columns: the columns timeseries.csv holds;
     serums: the comparison's serum names (None outside a comparison)."""
     try:
-        with open(path, newline="", encoding="utf-8") as f:
+        with open(path, newline="", encoding="utf-8-sig") as f:  # -sig: a spreadsheet's byte order mark
             lines = list(csv.reader(f))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         _fail(path, 0, f"cannot be read as CSV ({error})")
@@ -114,6 +114,8 @@ def _check_header(path, header, known_columns, serums):
         if name in seen:
             _fail(path, 1, f"column {name!r} appears twice in the header")
         seen.add(name)
+    if len(header) == 1 and ";" in header[0]:
+        _fail(path, 1, "the header is separated by ';': expected commas (time_h,receptor_ug_cm2,...)")
     if "time_h" not in header:
         _fail(path, 1, f"no time_h column: the header is {', '.join(header)}; expected time_h and "
                        "one or more columns of timeseries.csv, e.g. time_h,receptor_ug_cm2")
