@@ -27,9 +27,7 @@ def over_time(rows):
         colour = COLOURS[n % len(COLOURS)]
         mine = [r for r in rows if r["column"] == column]
         fitted = sorted({r["time_h"]: r["fitted"] for r in mine}.items())
-        axes.plot([0.0] + [t for t, _ in fitted] if fitted[0][0] > 0 else [t for t, _ in fitted],
-                  [0.0] + [v for _, v in fitted] if fitted[0][0] > 0 else [v for _, v in fitted],
-                  color=colour, label=f"{_column_label(column)}: fitted")
+        axes.plot([t for t, _ in fitted], [v for _, v in fitted], color=colour, label=f"{_column_label(column)}: fitted")
         cells = {r["cell"] for r in mine}
         axes.plot([r["time_h"] for r in mine], [r["measured"] for r in mine], "o", markersize=5,
                   markerfacecolor="white", markeredgecolor=colour, linestyle="none",
@@ -70,8 +68,8 @@ def parameter_rows(parameters):
 def correlation_cells(correlation):
     """The matrix as rows of {value, shade}: the stronger |r|, the deeper the colour."""
     matrix = correlation.get("matrix") or []
-    return [[{"value": r, "shade": f"rgba(47, 111, 159, {min(abs(r), 1.0) * 0.55:.2f})" if r is not None else ""}
-             for r in row] for row in matrix]
+    return [[{"value": r, "shade": f"rgba(47, 111, 159, {min(abs(r), 1.0) * 0.55:.2f})"
+              if r is not None and i != j else ""} for j, r in enumerate(row)] for i, row in enumerate(matrix)]
 
 
 def final_section(folder):
