@@ -1,12 +1,12 @@
 #!/usr/bin/python3
 """Checks a dermaflux report.html against the files beside it.
 
-    check_report.py FOLDER run|compare|batch [--film]
+    check_report.py FOLDER run|compare|batch|fit [--film]
 
 Well-formed (every element closed in order), self-contained (no URL to another
 host, no script), every figure present as inline SVG, and every number the page
 marks (data-key, data-value) equal to the one in summary.json, comparison.csv or
-batch.csv, shown to within its rounding. Exits 1 with the reasons otherwise.
+batch.csv (fit.json and measured.csv), shown to within its rounding. Exits 1 with the reasons otherwise.
 """
 import csv
 import json
@@ -101,9 +101,32 @@ def jmax(folder):
         return max(float(row["flux_ug_cm2_h"]) for row in csv.DictReader(f))
 
 
+def measured_total(folder):
+    """The measured total cumulative amount (mean at the last sampling time) and the
+    run's receptor amount then: from measured.csv beside the run or above it (a
+    serum's rows in a comparison, the fit's data for its final run)."""
+    path, serum = os.path.join(folder, "measured.csv"), None
+    if not os.path.exists(path):
+        path = os.path.join(folder, "..", "measured.csv")
+        if os.path.exists(os.path.join(folder, "..", "comparison.csv")):
+            serum = os.path.basename(os.path.normpath(folder))
+    with open(path, newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r.get("receptor_ug_cm2") and r.get("serum", "") in ("", serum or "")]
+    last = max(float(r["time_h"]) for r in rows)
+    values = [float(r["receptor_ug_cm2"]) for r in rows if float(r["time_h"]) == last]
+    with open(os.path.join(folder, "timeseries.csv"), newline="") as f:
+        model = [float(r["receptor_ug_cm2"]) for r in csv.DictReader(f) if float(r["time_h"]) == last]
+    return {"ivpt.total.data": sum(values) / len(values), "ivpt.total.model": model[0] if model else UNCHECKED}
+
+
+UNCHECKED = object()  # a number the page derives (ivpt_endpoints' own unit tests check those)
+
+
 def run_value(folder, key):
     if key == "jmax_ug_cm2_h":
         return jmax(folder)
+    if key.startswith("ivpt."):
+        return measured_total(folder).get(key, UNCHECKED)
     if key == "enhancement_ratio":  # a compare run's, from the comparison.csv above it
         label = os.path.basename(os.path.normpath(folder))
         return csv_value(os.path.join(folder, "..", "comparison.csv"), "serum", label, key)
@@ -119,9 +142,23 @@ def csv_value(path, match_column, row_key, column):
     raise KeyError(f"{row_key} in {path}")
 
 
+def fit_value(folder, key):
+    """fit.json's figure (param:KEY:FIELD, fit.FIELD) or the final run's (final.KEY)."""
+    with open(os.path.join(folder, "fit.json")) as f:
+        fit = json.load(f)
+    if key.startswith("param:"):
+        parameter, field = key.removeprefix("param:").rsplit(":", 1)
+        return fit["parameters"][parameter][field]
+    if key.startswith("fit."):
+        return fit[key[4:]]
+    return run_value(os.path.join(folder, "final"), key.removeprefix("final."))
+
+
 def expected_value(folder, kind, key):
     if kind == "run":
         return run_value(folder, key)
+    if kind == "fit":
+        return fit_value(folder, key)
     if kind == "compare":
         if ":" in key:
             serum, column = key.split(":", 1)
@@ -145,6 +182,9 @@ def expected_figures(folder, kind, film):
         with open(os.path.join(folder, "comparison.csv"), newline="") as f:
             serums = [row["serum"] for row in csv.DictReader(f)]
         return ["fig-enhancement", "fig-cumulative", "fig-per-layer"] + [f"fig-serum-{s}" for s in serums]
+    if kind == "fit":
+        return ["fig-fit-time", "fig-fit-parity"] + (
+            ["fig-final-cumulative"] if os.path.isdir(os.path.join(folder, "final")) else [])
     return ["fig-key-1"]
 
 
@@ -179,6 +219,8 @@ def main(argv):
         except (KeyError, OSError) as error:
             problems.append(f"{key}: not found in the run's files ({error})")
             continue
+        if expected is UNCHECKED:
+            continue
         if expected is None or value_text == "":
             if not (expected is None and value_text == ""):
                 problems.append(f"{key}: page {value_text!r}, files {expected!r}")
@@ -190,7 +232,7 @@ def main(argv):
             problems.append(f"{key}: shown as {shown!r}, files {expected!r}")
         checked += 1
     required = {"run": ["receptor_ug_cm2", "jmax_ug_cm2_h", "absorbed_fraction", "max_mass_balance_rel"],
-                "compare": [], "batch": []}[kind]
+                "compare": [], "batch": [], "fit": []}[kind]
     if film:
         required += ["applied_ug_cm2", "removed_ug_cm2", "exposure.dermal_absorption_ug_cm2",
                      "exposure.systemic_exposure_mg_kg_day", "exposure.margin_of_safety"]

@@ -3,7 +3,7 @@
 holds the page's sections and inline figures, and the screenshot is not blank
 (its pixels vary: text and plots, not one flat colour).
 
-    check_screenshot.py DOM.html SCREENSHOT.png run|compare|batch
+    check_screenshot.py DOM.html SCREENSHOT.png run|compare|batch|fit
 """
 import sys
 
@@ -11,7 +11,10 @@ import matplotlib.image
 
 from check_report import finish  # beside this script
 
-EXPECTED = {"run": ["Headline figures", 'id="fig-cumulative"', 'id="fig-cuts"', 'id="inputs"', 'id="provenance"'],
+EXPECTED = {"run": ["Headline figures", 'id="fig-cumulative"', 'id="fig-cuts"', 'id="inputs"', 'id="provenance"',
+                   'id="endpoints"'],
+            "fit": ['id="parameters"', 'id="correlation"', 'id="warnings"', 'id="fig-fit-time"',
+                    'id="fig-fit-parity"', 'id="fig-final-cumulative"'],
             "compare": ['id="ranking"', 'id="fig-enhancement"', 'id="fig-cumulative"', 'class="serum"'],
             "batch": ['id="batch"', 'id="fig-key-1"', 'id="failures"']}
 

@@ -2,7 +2,9 @@
 # The HTML reports of a run, a serum film (a hand-edited run folder), a comparison
 # and a batch, from tiny cases (seconds each), checked by check_report.py:
 # well-formed, self-contained, numbers equal to the run's files, every figure there.
-#   report_test.sh DERMAFLUX TESTS_DATA OUT run|film|compare|batch
+# measured: a run's and a comparison's measured.csv drawn and their IVPT endpoints, and a
+# malformed measured.csv refused with a located error; fit: a hand-made fit folder.
+#   report_test.sh DERMAFLUX TESTS_DATA OUT run|film|compare|batch|measured|fit
 set -euo pipefail
 dermaflux=$1 data=$2 out=$3 kind=$4
 here=$(cd "$(dirname "$0")" && pwd)
@@ -44,6 +46,52 @@ case $kind in
     check "$out/failing" batch
     grep -q '<li class="failed-case">0001-[0-9a-f]*: the mesh has' "$out/failing/report.html" ||
       { echo "the failed case is not listed with its reason"; exit 1; } ;;
+  measured)
+    "$dermaflux" run "$data/report/case.yaml" --output "$out/run" --quiet
+    cp "$data/report/measured/cells.csv" "$out/run/measured.csv"
+    "$dermaflux" report "$out/run"
+    check "$out/run" run
+    grep -q 'id="endpoints"' "$out/run/report.html" && grep -q 'measured (3 cells)' "$out/run/report.html" ||
+      { echo "no endpoints or measured points in the run report"; exit 1; }
+    "$dermaflux" compare "$data/report/case.yaml" --serums "$data/compare/caffeine_1pct.yaml" \
+      "$data/compare/caffeine_3pct.yaml" --output "$out/compare" --quiet --no-report
+    cp "$data/report/measured/serums.csv" "$out/compare/measured.csv"
+    "$dermaflux" report "$out/compare"
+    check "$out/compare" compare
+    for serum in caffeine_1pct caffeine_3pct; do
+      check "$out/compare/$serum" run
+      grep -q "id=\"$serum.endpoints\"" "$out/compare/report.html" || { echo "no endpoints of $serum"; exit 1; }
+    done
+    # A malformed measured.csv: refused with its file, line and what was expected.
+    cp -r "$out/run" "$out/bad"
+    printf 'time_h,receptor_ug_cm2\n1,2\n2,abc\n' > "$out/bad/measured.csv"
+    status=0
+    "$dermaflux" report "$out/bad" 2> "$out/bad.err" || status=$?
+    [ "$status" != 0 ] || { echo "a malformed measured.csv was accepted"; exit 1; }
+    grep -q "$out/bad/measured.csv:3: receptor_ug_cm2 is 'abc': expected a number" "$out/bad.err" ||
+      { echo "no located error:"; cat "$out/bad.err"; exit 1; }
+    if grep -q Traceback "$out/bad.err"; then echo "a Python traceback"; exit 1; fi ;;
+  fit)
+    # A fit folder made by hand (fit.json, fit.csv, case.fitted.yaml, measured.csv) and
+    # its final run. The script directly: `dermaflux report` reaches it for a fit folder
+    # once the C++ side knows fit.json.
+    mkdir -p "$out/fit" && cp "$data/report/fit/"* "$out/fit/"
+    cp "$data/report/measured/cells.csv" "$out/fit/measured.csv"
+    "$dermaflux" run "$out/fit/case.fitted.yaml" --output "$out/fit/final" --quiet
+    script=$here/../../solver/app/report/dermaflux_report.py
+    /usr/bin/python3 "$script" "$out/fit"
+    check "$out/fit" fit
+    check "$out/fit/final" run
+    for id in parameters correlation warnings final.endpoints; do
+      grep -q "id=\"$id\"" "$out/fit/report.html" || { echo "no $id in the fit report"; exit 1; }
+    done
+    grep -q 'href="final/report.html"' "$out/fit/report.html" || { echo "the final run is not linked"; exit 1; }
+    # A fit.json without parameters: a located error, no traceback.
+    cp -r "$out/fit" "$out/bad-fit" && echo '{"objective": 1}' > "$out/bad-fit/fit.json"
+    status=0
+    /usr/bin/python3 "$script" "$out/bad-fit" 2> "$out/bad-fit.err" || status=$?
+    [ "$status" = 2 ] && grep -q "$out/bad-fit/fit.json: no \"parameters\" object" "$out/bad-fit.err" ||
+      { echo "no located error for a fit.json without parameters:"; cat "$out/bad-fit.err"; exit 1; } ;;
   *) echo "report_test.sh: unknown kind $kind"; exit 2 ;;
 esac
 echo "report_test.sh: $kind report passed"

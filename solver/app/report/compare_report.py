@@ -2,6 +2,7 @@
 per serum, overlaid cumulative curves, per-layer bars and each serum's own section."""
 import os
 
+import measured_report
 import report_data
 import run_report
 from run_figures import LAYER_COLOURS
@@ -15,7 +16,8 @@ def _folder(outdir, label):
     return path if os.path.exists(os.path.join(path, "summary.json")) else None
 
 
-def cumulative(outdir, labels):
+def cumulative(outdir, labels, serums_measured):
+    """Every serum's receptor curve (needled solid, intact dashed) and its measured points."""
     figure, axes = new_figure(6.4, 3.8)
     for n, label in enumerate(labels):
         for suffix, style in (("", "-"), ("-intact", "--")):
@@ -24,6 +26,9 @@ def cumulative(outdir, labels):
                 series = report_data.read_csv_columns(os.path.join(folder, "timeseries.csv"))
                 axes.plot(series["time_h"], series["receptor_ug_cm2"], style, color=f"C{n}",
                           label=label + (" (intact skin)" if suffix else ""))
+                if not suffix and serums_measured.get(label):
+                    measured_report.overlay(axes, serums_measured[label], measured_report.RECEPTOR, f"C{n}",
+                                            f"{label}: ")
     axes.set_yscale("symlog", linthresh=1e-3)
     axes.set_xlabel("time (h)")
     axes.set_ylabel("cumulative amount in the receptor (µg/cm²)")
@@ -71,9 +76,12 @@ def serum_section(outdir, label):
     run = report_data.Run(folder)
     inputs = report_data.resolved_inputs(run.resolved_text)
     jmax = run_report.jmax_of(run.series)
+    measured = measured_report.for_run(run)
     import run_figures
     return {"label": label, "question": run_report.question(run, inputs),
-            "headline": run_report.headline(run, jmax), "cumulative": run_figures.cumulative(run, 6.4),
+            "headline": run_report.headline(run, jmax), "cumulative": run_figures.cumulative(run, 6.4, measured),
+            "endpoints": measured_report.endpoints(run, measured), "measured": measured_report.caption(measured),
+            "data": measured,
             "report": os.path.exists(os.path.join(folder, "report.html"))}
 
 
@@ -89,7 +97,10 @@ def context(outdir, arguments):
     layers = [c.removesuffix("_ug_cm2") for c in columns[columns.index("receptor_ug_cm2") + 1:]
               if c.endswith("_ug_cm2") and c not in ("delivered_ug_cm2", "intact_receptor_ug_cm2")]
     labels = [r["serum"] for r in rows]
-    figures = {"cumulative": cumulative(outdir, labels), "per_layer": per_layer(rows, layers) if rows else ""}
+    serums = [s for s in (serum_section(outdir, label) for label in labels) if s]
+    serums_measured = {serum["label"]: serum["data"] for serum in serums}
+    figures = {"cumulative": cumulative(outdir, labels, serums_measured),
+               "per_layer": per_layer(rows, layers) if rows else ""}
     if rows and any(r.get("enhancement_ratio") for r in rows):
         figures["enhancement"] = enhancement(rows)
     first = _folder(outdir, labels[0]) if labels else None
@@ -102,5 +113,5 @@ def context(outdir, arguments):
             f"{len(labels)} serums, ranked.")
     return dict(kind="comparison", title=f"Comparison of {len(rows)} serums", question=question,
                 rows=rows, columns=columns, layers=layers, figures=figures,
-                serums=[s for s in (serum_section(outdir, label) for label in labels) if s],
+                serums=serums, measured=any(serums_measured.values()),
                 command_line=arguments.command_line, folder=os.path.abspath(outdir))

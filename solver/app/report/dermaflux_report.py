@@ -5,8 +5,10 @@
                                [--failed "FOLDER: REASON"]...
 
 FOLDER is a run's output folder (summary.json), a `compare` folder
-(comparison.csv) or a `batch` folder (batch.csv). Called by `dermaflux report`,
-`dermaflux run --report`, `dermaflux compare` and `dermaflux batch`. Figures are
+(comparison.csv), a `batch` folder (batch.csv) or a `fit` folder (fit.json). A
+measured.csv in a run, compare or fit folder is drawn over the model's curves.
+Called by `dermaflux report`, `dermaflux run --report`, `dermaflux compare` and
+`dermaflux batch`. Figures are
 inline SVG from matplotlib's SVG backend, the page a Jinja2 template (templates/):
 no network access and no JavaScript needed to read it, and it prints to A4.
 Needs Debian's python3-matplotlib, python3-jinja2 and python3-yaml (/usr/bin/python3).
@@ -22,6 +24,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import jinja2  # noqa: E402
 import markupsafe  # noqa: E402
 
+import fit_data  # noqa: E402
+import measured_data  # noqa: E402
 import report_data  # noqa: E402
 
 
@@ -73,7 +77,8 @@ def environment():
 
 
 def kind_of(folder):
-    for name, kind in (("summary.json", "run"), ("comparison.csv", "compare"), ("batch.csv", "batch")):
+    for name, kind in (("summary.json", "run"), ("comparison.csv", "compare"), ("batch.csv", "batch"),
+                       ("fit.json", "fit")):
         if os.path.exists(os.path.join(folder, name)):
             return kind
     return None
@@ -89,15 +94,22 @@ def main(argv):
     arguments = parser.parse_args(argv[1:])
     kind = kind_of(arguments.folder)
     if kind is None:
-        print(f"dermaflux report: {arguments.folder} holds no summary.json, comparison.csv or batch.csv: "
-              "give the folder of a finished run, compare or batch", file=sys.stderr)
+        print(f"dermaflux report: {arguments.folder} holds no summary.json, comparison.csv, batch.csv or "
+              "fit.json: give the folder of a finished run, compare, batch or fit", file=sys.stderr)
         return 2
-    if kind == "compare":
-        # Each serum's needled run gets its own full page, which the comparison links.
-        import compare_report
-        for label in compare_report.serum_labels(arguments.folder):
-            render(os.path.join(arguments.folder, label), "run", arguments, quiet=True)
-    render(arguments.folder, kind, arguments)
+    try:
+        if kind == "compare":
+            # Each serum's needled run gets its own full page, which the comparison links.
+            import compare_report
+            for label in compare_report.serum_labels(arguments.folder):
+                render(os.path.join(arguments.folder, label), "run", arguments, quiet=True)
+        if kind == "fit":
+            # The final run of the fit gets its own full page, which the fit report links.
+            render(os.path.join(arguments.folder, "final"), "run", arguments, quiet=True)
+        render(arguments.folder, kind, arguments)
+    except (measured_data.MeasuredDataError, fit_data.FitDataError) as error:
+        print(f"dermaflux report: {error}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -108,6 +120,9 @@ def render(folder, kind, arguments, quiet=False):
     elif kind == "compare":
         import compare_report
         page = compare_report.context(folder, arguments)
+    elif kind == "fit":
+        import fit_report
+        page = fit_report.context(folder, arguments)
     else:
         import batch_report
         page = batch_report.context(folder, arguments)

@@ -5,6 +5,7 @@ import numpy
 from matplotlib.colors import LogNorm
 from matplotlib.patches import Rectangle
 
+import measured_report
 import report_vtk
 from svg_figure import new_figure, to_svg
 
@@ -24,15 +25,19 @@ def _label(key):
     return key.replace("_", " ")
 
 
-def cumulative(run, width_in=4.4):
+def cumulative(run, width_in=4.4, measured=None):
+    """Amounts over time; measured points (mean ± sd) over the curve of their column."""
     series = run.series
     figure, axes = new_figure(width_in, 3.2)
     t = series["time_h"]
+    colours = {"receptor_ug_cm2": "black"}
     for n, layer in enumerate(run.layers):
         column = layer + "_ug_cm2"
         if column in series:
-            axes.plot(t, series[column], color=LAYER_COLOURS[n % len(LAYER_COLOURS)], label=_label(layer))
+            colours[column] = LAYER_COLOURS[n % len(LAYER_COLOURS)]
+            axes.plot(t, series[column], color=colours[column], label=_label(layer))
     axes.plot(t, series["receptor_ug_cm2"], color="black", linewidth=2, label="receptor (cumulative)")
+    measured_report.overlay_all(axes, measured, colours)
     if any(series.get("cleared_ug_cm2") or []):
         axes.plot(t, series["cleared_ug_cm2"], color="black", linestyle=":", label="cleared (cumulative)")
     if "applied_ug_cm2" in series:
@@ -44,9 +49,10 @@ def cumulative(run, width_in=4.4):
     return to_svg(figure)
 
 
-def flux(run, jmax):
+def flux(run, jmax, measured=None):
     figure, axes = new_figure(4.4, 3.2)
     axes.plot(run.series["time_h"], run.series["flux_ug_cm2_h"], color="black", marker="o", markersize=2.5)
+    measured_report.overlay_all(axes, measured, {"flux_ug_cm2_h": "#c0392b"})
     if jmax:
         late = jmax["time_h"] > 0.6 * max(run.series["time_h"])
         axes.annotate(f"Jmax {jmax['value']:.3g} µg/cm²/h at {jmax['time_h']:g} h",
@@ -55,6 +61,7 @@ def flux(run, jmax):
     steady = run.summary.get("steady_flux_ug_cm2_h")
     if steady is not None:
         axes.axhline(steady, color="#8fb4d6", linestyle="--", label=f"steady flux {steady:.3g}")
+    if axes.get_legend_handles_labels()[0]:
         axes.legend(fontsize=8)
     _mark_events(axes, run)
     axes.set_xlabel("time (h)")

@@ -4,6 +4,7 @@ import datetime
 import os
 import sys
 
+import measured_report
 import report_data
 import report_vtk
 import run_figures
@@ -195,7 +196,9 @@ def context(folder, arguments):
     inputs = report_data.resolved_inputs(run.resolved_text)
     jmax = jmax_of(run.series)
     rows = headline(run, jmax)
-    figures = {"cumulative": run_figures.cumulative(run), "flux": run_figures.flux(run, jmax)}
+    measured = measured_report.for_run(run)
+    figures = {"cumulative": run_figures.cumulative(run, measured=measured),
+               "flux": run_figures.flux(run, jmax, measured)}
     if run.has_film():
         figures["film"] = run_figures.film(run)
     extra = {}
@@ -214,4 +217,7 @@ def context(folder, arguments):
                       if events.get("applications_h") or events.get("removals_h") else "")
     return dict(kind="run", title=f"{run.name}: {run.summary.get('active', '')}", question=question(run, inputs),
                 headline=rows, cards=cards(rows), figures=figures, inputs=inputs, needled=needled,
-                provenance=provenance(run, arguments), events_caption=events_caption, **extra)
+                provenance=provenance(run, arguments), events_caption=events_caption,
+                measured=measured_report.caption(measured),
+                measured_columns=measured.columns if measured else [],
+                endpoints=measured_report.endpoints(run, measured), **extra)
