@@ -51,4 +51,13 @@ struct BatchArguments {
 // Exit status 5 when some cases failed (the others still ran).
 int batch_command(const BatchArguments& arguments);
 
+struct FitArguments {
+  std::filesystem::path fit_file;
+  std::filesystem::path output_dir;  // empty: the fit file's output
+  int jobs = 1;                      // runs of one Jacobian at once
+  int threads = 0;
+  bool quiet = false;
+};
+int fit_command(const FitArguments& arguments);
+
 }  // namespace dermaflux::app
