@@ -20,6 +20,7 @@ struct RunArguments {
   std::string decomposition;  // under mpirun: ranks along x, y, z, "2x2x1" (empty: chosen)
   std::string command_line;   // as typed, for the INTERRUPTED marker
   bool report = false;        // --report: report.html in the output folder at the end
+  std::filesystem::path measured;  // --measured: checked, copied as measured.csv
 };
 
 int run_command(const RunArguments& arguments);
@@ -35,6 +36,7 @@ struct CompareArguments {
   bool same_skin = false;    // reuse the layer values the case gives for every serum
   bool report = true;        // report.html in the output folder (--no-report: none)
   std::string command_line;  // as typed: the report's provenance, how to continue after a stop
+  std::filesystem::path measured;  // --measured: checked, copied as measured.csv
 };
 int compare_command(const CompareArguments& arguments);
 

@@ -60,6 +60,10 @@ int main(int argc, char** argv) {
                   "wall-clock seconds between checkpoints (default 300; 0: only when interrupted)")
       ->check(dermaflux::app::finite_seconds());
   run->add_flag("--report", run_arguments.report, "write report.html in the output folder");
+  std::string run_measured, compare_measured;
+  run->add_option("--measured", run_measured,
+                  "measured data (CSV: time_h and timeseries.csv columns), checked and copied "
+                  "into the output folder as measured.csv for the report");
 
   std::string check_file;
   auto* check = app.add_subcommand("check", "validate a case, print it resolved and its mesh size");
@@ -88,6 +92,9 @@ int main(int argc, char** argv) {
                     "are estimated per serum");
   bool compare_no_report = false, batch_no_report = false;
   compare->add_flag("--no-report", compare_no_report, "write no report.html");
+  compare->add_option("--measured", compare_measured,
+                      "measured data (CSV; an optional serum column names the serum), checked "
+                      "and copied into the output folder as measured.csv for the report");
 
   dermaflux::app::BatchArguments batch_arguments;
   std::string batch_sweep, batch_output;
@@ -132,6 +139,8 @@ int main(int argc, char** argv) {
   batch_arguments.sweep_file = batch_sweep;
   batch_arguments.output_dir = batch_output;
   fit_arguments.fit_file = fit_file;
+  run_arguments.measured = run_measured;
+  compare_arguments.measured = compare_measured;
   fit_arguments.output_dir = fit_output;
   for (const auto& file : serum_files) compare_arguments.serum_files.emplace_back(file);
   for (int n = 0; n < argc; ++n)
