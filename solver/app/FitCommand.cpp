@@ -41,7 +41,7 @@ int fit_command(const FitArguments& arguments) {
               arguments.fit_file.string().c_str(),
               report.result.converged ? "converged" : "NOT converged", report.result.iterations,
               report.runs, report.wall_s, report.result.objective);
-  std::printf("%s", fit::describe_fit(report).c_str());
+  std::printf("%s", fit::describe_fit(outcome.spec, report).c_str());
   for (const auto& warning : report.warnings)
     std::fprintf(stderr, "dermaflux: fit: warning: %s\n", warning.c_str());
   std::printf("results:  %s (fit.json, fit.csv, case.fitted.yaml, final/)\n",

@@ -71,7 +71,6 @@ FitOutcome run_fit(const fs::path& fit_file, const FitOptions& options) {
     if (options.on_iteration) options.on_iteration(iterate);
   };
   FitReport& report = outcome.report;
-  report.spec = &spec;
   report.result = least_squares(bounds, start, model, lm);
 
   // The intervals from a Jacobian at the optimum, in the fitted (log) space.
@@ -95,22 +94,22 @@ FitOutcome run_fit(const fs::path& fit_file, const FitOptions& options) {
   report.runs = report.result.runs + static_cast<long>(spec.parameters.size()) + 1;
   report.observations = data.points.size();
   report.weighting = weighting_of(data);
-  report.warnings = fit_warnings(report);
+  report.warnings = fit_warnings(spec, report);
   report.wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   io::write_file_atomically(output_dir / "case.fitted.yaml", input::write_case_yaml(fitted));
   write_fit_csv(output_dir / "fit.csv", data, fitted_values);
-  write_fit_json(output_dir / "fit.json", report);  // last: the fit is finished
+  write_fit_json(output_dir / "fit.json", spec, report);  // last: the fit is finished
   return outcome;
 }
 
-std::string describe_fit(const FitReport& report) {
+std::string describe_fit(const FitSpec& spec, const FitReport& report) {
   std::string text;
-  const auto& parameters = report.spec->parameters;
+  const auto& parameters = spec.parameters;
   for (std::size_t j = 0; j < parameters.size(); ++j) {
     const auto& item = report.uncertainty.parameters[j];
     char line[512];
-    std::snprintf(line, sizeof line, "  %-36s %.5g %s  (95 %%: %.4g .. %.4g)%s\n",
+    std::snprintf(line, sizeof line, "  %-42s %.5g %s  (95 %%: %.4g .. %.4g)%s\n",
                   parameters[j].key.c_str(), report.result.values[j],
                   unit_text(parameters[j]).c_str(), item.ci95_low, item.ci95_high,
                   item.identifiable ? "" : "  NOT IDENTIFIABLE");

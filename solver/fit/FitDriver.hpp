@@ -25,12 +25,12 @@ struct FitOptions {
 struct FitOutcome {
   FitSpec spec;
   std::filesystem::path output_dir;
-  FitReport report;  // report.spec points into spec: keep the outcome whole
+  FitReport report;
 };
 
 FitOutcome run_fit(const std::filesystem::path& fit_file, const FitOptions& options);
 
 // The fitted values' SI texts next to their intervals, one line per parameter.
-std::string describe_fit(const FitReport& report);
+std::string describe_fit(const FitSpec& spec, const FitReport& report);
 
 }  // namespace dermaflux::fit

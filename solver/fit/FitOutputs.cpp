@@ -21,9 +21,9 @@ bool near_bound(const FitParameter& parameter, double value) {
 
 }  // namespace
 
-std::vector<std::string> fit_warnings(const FitReport& report) {
+std::vector<std::string> fit_warnings(const FitSpec& spec, const FitReport& report) {
   std::vector<std::string> warnings;
-  const auto& parameters = report.spec->parameters;
+  const auto& parameters = spec.parameters;
   if (!report.result.converged)
     warnings.push_back("the optimiser stopped after " + std::to_string(report.result.iterations) +
                        " iterations without converging: the values are the best found");
@@ -43,8 +43,9 @@ std::vector<std::string> fit_warnings(const FitReport& report) {
   return warnings;
 }
 
-void write_fit_json(const std::filesystem::path& file, const FitReport& report) {
-  const auto& parameters = report.spec->parameters;
+void write_fit_json(const std::filesystem::path& file, const FitSpec& spec,
+                    const FitReport& report) {
+  const auto& parameters = spec.parameters;
   nlohmann::ordered_json json;
   nlohmann::ordered_json values = nlohmann::ordered_json::object();
   std::vector<std::string> keys;

@@ -15,7 +15,6 @@
 namespace dermaflux::fit {
 
 struct FitReport {
-  const FitSpec* spec = nullptr;
   LeastSquaresResult result;
   Uncertainty uncertainty;
   long runs = 0;  // every model run, the final Jacobian's and the final run included
@@ -27,9 +26,10 @@ struct FitReport {
 
 // The human warnings: not converged, parameters not identifiable or at a bound, too
 // few observations.
-std::vector<std::string> fit_warnings(const FitReport& report);
+std::vector<std::string> fit_warnings(const FitSpec& spec, const FitReport& report);
 
-void write_fit_json(const std::filesystem::path& file, const FitReport& report);
+void write_fit_json(const std::filesystem::path& file, const FitSpec& spec,
+                    const FitReport& report);
 
 void write_fit_csv(const std::filesystem::path& file, const input::MeasuredData& data,
                    const Eigen::VectorXd& fitted);
