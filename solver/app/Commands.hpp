@@ -16,10 +16,10 @@ struct RunArguments {
   bool resume = false;     // continue from the output folder's checkpoint
   bool overwrite = false;  // replace a finished run of a different case
   double checkpoint_interval_s = 300.0;
-  std::string until;          // "<time>": stop early, e.g. "2 h" (empty: time.end)
-  std::string decomposition;  // under mpirun: ranks along x, y, z, "2x2x1" (empty: chosen)
-  std::string command_line;   // as typed, for the INTERRUPTED marker
-  bool report = false;        // --report: report.html in the output folder at the end
+  std::string until;               // "<time>": stop early, e.g. "2 h" (empty: time.end)
+  std::string decomposition;       // under mpirun: ranks along x, y, z, "2x2x1" (empty: chosen)
+  std::string command_line;        // as typed, for the INTERRUPTED marker
+  bool report = false;             // --report: report.html in the output folder at the end
   std::filesystem::path measured;  // --measured: checked, copied as measured.csv
 };
 

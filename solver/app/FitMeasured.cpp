@@ -29,7 +29,7 @@ std::string checked_measured(const std::filesystem::path& file,
     if (known) continue;
     std::string list;
     for (const auto& label : serum_labels) list += (list.empty() ? "" : ", ") + label;
-    throw InputError(point.where, "serum",
+    throw InputError(point.serum_where, "serum",
                      serum_labels.empty()
                          ? std::string("no serum column: `run` has one serum")
                          : "a serum of this comparison (" + list +

@@ -76,8 +76,7 @@ FitOutcome run_fit(const fs::path& fit_file, const FitOptions& options) {
   // The intervals from a Jacobian at the optimum, in the fitted (log) space.
   const Eigen::MatrixXd jacobian =
       fitted_space_jacobian(bounds, report.result.values, report.result.residuals, model);
-  report.uncertainty =
-      uncertainty(bounds, report.result.values, report.result.residuals, jacobian);
+  report.uncertainty = uncertainty(bounds, report.result.values, report.result.residuals, jacobian);
 
   // The final run: the fitted case as the user would run it (snapshots as the base
   // case asks), the measured times among its outputs.
@@ -95,8 +94,7 @@ FitOutcome run_fit(const fs::path& fit_file, const FitOptions& options) {
   report.observations = data.points.size();
   report.weighting = weighting_of(data);
   report.warnings = fit_warnings(spec, report);
-  report.wall_s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   io::write_file_atomically(output_dir / "case.fitted.yaml", input::write_case_yaml(fitted));
   write_fit_csv(output_dir / "fit.csv", data, fitted_values);
   write_fit_json(output_dir / "fit.json", spec, report);  // last: the fit is finished

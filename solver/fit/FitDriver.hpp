@@ -18,7 +18,7 @@ struct FitOptions {
   int threads = 0;
   int max_iterations = 40;
   std::function<bool()> stop_requested;
-  std::function<void(const Iterate&)> on_iteration;  // after each completed iteration
+  std::function<void(const Iterate&)> on_iteration;   // after each completed iteration
   std::function<void(const std::string&)> on_notice;  // e.g. resuming from an iteration
 };
 

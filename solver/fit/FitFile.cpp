@@ -23,10 +23,9 @@ const std::string kBoundsExpected =
 
 // The dimensions a bound may have; the first that parses names it.
 constexpr Dimension kDimensions[] = {
-    Dimension::Diffusivity,   Dimension::Length,     Dimension::Time,
-    Dimension::Concentration, Dimension::MolarMass,  Dimension::Rate,
-    Dimension::PerArea,       Dimension::Area,       Dimension::Mass,
-    Dimension::EvaporationRate};
+    Dimension::Diffusivity, Dimension::Length,         Dimension::Time,    Dimension::Concentration,
+    Dimension::MolarMass,   Dimension::Rate,           Dimension::PerArea, Dimension::Area,
+    Dimension::Mass,        Dimension::EvaporationRate};
 
 std::optional<double> plain_number(const std::string& text) {
   double value = 0.0;
@@ -61,8 +60,7 @@ FitParameter read_parameter(const std::string& key, const Located& at) {
   const Bound high = read_bound(bounds[1]);
   if (low.dimension != high.dimension)
     input::fail_found(at, kBoundsExpected, "bounds of two different dimensions");
-  if (!(low.value_si < high.value_si))
-    input::fail_found(at, kBoundsExpected, "low >= high");
+  if (!(low.value_si < high.value_si)) input::fail_found(at, kBoundsExpected, "low >= high");
   FitParameter parameter{key, at, low.dimension, low.value_si, high.value_si, false};
   parameter.log_space = low.value_si > 0.0 && high.value_si / low.value_si > 10.0;
   return parameter;
@@ -109,8 +107,8 @@ input::Case case_with(const FitSpec& spec, const std::vector<double>& values_si)
 }
 
 FitSpec read_fit_file(const std::filesystem::path& fit_file) {
-  const Located root = input::load_yaml_text(input::read_text_file(fit_file), fit_file.string(),
-                                             kFitExpected);
+  const Located root =
+      input::load_yaml_text(input::read_text_file(fit_file), fit_file.string(), kFitExpected);
   const input::Mapping top(root, {"base", "measured", "fit", "output"}, kFitExpected);
   const std::filesystem::path dir = fit_file.parent_path();
   FitSpec spec;
@@ -139,8 +137,7 @@ FitSpec read_fit_file(const std::filesystem::path& fit_file) {
     spec.parameters.push_back(read_parameter(key, at));
   }
 
-  spec.base = input::load_yaml_text(input::read_text_file(spec.base_file),
-                                    spec.base_file.string(),
+  spec.base = input::load_yaml_text(input::read_text_file(spec.base_file), spec.base_file.string(),
                                     "a case: a mapping with name, skin, serum and time");
   // Both bounds must make a valid case: a key the case has no place for, or a bound
   // of the wrong dimension, fails here, at the bounds.

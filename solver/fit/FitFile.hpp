@@ -24,8 +24,8 @@
 namespace dermaflux::fit {
 
 struct FitParameter {
-  std::string key;     // as written in the fit file
-  input::Located at;   // its [low, high]
+  std::string key;                            // as written in the fit file
+  input::Located at;                          // its [low, high]
   std::optional<input::Dimension> dimension;  // nullopt: a plain number (a partition)
   double low = 0.0, high = 0.0;               // SI
   // Fitted as log(value): positive bounds spanning more than a decade.

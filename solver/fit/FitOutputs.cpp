@@ -28,13 +28,14 @@ std::vector<std::string> fit_warnings(const FitSpec& spec, const FitReport& repo
     warnings.push_back("the optimiser stopped after " + std::to_string(report.result.iterations) +
                        " iterations without converging: the values are the best found");
   if (report.uncertainty.degrees_of_freedom <= 0)
-    warnings.push_back("as many parameters as measured values: no residual variance, so no "
-                       "intervals; measure more points");
+    warnings.push_back(
+        "as many parameters as measured values: no residual variance, so no "
+        "intervals; measure more points");
   for (std::size_t j = 0; j < parameters.size(); ++j) {
     const auto& item = report.uncertainty.parameters[j];
     if (!item.identifiable)
-      warnings.push_back(parameters[j].key + " is not identifiable from these data: " +
-                         item.why_not);
+      warnings.push_back(parameters[j].key +
+                         " is not identifiable from these data: " + item.why_not);
     if (near_bound(parameters[j], report.result.values[j]))
       warnings.push_back(parameters[j].key + " ended at a bound (" +
                          value_text(parameters[j], report.result.values[j]) +
@@ -91,8 +92,11 @@ void write_fit_csv(const std::filesystem::path& file, const input::MeasuredData&
   for (std::size_t i = 0; i < data.points.size(); ++i) {
     const auto& point = data.points[i];
     io::CsvLine line;
-    line.number(point.time_h).text(point.cell).text(point.column).number(point.value).number(
-        fitted[static_cast<Eigen::Index>(i)]);
+    line.number(point.time_h)
+        .text(point.cell)
+        .text(point.column)
+        .number(point.value)
+        .number(fitted[static_cast<Eigen::Index>(i)]);
     csv.add(line);
   }
   io::write_file_atomically(file, csv.text());

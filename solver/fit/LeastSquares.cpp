@@ -9,7 +9,9 @@
 namespace dermaflux::fit {
 namespace {
 
-double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+double sigmoid(double z) {
+  return 1.0 / (1.0 + std::exp(-z));
+}
 
 // Eigen's functor: residuals at z, and their Jacobian in z by forward differences,
 // the p perturbed runs in one batch. The last evaluation is kept, since Eigen asks
@@ -56,7 +58,8 @@ class Functor {
     runs += static_cast<long>(batch.size());
     jacobian.resize(at.size(), z.size());
     for (Eigen::Index j = 0; j < z.size(); ++j)
-      jacobian.col(j) = (results[static_cast<std::size_t>(j)] - at) / steps[static_cast<std::size_t>(j)];
+      jacobian.col(j) =
+          (results[static_cast<std::size_t>(j)] - at) / steps[static_cast<std::size_t>(j)];
     return 0;
   }
 
@@ -97,8 +100,8 @@ double from_fitted(const Bounds& bounds, double u) {
 double z_of_value(const Bounds& bounds, double value) {
   const double u_low = to_fitted(bounds, bounds.low), u_high = to_fitted(bounds, bounds.high);
   // Kept off the bounds themselves, where z would be infinite.
-  const double s = std::clamp((to_fitted(bounds, value) - u_low) / (u_high - u_low), 1e-6,
-                              1.0 - 1e-6);
+  const double s =
+      std::clamp((to_fitted(bounds, value) - u_low) / (u_high - u_low), 1e-6, 1.0 - 1e-6);
   return std::log(s / (1.0 - s));
 }
 
@@ -125,8 +128,8 @@ LeastSquaresResult least_squares(const std::vector<Bounds>& bounds, const Values
   // The number of residuals, from one run at the start.
   const Residuals first = model({Functor(bounds, model, 0, 0.0).values_of(z)}).front();
   if (first.size() < p)
-    throw UsageError("the fit has " + std::to_string(first.size()) +
-                     " measured values for " + std::to_string(p) +
+    throw UsageError("the fit has " + std::to_string(first.size()) + " measured values for " +
+                     std::to_string(p) +
                      " parameters: measure at least as many values as parameters are fitted");
   Functor functor(bounds, model, first.size(), options.difference_step);
   functor.runs = 1;

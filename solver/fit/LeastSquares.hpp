@@ -40,7 +40,7 @@ using BatchModel = std::function<std::vector<Residuals>(const std::vector<Values
 struct Iterate {
   Eigen::VectorXd z;  // where the fit stands
   int iterations = 0;
-  long runs = 0;       // model evaluations so far
+  long runs = 0;           // model evaluations so far
   double objective = 0.0;  // sum of squared residuals at z
 };
 
@@ -54,7 +54,7 @@ struct LeastSquaresOptions {
 };
 
 struct LeastSquaresResult {
-  Values values;             // at the optimum
+  Values values;  // at the optimum
   Eigen::VectorXd residuals;
   double objective = 0.0;
   bool converged = false;

@@ -103,8 +103,8 @@ Eigen::VectorXd model_at(const fs::path& run_folder, const input::MeasuredData& 
     const auto found = std::find(table.columns.begin(), table.columns.end(), point.column);
     if (found == table.columns.end())
       throw IoError(run_folder.string() + "/timeseries.csv has no column " + point.column);
-    values[static_cast<Eigen::Index>(i)] = interpolate(
-        table, static_cast<std::size_t>(found - table.columns.begin()), point.time_h);
+    values[static_cast<Eigen::Index>(i)] =
+        interpolate(table, static_cast<std::size_t>(found - table.columns.begin()), point.time_h);
   }
   return values;
 }

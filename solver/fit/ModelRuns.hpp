@@ -33,8 +33,7 @@ input::Case with_output_times(input::Case c, const std::vector<double>& times_h)
 Eigen::VectorXd residual_scales(const input::MeasuredData& data);
 
 // The model at every measured point, from a run's timeseries.csv.
-Eigen::VectorXd model_at(const std::filesystem::path& run_folder,
-                         const input::MeasuredData& data);
+Eigen::VectorXd model_at(const std::filesystem::path& run_folder, const input::MeasuredData& data);
 
 struct RunSettings {
   std::filesystem::path runs_dir;

@@ -73,12 +73,14 @@ Uncertainty uncertainty(const std::vector<Bounds>& bounds, const Values& values,
         worst = std::max(worst, std::abs(result.correlation(j, k)));
     if (!(result.condition <= kMaxCondition)) {
       item.identifiable = false;
-      item.why_not = "the data cannot tell it apart from the other parameters (J^T J is "
-                     "nearly singular)";
+      item.why_not =
+          "the data cannot tell it apart from the other parameters (J^T J is "
+          "nearly singular)";
     } else if (worst > kMaxCorrelation) {
       item.identifiable = false;
-      item.why_not = "correlated with another parameter beyond 0.999: the data fix only a "
-                     "combination of them";
+      item.why_not =
+          "correlated with another parameter beyond 0.999: the data fix only a "
+          "combination of them";
     } else if (!std::isfinite(half) || (item.ci95_low <= b.low && item.ci95_high >= b.high)) {
       item.identifiable = false;
       item.why_not = "its 95 % interval spans its whole bounds";

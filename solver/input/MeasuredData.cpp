@@ -64,7 +64,7 @@ enum class Role { Time, Value, Sd, Cell, Serum };
 
 struct HeaderColumn {
   Role role = Role::Value;
-  std::string name;     // the measured column (for Sd: the column it weights)
+  std::string name;          // the measured column (for Sd: the column it weights)
   std::size_t measured = 0;  // index into MeasuredData::columns (Value, Sd)
 };
 
@@ -114,8 +114,7 @@ MeasuredData read_measured_csv(const std::filesystem::path& file) {
                              "\"" + field.text + "\" twice");
         header.push_back(column);
       }
-      if (!has_time)
-        throw InputError(where(1), "header", kHeaderExpected, "no time_h column");
+      if (!has_time) throw InputError(where(1), "header", kHeaderExpected, "no time_h column");
       if (data.columns.empty())
         throw InputError(where(1), "header", kHeaderExpected, "no measured column");
       for (std::size_t c = 0; c < header.size(); ++c) {
@@ -139,6 +138,7 @@ MeasuredData read_measured_csv(const std::filesystem::path& file) {
                        std::to_string(fields.size()));
     double time_h = 0.0;
     std::string cell, serum;
+    int time_column = 1, serum_column = 1;
     std::vector<std::optional<double>> values(data.columns.size()), sds(data.columns.size());
     std::vector<int> value_columns(data.columns.size(), 1);
     for (std::size_t c = 0; c < header.size(); ++c) {
@@ -150,6 +150,7 @@ MeasuredData read_measured_csv(const std::filesystem::path& file) {
       }
       if (column.role == Role::Serum) {
         serum = field.text;
+        serum_column = field.column;
         continue;
       }
       const std::string key = column.role == Role::Sd ? "sd_" + column.name : column.name;
@@ -159,13 +160,13 @@ MeasuredData read_measured_csv(const std::filesystem::path& file) {
         continue;  // not measured at this time
       }
       const auto number = parse_number(field.text);
-      if (!number)
-        throw InputError(where(field.column), key, "a number", "\"" + field.text + "\"");
+      if (!number) throw InputError(where(field.column), key, "a number", "\"" + field.text + "\"");
       if (column.role == Role::Time) {
         if (*number < 0.0)
           throw InputError(where(field.column), key, "a time in hours, 0 or later",
                            "\"" + field.text + "\"");
         time_h = *number;
+        time_column = field.column;
       } else if (column.role == Role::Sd) {
         if (!(*number > 0.0))
           throw InputError(where(field.column), key,
@@ -180,7 +181,7 @@ MeasuredData read_measured_csv(const std::filesystem::path& file) {
     for (std::size_t m = 0; m < data.columns.size(); ++m) {
       if (!values[m]) continue;
       data.points.push_back({time_h, data.columns[m].name, *values[m], sds[m], cell, serum,
-                             where(value_columns[m])});
+                             where(value_columns[m]), where(time_column), where(serum_column)});
     }
   }
   if (!have_header)
@@ -200,13 +201,14 @@ void check_measured_against(const MeasuredData& data, const std::vector<std::str
     std::string list;
     for (const auto& name : columns)
       if (name != "time_h") list += (list.empty() ? "" : ", ") + name;
-    throw InputError(column.where, "header", "a column the case writes to timeseries.csv (" +
-                                                 list + "), or time_h, sd_<column>, cell, serum",
+    throw InputError(column.where, "header",
+                     "a column the case writes to timeseries.csv (" + list +
+                         "), or time_h, sd_<column>, cell, serum",
                      "\"" + column.name + "\"");
   }
   for (const auto& point : data.points)
     if (point.time_h > end_h * (1.0 + 1e-12))
-      throw InputError(point.where, "time_h",
+      throw InputError(point.time_where, "time_h",
                        "a time within the case's time.end (" + std::to_string(end_h) + " h)",
                        std::to_string(point.time_h) + " h");
 }

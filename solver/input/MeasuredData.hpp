@@ -21,12 +21,13 @@ namespace dermaflux::input {
 
 struct MeasuredPoint {
   double time_h = 0.0;
-  std::string column;       // as in timeseries.csv
-  double value = 0.0;       // in the column's unit
-  std::optional<double> sd; // > 0, same unit
-  std::string cell;         // empty when the file has no cell column
-  std::string serum;        // empty: every serum
-  SourceLocation where;     // of the value
+  std::string column;                      // as in timeseries.csv
+  double value = 0.0;                      // in the column's unit
+  std::optional<double> sd;                // > 0, same unit
+  std::string cell;                        // empty when the file has no cell column
+  std::string serum;                       // empty: every serum
+  SourceLocation where;                    // of the value
+  SourceLocation time_where, serum_where;  // of its row's time_h and serum fields
 };
 
 struct MeasuredColumn {

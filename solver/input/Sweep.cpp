@@ -104,7 +104,6 @@ std::string set_key_path(YAML::Node root, const std::string& key, const Located&
 
 namespace {
 
-
 std::string as_text(const YAML::Node& node) {
   if (node.IsScalar()) return node.Scalar();
   YAML::Emitter out;

@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 fs::path membrane_fit(const fs::path& folder, const std::string& extra = {}, unsigned seed = 11) {
   testing::write_text(folder / "data.csv", testing::crank_csv(seed, 0.3));
   testing::write_text(folder / "fit.yaml",
-                      "base: " DERMAFLUX_TEST_DATA_DIR "/fit/membrane.yaml\n"
+                      "base: " DERMAFLUX_TEST_DATA_DIR
+                      "/fit/membrane.yaml\n"
                       "measured: data.csv\n"
                       "fit:\n"
                       "  skin.layers[0].diffusivity: [1e-11 cm^2/s, 1e-7 cm^2/s]\n"

@@ -15,14 +15,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The message of the InputError that reading `text` as measured data throws.
-std::string measured_error(const std::string& text, const std::string& name = "data.csv") {
-  const fs::path folder = testing::scratch_folder("measured");
-  testing::write_text(folder / name, text);
+// The message of the InputError `read` throws, with the scratch folder's path cut
+// from the file names.
+template <typename Read>
+std::string located_error(const fs::path& folder, Read read) {
   try {
-    const auto data = input::read_measured_csv(folder / name);
-    const auto c = input::read_case(DERMAFLUX_TEST_DATA_DIR "/fit/membrane.yaml");
-    input::check_measured_against(data, fit::timeseries_columns(c), c.time.end_s / 3600.0);
+    read();
   } catch (const InputError& error) {
     std::string message = error.what();
     const auto at = message.find(folder.string() + "/");
@@ -30,6 +28,17 @@ std::string measured_error(const std::string& text, const std::string& name = "d
     return message;
   }
   return "no error";
+}
+
+// Reading `text` as measured data and checking it against the membrane case.
+std::string measured_error(const std::string& text) {
+  const fs::path folder = testing::scratch_folder("measured");
+  testing::write_text(folder / "data.csv", text);
+  return located_error(folder, [&] {
+    const auto data = input::read_measured_csv(folder / "data.csv");
+    const auto c = input::read_case(DERMAFLUX_TEST_DATA_DIR "/fit/membrane.yaml");
+    input::check_measured_against(data, fit::timeseries_columns(c), c.time.end_s / 3600.0);
+  });
 }
 
 TEST(FitInputError, MeasuredFileEmpty) {
@@ -58,34 +67,25 @@ TEST(FitInputError, MeasuredNegativeTime) {
 TEST(FitInputError, MeasuredSdNotPositive) {
   const auto message =
       measured_error("time_h,receptor_ug_cm2,sd_receptor_ug_cm2\n1,2,0.1\n1.5,3,0\n");
-  EXPECT_EQ(message.rfind("data.csv:3:7: sd_receptor_ug_cm2: expected a standard deviation > 0",
-                          0),
+  EXPECT_EQ(message.rfind("data.csv:3:7: sd_receptor_ug_cm2: expected a standard deviation > 0", 0),
             0u)
       << message;
 }
 
 TEST(FitInputError, MeasuredTimeAfterTheCaseEnds) {
   const auto message = measured_error("time_h,receptor_ug_cm2\n1,2\n5,3\n");
-  EXPECT_EQ(message.rfind("data.csv:3:3: time_h: expected a time within the case's time.end", 0),
+  EXPECT_EQ(message.rfind("data.csv:3:1: time_h: expected a time within the case's time.end", 0),
             0u)
       << message;
 }
 
-// The message reading a fit file with this `fit:` section throws.
+// Reading a fit file with this `fit:` section.
 std::string fit_error(const std::string& fit_section) {
   const fs::path folder = testing::scratch_folder("fitfile");
   testing::write_text(folder / "fit.yaml", "base: " DERMAFLUX_TEST_DATA_DIR
                                            "/fit/membrane.yaml\nmeasured: data.csv\nfit:\n" +
                                                fit_section);
-  try {
-    (void)fit::read_fit_file(folder / "fit.yaml");
-  } catch (const InputError& error) {
-    std::string message = error.what();
-    const auto at = message.find(folder.string() + "/");
-    if (at != std::string::npos) message.erase(at, folder.string().size() + 1);
-    return message;
-  }
-  return "no error";
+  return located_error(folder, [&] { (void)fit::read_fit_file(folder / "fit.yaml"); });
 }
 
 TEST(FitInputError, FitUnknownKeyPath) {
@@ -101,8 +101,8 @@ TEST(FitInputError, FitUnknownKeyPath) {
 
 TEST(FitInputError, FitKeyThatIsNotANumber) {
   const auto message = fit_error("  skin.layers[0].diffusivity: [slow, fast]\n");
-  EXPECT_EQ(
-      message.rfind("fit.yaml:4:32: fit.skin.layers[0].diffusivity[0]: expected bounds", 0), 0u)
+  EXPECT_EQ(message.rfind("fit.yaml:4:32: fit.skin.layers[0].diffusivity[0]: expected bounds", 0),
+            0u)
       << message;
   // A key path to something that is not a number: the case reader says what it wanted.
   const auto active = fit_error("  serum.active: [1, 2]\n  skin.layers[0]: [0.1, 1]\n");

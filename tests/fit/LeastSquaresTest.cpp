@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <random>
 
+#include "fit/FitTestSupport.hpp"
 #include "fit/LeastSquares.hpp"
 #include "fit/Uncertainty.hpp"
-#include "fit/FitTestSupport.hpp"
 
 namespace dermaflux {
 namespace {
@@ -62,8 +62,8 @@ Fitted fit_model(const std::vector<Bounds>& bounds, const fit::BatchModel& model
   Fitted fitted;
   const Values start{fit::value_of_z(bounds[0], 0.0), fit::value_of_z(bounds[1], 0.0)};
   fitted.result = fit::least_squares(bounds, start, model, {});
-  const auto jacobian = fit::fitted_space_jacobian(bounds, fitted.result.values,
-                                                   fitted.result.residuals, model);
+  const auto jacobian =
+      fit::fitted_space_jacobian(bounds, fitted.result.values, fitted.result.residuals, model);
   fitted.uncertainty =
       fit::uncertainty(bounds, fitted.result.values, fitted.result.residuals, jacobian);
   return fitted;
@@ -106,14 +106,14 @@ TEST(FitLeastSquares, SteadyStateFluxAloneLeavesDAndKNotIdentifiable) {
   std::normal_distribution<double> noise(0.0, 0.5);
   std::vector<double> measured;
   const double to_ug_cm2_h = analysis::kUgPerCm2PerKgPerM2 * 3600.0;
-  const double flux = testing::kTrueK * testing::kTrueD * testing::kMembraneC0 /
-                      testing::kMembraneH * to_ug_cm2_h;
+  const double flux =
+      testing::kTrueK * testing::kTrueD * testing::kMembraneC0 / testing::kMembraneH * to_ug_cm2_h;
   for (int n = 0; n < 12; ++n) measured.push_back(flux + noise(random));
   const fit::BatchModel model = [&](const std::vector<Values>& batch) {
     std::vector<fit::Residuals> out;
     for (const auto& v : batch) {
-      const double predicted = v[1] * v[0] * testing::kMembraneC0 / testing::kMembraneH *
-                               to_ug_cm2_h;
+      const double predicted =
+          v[1] * v[0] * testing::kMembraneC0 / testing::kMembraneH * to_ug_cm2_h;
       fit::Residuals r(static_cast<Eigen::Index>(measured.size()));
       for (std::size_t i = 0; i < measured.size(); ++i)
         r[static_cast<Eigen::Index>(i)] = (measured[i] - predicted) / 0.5;
