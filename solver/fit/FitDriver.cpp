@@ -4,13 +4,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "batch/CaseRun.hpp"
 #include "fit/FitState.hpp"
 #include "fit/ModelRuns.hpp"
 #include "input/CaseWriter.hpp"
 #include "input/YamlDocument.hpp"
 #include "io/AtomicFile.hpp"
 #include "run/Checkpoint.hpp"
-#include "run/Simulation.hpp"
 
 namespace dermaflux::fit {
 namespace {
@@ -83,12 +83,17 @@ FitOutcome run_fit(const fs::path& fit_file, const FitOptions& options) {
   std::vector<double> times_h;
   for (const auto& point : data.points) times_h.push_back(point.time_h);
   const input::Case fitted = with_output_times(case_with(spec, report.result.values), times_h);
-  run::RunOptions final_run;
-  final_run.output_dir = output_dir / "final";
-  final_run.overwrite = true;
+  // Run as a batch runs a case (batch/CaseRun.hpp): a final run an interrupted fit
+  // left half done resumes from its checkpoint.
+  batch::BatchOptions final_run;
+  final_run.output_dir = output_dir;
   final_run.stop_requested = options.stop_requested;
-  run::run_case(fitted, final_run);
-  const Eigen::VectorXd fitted_values = model_at(final_run.output_dir, data);
+  const batch::CaseReport final_report = batch::run_one({0, "final", {}, fitted}, final_run);
+  if (final_report.end == batch::CaseEnd::interrupted)
+    throw Interrupted("fit interrupted during its final run");
+  if (final_report.end == batch::CaseEnd::failed)
+    throw NumericalError("the fitted case failed: " + final_report.failure);
+  const Eigen::VectorXd fitted_values = model_at(output_dir / "final", data);
 
   report.runs = report.result.runs + static_cast<long>(spec.parameters.size()) + 1;
   report.observations = data.points.size();

@@ -70,6 +70,12 @@ class Functor {
     return values;
   }
 
+  // Residuals already computed at z: not run again.
+  void remember(const Eigen::VectorXd& z, const Eigen::VectorXd& residuals) {
+    last_z_ = z;
+    last_residuals_ = residuals;
+  }
+
   long runs = 0;
 
  private:
@@ -132,6 +138,7 @@ LeastSquaresResult least_squares(const std::vector<Bounds>& bounds, const Values
                      std::to_string(p) +
                      " parameters: measure at least as many values as parameters are fitted");
   Functor functor(bounds, model, first.size(), options.difference_step);
+  functor.remember(z, first);
   functor.runs = 1;
   Eigen::LevenbergMarquardt<Functor> lm(functor);
   lm.parameters.ftol = options.relative_tolerance;
