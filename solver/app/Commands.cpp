@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/ExitStatus.hpp"
+#include "app/FitMeasured.hpp"
 #include "app/PlotInputs.hpp"
 #include "app/PlotScript.hpp"
 #include "app/ProgressLine.hpp"
@@ -84,6 +85,8 @@ int run_command(const RunArguments& arguments) {
   parallel::Messenger& world = parallel::world();
   const bool root = world.rank() == 0;
   options.output_dir = arguments.output_dir.empty() ? c.output.directory : arguments.output_dir;
+  const std::string measured =
+      arguments.measured.empty() ? "" : checked_measured(arguments.measured, {&c}, {});
   options.resume = arguments.resume;
   options.overwrite = arguments.overwrite;
   options.checkpoint_interval_s = arguments.checkpoint_interval_s;
@@ -145,6 +148,7 @@ int run_command(const RunArguments& arguments) {
   }
   progress.finish();
   if (!root) return 0;
+  if (!arguments.measured.empty()) copy_measured(measured, options.output_dir);
 
   const auto& s = result.summary;
   const std::string ranks = s.ranks > 1 ? std::to_string(s.ranks) + " ranks x " : "";
@@ -252,6 +256,12 @@ int compare_command(const CompareArguments& arguments) {
       arguments.output_dir.empty()
           ? std::filesystem::path(base.output.directory.string() + "-compare")
           : arguments.output_dir;
+  std::string measured;
+  if (!arguments.measured.empty()) {
+    std::vector<const input::Case*> cases{&base};
+    for (const auto& serum : serums) cases.push_back(&serum.with_serum);
+    measured = checked_measured(arguments.measured, cases, labels);
+  }
   const io::FolderLock lock(output_dir);
 
   run::CompareOptions options;
@@ -272,6 +282,7 @@ int compare_command(const CompareArguments& arguments) {
         "checkpointed; the same command continues the comparison");
   }
   run::write_comparison_csv(comparison, output_dir / "comparison.csv");
+  if (!arguments.measured.empty()) copy_measured(measured, output_dir);
 
   std::printf("%-4s %-24s %14s %14s %12s %10s %10s\n", "rank", "serum", "receptor ug/cm2",
               "in skin ug/cm2", "flux ug/cm2/h", "lag h", "ER");

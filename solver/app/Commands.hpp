@@ -16,10 +16,11 @@ struct RunArguments {
   bool resume = false;     // continue from the output folder's checkpoint
   bool overwrite = false;  // replace a finished run of a different case
   double checkpoint_interval_s = 300.0;
-  std::string until;          // "<time>": stop early, e.g. "2 h" (empty: time.end)
-  std::string decomposition;  // under mpirun: ranks along x, y, z, "2x2x1" (empty: chosen)
-  std::string command_line;   // as typed, for the INTERRUPTED marker
-  bool report = false;        // --report: report.html in the output folder at the end
+  std::string until;               // "<time>": stop early, e.g. "2 h" (empty: time.end)
+  std::string decomposition;       // under mpirun: ranks along x, y, z, "2x2x1" (empty: chosen)
+  std::string command_line;        // as typed, for the INTERRUPTED marker
+  bool report = false;             // --report: report.html in the output folder at the end
+  std::filesystem::path measured;  // --measured: checked, copied as measured.csv
 };
 
 int run_command(const RunArguments& arguments);
@@ -35,6 +36,7 @@ struct CompareArguments {
   bool same_skin = false;    // reuse the layer values the case gives for every serum
   bool report = true;        // report.html in the output folder (--no-report: none)
   std::string command_line;  // as typed: the report's provenance, how to continue after a stop
+  std::filesystem::path measured;  // --measured: checked, copied as measured.csv
 };
 int compare_command(const CompareArguments& arguments);
 
@@ -50,5 +52,14 @@ struct BatchArguments {
 };
 // Exit status 5 when some cases failed (the others still ran).
 int batch_command(const BatchArguments& arguments);
+
+struct FitArguments {
+  std::filesystem::path fit_file;
+  std::filesystem::path output_dir;  // empty: the fit file's output
+  int jobs = 1;                      // runs of one Jacobian at once
+  int threads = 0;
+  bool quiet = false;
+};
+int fit_command(const FitArguments& arguments);
 
 }  // namespace dermaflux::app

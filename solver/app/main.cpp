@@ -7,6 +7,7 @@
 //   dermaflux report OUTPUT_DIR                 (report.html; run --report, compare, batch)
 //   dermaflux compare CASE.yaml --serums A.yaml B.yaml ... [--output DIR] [--same-skin]
 //   dermaflux batch SWEEP.yaml [--jobs N] [--shard I/N] [--output DIR]
+//   dermaflux fit FIT.yaml [--output DIR] [--jobs N]   (calibrate to measured data)
 //   mpirun -n P dermaflux batch SWEEP.yaml ...   (the MPI task farm, farm/)
 //   mpirun -n P dermaflux run CASE.yaml ...      (one case split over the ranks)
 //
@@ -59,6 +60,10 @@ int main(int argc, char** argv) {
                   "wall-clock seconds between checkpoints (default 300; 0: only when interrupted)")
       ->check(dermaflux::app::finite_seconds());
   run->add_flag("--report", run_arguments.report, "write report.html in the output folder");
+  std::string run_measured, compare_measured;
+  run->add_option("--measured", run_measured,
+                  "measured data (CSV: time_h and timeseries.csv columns), checked and copied "
+                  "into the output folder as measured.csv for the report");
 
   std::string check_file;
   auto* check = app.add_subcommand("check", "validate a case, print it resolved and its mesh size");
@@ -87,6 +92,9 @@ int main(int argc, char** argv) {
                     "are estimated per serum");
   bool compare_no_report = false, batch_no_report = false;
   compare->add_flag("--no-report", compare_no_report, "write no report.html");
+  compare->add_option("--measured", compare_measured,
+                      "measured data (CSV; an optional serum column names the serum), checked "
+                      "and copied into the output folder as measured.csv for the report");
 
   dermaflux::app::BatchArguments batch_arguments;
   std::string batch_sweep, batch_output;
@@ -101,6 +109,19 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 4096));
   batch->add_flag("--quiet,-q", batch_arguments.quiet, "no progress line");
   batch->add_flag("--no-report", batch_no_report, "write no report.html");
+
+  dermaflux::app::FitArguments fit_arguments;
+  std::string fit_file, fit_output;
+  auto* fit = app.add_subcommand(
+      "fit", "fit case parameters to measured data, with 95 % intervals; resumable");
+  fit->add_option("fit", fit_file, "fit file (YAML): base, measured, fit, output")->required();
+  fit->add_option("--output,-o", fit_output, "output folder (default: the fit file's output)")
+      ->check(dermaflux::app::folder_name());
+  fit->add_option("--jobs,-j", fit_arguments.jobs, "runs at once (they share the cores)")
+      ->check(CLI::Range(1, 4096));
+  fit->add_option("--threads,-t", fit_arguments.threads, "cores to share between the jobs")
+      ->check(CLI::Range(1, 4096));
+  fit->add_flag("--quiet,-q", fit_arguments.quiet, "no progress lines");
 
   std::string plot_folder;
   auto* plot = app.add_subcommand("plot", "make PNG plots of a finished run's results");
@@ -117,6 +138,10 @@ int main(int argc, char** argv) {
   compare_arguments.output_dir = compare_output;
   batch_arguments.sweep_file = batch_sweep;
   batch_arguments.output_dir = batch_output;
+  fit_arguments.fit_file = fit_file;
+  run_arguments.measured = run_measured;
+  compare_arguments.measured = compare_measured;
+  fit_arguments.output_dir = fit_output;
   for (const auto& file : serum_files) compare_arguments.serum_files.emplace_back(file);
   for (int n = 0; n < argc; ++n)
     run_arguments.command_line += (n ? " " : "") + std::string(argv[n]);
@@ -150,6 +175,7 @@ int main(int argc, char** argv) {
     if (*report) status = dermaflux::app::report_command(report_folder);
     if (*compare) status = dermaflux::app::compare_command(compare_arguments);
     if (*batch) status = dermaflux::app::batch_command(batch_arguments);
+    if (*fit) status = dermaflux::app::fit_command(fit_arguments);
     dermaflux::app::check_standard_output();
     return status;
   } catch (...) {

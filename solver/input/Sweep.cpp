@@ -48,9 +48,11 @@ std::optional<std::size_t> index_part(const std::string& part) {
   return index;
 }
 
-// Sets `value` at `path` in `root` (a fresh clone of the base case); returns the
-// canonical path (list elements by index), which is how the case reader names it.
-std::string set_at(YAML::Node root, const Varied& varied, const YAML::Node& value) {
+}  // namespace
+
+std::string set_key_path(YAML::Node root, const std::string& key, const Located& at,
+                         const YAML::Node& value) {
+  const Varied varied{key, at, {}};
   const auto parts = split_path(varied.key);
   if (parts.empty() || parts.front().front() == '[')
     fail_found(varied.at, "a key path such as needles.length", "\"" + varied.key + "\"");
@@ -99,6 +101,8 @@ std::string set_at(YAML::Node root, const Varied& varied, const YAML::Node& valu
   }
   return canonical;
 }
+
+namespace {
 
 std::string as_text(const YAML::Node& node) {
   if (node.IsScalar()) return node.Scalar();
@@ -202,7 +206,8 @@ Sweep read_sweep(const std::filesystem::path& sweep_file) {
       // A clone: assigning the sweep's own node would merge the sweep document's
       // node memory into this case's, and through it every earlier case's, which
       // made reading a sweep quadratic in its cases (8.5 s for 1000).
-      canonical.push_back(set_at(tree.node, varied[k], YAML::Clone(value.node)));
+      canonical.push_back(
+          set_key_path(tree.node, varied[k].key, varied[k].at, YAML::Clone(value.node)));
       item.varied.emplace_back(varied[k].key, as_text(value.node));
     }
     try {

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "input/Case.hpp"
+#include "input/YamlFields.hpp"
 
 namespace dermaflux::input {
 
@@ -42,5 +43,13 @@ inline constexpr std::size_t kMaxSweepCases = 1'000'000;
 // Reads a sweep file and validates every case; throws InputError located in the
 // sweep file (a bad key path or value) or in the base case.
 Sweep read_sweep(const std::filesystem::path& sweep_file);
+
+// Sets `value` at the key path `key` ("skin.layers[1].thickness", a list element
+// by index or by name: skin.layers.dermis.thickness) in `root`, a fresh clone of a
+// base case's tree; a key path that does not fit the tree fails located at `at`.
+// Returns the canonical path (list elements by index), which is how the case reader
+// names it. `dermaflux batch` and `dermaflux fit` both set their keys with it.
+std::string set_key_path(YAML::Node root, const std::string& key, const Located& at,
+                         const YAML::Node& value);
 
 }  // namespace dermaflux::input
