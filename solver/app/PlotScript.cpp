@@ -45,6 +45,10 @@ void run_python_script(const std::string& script, const std::vector<std::string>
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
+  // Status 2: the script refused its input (a malformed measured.csv, say) and has
+  // printed where; pointing at missing packages would send the user the wrong way.
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 2)
+    throw UsageError(purpose + " was not written: see the message above");
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw IoError("the script for " + purpose + ", " + script +
                   ", failed (are the Debian packages " + packages +

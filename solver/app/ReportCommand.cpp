@@ -26,14 +26,14 @@ void write_report(const std::filesystem::path& folder, const ReportNotes& notes)
 }
 
 int report_command(const std::filesystem::path& folder) {
-  for (const char* file : {"summary.json", "comparison.csv", "batch.csv"})
+  for (const char* file : {"summary.json", "comparison.csv", "batch.csv", "fit.json"})
     if (std::filesystem::exists(folder / file)) {
       write_report(folder);
       return 0;
     }
   throw UsageError(folder.string() +
-                   " holds no summary.json, comparison.csv or batch.csv: give the folder of a "
-                   "finished run, compare or batch");
+                   " holds no summary.json, comparison.csv, batch.csv or fit.json: give the folder "
+                   "of a finished run, compare, batch or fit");
 }
 
 }  // namespace dermaflux::app

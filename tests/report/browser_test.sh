@@ -17,7 +17,7 @@ cp "$data/report/measured/cells.csv" "$out/run/measured.csv"  # the run with mea
 "$dermaflux" report "$out/run" > /dev/null
 mkdir -p "$out/fit" && cp "$data/report/fit/"* "$out/fit/" && cp "$data/report/measured/cells.csv" "$out/fit/measured.csv"
 "$dermaflux" run "$out/fit/case.fitted.yaml" --output "$out/fit/final" --quiet > /dev/null
-/usr/bin/python3 "$here/../../solver/app/report/dermaflux_report.py" "$out/fit" > /dev/null
+"$dermaflux" report "$out/fit" > /dev/null
 "$dermaflux" compare "$data/report/case.yaml" --serums "$data/compare/caffeine_1pct.yaml" \
   "$data/compare/caffeine_3pct.yaml" --output "$out/compare" --quiet > /dev/null
 "$dermaflux" batch "$data/farm/failing.sweep.yaml" --output "$out/batch" --quiet > /dev/null 2>&1 || true

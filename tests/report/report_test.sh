@@ -70,16 +70,15 @@ case $kind in
     [ "$status" != 0 ] || { echo "a malformed measured.csv was accepted"; exit 1; }
     grep -q "$out/bad/measured.csv:3: receptor_ug_cm2 is 'abc': expected a number" "$out/bad.err" ||
       { echo "no located error:"; cat "$out/bad.err"; exit 1; }
-    if grep -q Traceback "$out/bad.err"; then echo "a Python traceback"; exit 1; fi ;;
+    if grep -q Traceback "$out/bad.err"; then echo "a Python traceback"; exit 1; fi
+    if grep -q "Debian packages" "$out/bad.err"; then echo "bad data blamed on packages"; exit 1; fi ;;
   fit)
     # A fit folder made by hand (fit.json, fit.csv, case.fitted.yaml, measured.csv) and
-    # its final run. The script directly: `dermaflux report` reaches it for a fit folder
-    # once the C++ side knows fit.json.
+    # its final run, reported through the command.
     mkdir -p "$out/fit" && cp "$data/report/fit/"* "$out/fit/"
     cp "$data/report/measured/cells.csv" "$out/fit/measured.csv"
     "$dermaflux" run "$out/fit/case.fitted.yaml" --output "$out/fit/final" --quiet
-    script=$here/../../solver/app/report/dermaflux_report.py
-    /usr/bin/python3 "$script" "$out/fit"
+    "$dermaflux" report "$out/fit"
     check "$out/fit" fit
     check "$out/fit/final" run
     for id in parameters correlation warnings final.endpoints; do
@@ -89,8 +88,8 @@ case $kind in
     # A fit.json without parameters: a located error, no traceback.
     cp -r "$out/fit" "$out/bad-fit" && echo '{"objective": 1}' > "$out/bad-fit/fit.json"
     status=0
-    /usr/bin/python3 "$script" "$out/bad-fit" 2> "$out/bad-fit.err" || status=$?
-    [ "$status" = 2 ] && grep -q "$out/bad-fit/fit.json: no \"parameters\" object" "$out/bad-fit.err" ||
+    "$dermaflux" report "$out/bad-fit" 2> "$out/bad-fit.err" || status=$?
+    [ "$status" != 0 ] && grep -q "$out/bad-fit/fit.json: no \"parameters\" object" "$out/bad-fit.err" ||
       { echo "no located error for a fit.json without parameters:"; cat "$out/bad-fit.err"; exit 1; } ;;
   *) echo "report_test.sh: unknown kind $kind"; exit 2 ;;
 esac
