@@ -1,3 +1,4 @@
+#include <functional>
 #include <string>
 
 #include "input/KastingEstimates.hpp"
@@ -46,6 +47,27 @@ std::string ionisation_note(const Serum& serum, const kasting::Active& active) {
          "10^(pKa_base - pH)); pH-partition hypothesis)";
 }
 
+// The stratum corneum's P as the record gives it: the brick-and-mortar route alone as
+// before, or with the un-ionised fraction and the polar route, each with its value.
+std::string permeability_formula(const kasting::Active& active, bool ionisable, bool polar,
+                                 const std::function<kasting::StratumCorneum()>& sc) {
+  const std::string lipid_route = "P^ D_lip K_lip/w / h";
+  if (!ionisable && !polar) return lipid_route;
+  const bool known = active.molecular_weight_g_mol > 0.0;  // else the case gives D and K
+  const auto cm_h = [&](double m_s) {
+    return known ? " = " + formula_value(m_s / 1e-2 * 3600.0) + " cm/h" : std::string();
+  };
+  const kasting::StratumCorneum values = known ? sc() : kasting::StratumCorneum{};
+  std::string text = std::string(ionisable ? "f_non P_lipid" : "P_lipid") +
+                     (polar ? " + P_polar" : "") + ", P_lipid = " + lipid_route +
+                     cm_h(values.lipid_permeability_m_s);
+  if (polar) {
+    text += ", P_polar = 1.519e-4 MW^-0.5 cm/h" + cm_h(values.polar_permeability_m_s) +
+            " (Robinson's polar pathway, Wilschut et al., Chemosphere 1995, 30:1275)";
+  }
+  return text;
+}
+
 }  // namespace
 
 // The Dancik/Kasting estimates of a layer's missing K and D (input/KastingEstimates.hpp).
@@ -74,18 +96,7 @@ void finish_kasting(const LayerDraft& draft, bool barrier, EstimateInputs& input
                                 "+ nu), K_neutral = "
                               : "K = ") +
             "(1 - phi_cor) 0.43 Kow^0.81 + phi_cor K_cor/w, " + model + with);
-    const std::string lipid_route = "P^ D_lip K_lip/w / h";
-    const std::string permeability =
-        (ionisable ? "f_non P_lipid"
-         : polar   ? "P_lipid"
-                   : lipid_route) +
-        std::string(polar ? " + P_polar" : "") +
-        (ionisable || polar ? ", P_lipid = " + lipid_route : "") +
-        (polar ? ", P_polar = 1.519e-4 MW^-0.5 cm/h = " +
-                     formula_value(kasting::polar_permeability_m_s(active.molecular_weight_g_mol) /
-                                   1e-2 * 3600.0) +
-                     " cm/h (Robinson's polar pathway, Wilschut et al. 1995)"
-               : "");
+    const std::string permeability = permeability_formula(active, ionisable, polar, sc);
     layer.diffusivity_m2_s = given_or_estimated(
         draft.diffusivity_m2_s, draft, "diffusivity", diffusivity_expected, inputs,
         [&] { return sc().permeability_m_s * layer.thickness_m / layer.partition; },
