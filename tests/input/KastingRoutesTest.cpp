@@ -104,6 +104,24 @@ TEST(KastingRoutes, ACaseWithThePolarPathwayOffReadsAsBefore) {
   }
 }
 
+TEST(KastingRoutes, TheRecordsNameEachTermWithItsValue) {
+  // Fentanyl, base pKa 8.9, from a pH 7.4 vehicle, the polar route on by default.
+  const std::string text =
+      "name: on\nskin:\n  estimates: kasting\n  layers:\n"
+      "    - {name: stratum_corneum, thickness: 13 um}\n"
+      "serum: {active: fentanyl, molecular_weight: 336.47 g/mol, log_p: 4.05, pka_base: 8.9,"
+      " ph: 7.4, concentration: 1 mg/mL, dose: infinite, diffusivity: 5e-6 cm^2/s}\n"
+      "time: {end: 1 h}\n";
+  const Case c = read_case_text(text, "case.yaml", ".");
+  ASSERT_EQ(c.estimates.size(), 2u);
+  const std::string& d = c.estimates[1].formula;
+  EXPECT_NE(d.find("P = f_non P_lipid + P_polar"), std::string::npos) << d;
+  EXPECT_NE(d.find("P_polar = 1.519e-4 MW^-0.5 cm/h = 8.28103e-06 cm/h"), std::string::npos) << d;
+  EXPECT_NE(d.find("Wilschut et al."), std::string::npos) << d;
+  EXPECT_NE(d.find("f_non = 0.0306534 at pH 7.4"), std::string::npos) << d;
+  EXPECT_NE(c.estimates[0].formula.find("(1 - f_non) phi_cor nu"), std::string::npos);
+}
+
 // The error reading a one-layer case with these skin and serum extras gives; empty if
 // the case is accepted.
 std::string error_reading(const std::string& skin_extra, const std::string& serum_extra) {
