@@ -41,6 +41,12 @@ struct Serum {
   std::string active;                       // e.g. "caffeine"
   std::optional<double> molar_mass_kg_mol;  // user writes g/mol
   std::optional<double> log_p;              // octanol/water
+  // Ionisation (CASE_FORMAT.md, "Ionisable actives"): the strongest acid and base pKa
+  // (absent: not that kind) and the vehicle's pH (absent: 7.4). Only the Dancik/Kasting
+  // estimates use them (input/KastingRoutes.hpp).
+  std::optional<double> pka_acid;
+  std::optional<double> pka_base;
+  std::optional<double> vehicle_ph;
   double concentration_kg_m3 = 0.0;         // 1 mg/mL == 1 kg/m^3
   bool infinite_dose = false;               // `dose: infinite`
   double dose_m = 0.0;            // applied volume per area = film thickness; 0 if infinite

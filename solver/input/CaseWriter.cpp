@@ -123,6 +123,9 @@ void write_serum(YAML::Emitter& out, const Serum& serum) {
     write_quantity(out, "molecular_weight", *serum.molar_mass_kg_mol, Dimension::MolarMass);
   }
   if (serum.log_p) write_number(out, "log_p", *serum.log_p);
+  if (serum.pka_acid) write_number(out, "pka_acid", *serum.pka_acid);
+  if (serum.pka_base) write_number(out, "pka_base", *serum.pka_base);
+  if (serum.vehicle_ph) write_number(out, "ph", *serum.vehicle_ph);
   write_quantity(out, "concentration", serum.concentration_kg_m3, Dimension::Concentration);
   if (serum.infinite_dose) {
     out << YAML::Key << "dose" << YAML::Value << "infinite";

@@ -1,5 +1,7 @@
 #include "input/KastingEstimates.hpp"
 
+#include "input/KastingRoutes.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,6 +9,9 @@ namespace dermaflux::input::kasting {
 namespace {
 
 constexpr double kCm = 1e-2;  // m per cm
+// Corneocyte protein: mass fraction w_pro and density rho_pro (g/cm^3); water 1 g/cm^3.
+constexpr double kProteinMassFraction = 0.9;
+constexpr double kProteinDensity = 1.37;
 
 // The two parameter sets of the brick-and-mortar model (KASTING_MODEL.md §1).
 struct MicrostructureParameters {
@@ -75,7 +80,8 @@ double log10_normalised_permeability(const MicrostructureParameters& p, double s
 
 }  // namespace
 
-StratumCorneum stratum_corneum(const Active& a, Hydration hydration, double thickness_m) {
+StratumCorneum stratum_corneum(const Active& a, Hydration hydration, double thickness_m,
+                               bool polar_pathway) {
   const MicrostructureParameters& p = hydration == Hydration::Full ? kFull : kPartial;
   const double mw = a.molecular_weight_g_mol;
   const double kow = std::pow(10.0, a.log_kow);
@@ -84,11 +90,14 @@ StratumCorneum stratum_corneum(const Active& a, Hydration hydration, double thic
   // Partition: lipids, proteins, and the corneocytes' protein and water.
   const double k_lipid = 0.43 * std::pow(kow, 0.81);
   const double k_protein = 5.4 * std::pow(kow, 0.27);
-  const double protein_mass_fraction = 0.9, protein_density = 1.37, water_density = 1.0;
-  const double k_corneocyte = (k_protein * protein_mass_fraction + p.nu) /
-                              (protein_mass_fraction * water_density / protein_density + p.nu);
+  const double k_corneocyte = (k_protein * kProteinMassFraction + p.nu) /
+                              (kProteinMassFraction * 1.0 / kProteinDensity + p.nu);
   StratumCorneum sc;
-  sc.partition = (1.0 - p.corneocyte_fraction) * k_lipid + p.corneocyte_fraction * k_corneocyte;
+  const double neutral_partition =
+      (1.0 - p.corneocyte_fraction) * k_lipid + p.corneocyte_fraction * k_corneocyte;
+  // pH partition: the ion sits in the corneocytes' water only. Neutral: f = 1, K exact.
+  const double f_non = a.fraction_non_ionised_vehicle;
+  sc.partition = f_non * neutral_partition + (1.0 - f_non) * ion_partition(hydration);
 
   // Diffusivities (cm^2/s): lipid (free-area theory fit), and water in the
   // corneocytes' keratin-fibre network, hindered by the solute's size.
@@ -119,9 +128,16 @@ StratumCorneum stratum_corneum(const Active& a, Hydration hydration, double thic
       hydration == Hydration::Full ? thickness_m * kHydratedSwelling : thickness_m;
   const double thickness_cm = swollen_m / kCm;
   const double permeability_cm_s = sc.normalised_permeability * d_lipid * k_lipid / thickness_cm;
-  sc.permeability_m_s = permeability_cm_s * kCm;
+  sc.lipid_permeability_m_s = permeability_cm_s * kCm;
+  sc.polar_permeability_m_s = polar_pathway ? polar_permeability_m_s(mw) : 0.0;
+  sc.permeability_m_s = f_non * sc.lipid_permeability_m_s + sc.polar_permeability_m_s;
   sc.diffusivity_m2_s = sc.permeability_m_s * thickness_m / sc.partition;
   return sc;
+}
+
+double ion_partition(Hydration hydration) {
+  const MicrostructureParameters& p = hydration == Hydration::Full ? kFull : kPartial;
+  return p.corneocyte_fraction * p.nu / (kProteinMassFraction / kProteinDensity + p.nu);
 }
 
 AqueousTissue aqueous_tissue(const Active& a) {
@@ -136,7 +152,9 @@ AqueousTissue aqueous_tissue(const Active& a) {
   const double albumin_space = 0.32, lipid_fraction = 0.001, water_fraction = 0.6;
   t.binding_factor = (1.0 - albumin_space) + albumin_space / t.fraction_unbound +
                      lipid_fraction * f_non * std::pow(10.0, a.log_kow);
-  t.partition = water_fraction / f_non * t.binding_factor;
+  // OSP's K is with respect to the un-ionised concentration in water; times f_non at the
+  // vehicle's pH it is with respect to the vehicle's total (1 for a neutral active).
+  t.partition = water_fraction / f_non * t.binding_factor * a.fraction_non_ionised_vehicle;
   const double d_free_cm2_s = std::pow(10.0, -4.15 - 0.6555 * std::log10(a.molecular_weight_g_mol));
   const double d_bound_cm2_s = 1e-7;
   const double d_cm2_s = (d_free_cm2_s + albumin_space * d_bound_cm2_s *

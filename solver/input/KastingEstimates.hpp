@@ -26,12 +26,17 @@ struct Active {
   double log_kow = 0.0;
   double molar_volume_cm3_mol = 0.0;  // Le Bas V_A; 0: MW / 0.916 g/cm^3 (OSP's fallback)
   double fraction_non_ionised = 1.0;  // at pH 7.4; 1 for a neutral active
+  // At the vehicle's pH: what the stratum-corneum lipids see (KastingRoutes.hpp); all
+  // partitions are then with respect to the vehicle's total concentration.
+  double fraction_non_ionised_vehicle = 1.0;
 };
 
 struct StratumCorneum {
-  double partition = 0.0;         // K_sc, stratum corneum / water
-  double diffusivity_m2_s = 0.0;  // of the homogenised layer
-  double permeability_m_s = 0.0;  // P_sc = K D / h
+  double partition = 0.0;               // K_sc, stratum corneum / water
+  double diffusivity_m2_s = 0.0;        // of the homogenised layer
+  double permeability_m_s = 0.0;        // P_sc = K D / h = f_non P_lipid + P_polar
+  double lipid_permeability_m_s = 0.0;  // P_lipid of the un-ionised form
+  double polar_permeability_m_s = 0.0;  // 0 without the polar route
   // The microstructure's numbers, for records and tests.
   double sigma = 0.0;  // lipid / corneocyte pathway ratio, D_lip K_lip / (D_cor K_cor)
   double transverse_exchange = 0.0;      // R = k_trans l^2 / (delta D_lip)
@@ -39,8 +44,12 @@ struct StratumCorneum {
 };
 // `thickness_m` is the layer as a case gives it: partially hydrated (the 13 um of
 // OSP's default). Fully hydrated the layer swells to 43 / 13 of it (OSP's 43 um), and
-// the permeability is the swollen layer's; K D / thickness_m equals it.
-StratumCorneum stratum_corneum(const Active& active, Hydration hydration, double thickness_m);
+// the permeability is the swollen layer's; K D / thickness_m equals it. With
+// `polar_pathway` the aqueous route of KastingRoutes.hpp runs in parallel; an ionised
+// active's lipid route carries its un-ionised fraction, the partition is
+// f_non K + (1 - f_non) K_ion (KastingRoutes.hpp).
+StratumCorneum stratum_corneum(const Active& active, Hydration hydration, double thickness_m,
+                               bool polar_pathway = false);
 inline constexpr double kHydratedSwelling = 43.0 / 13.0;
 
 struct AqueousTissue {

@@ -15,12 +15,24 @@ const std::string kActiveExpected = "the name of the active, such as caffeine";
 const std::string kDoseExpected =
     describe_quantity(Dimension::VolumePerArea, Sign::Positive) + ", or infinite";
 const std::string kLogPExpected = "a number such as -0.07 (log10 of octanol/water partition)";
+const std::string kPkaExpected = "a number from 0 to 14, such as 8.9 (the active's strongest ";
+const std::string kPhExpected = "a number from 0 to 14, such as 7.4 (the vehicle's pH)";
+
+// A pKa or pH: a number on the 0-14 scale of water.
+double read_ph_scale(const Located& at, const std::string& expected) {
+  const double value = read_number(at, expected);
+  if (value < 0.0 || value > 14.0) fail(at, expected);
+  return value;
+}
 
 // The serum as merged so far, with where each required value could be missing from.
 struct SerumDraft {
   std::optional<std::string> active;
   std::optional<double> molar_mass_kg_mol;
   std::optional<double> log_p;
+  std::optional<double> pka_acid;
+  std::optional<double> pka_base;
+  std::optional<double> vehicle_ph;
   std::optional<double> concentration_kg_m3;
   std::optional<bool> infinite_dose;
   double dose_m = 0.0;
@@ -30,7 +42,8 @@ struct SerumDraft {
 
 std::vector<std::string_view> serum_keys(std::vector<std::string_view> keys) {
   keys.insert(keys.end(),
-              {"active", "molecular_weight", "log_p", "concentration", "dose", "diffusivity"});
+              {"active", "molecular_weight", "log_p", "pka_acid", "pka_base", "ph", "concentration",
+               "dose", "diffusivity"});
   keys.insert(keys.end(), kRegimenKeys.begin(), kRegimenKeys.end());
   return keys;
 }
@@ -45,6 +58,13 @@ void read_fields(const Mapping& fields, bool from_preset, SerumDraft& draft) {
     draft.molar_mass_kg_mol = read_quantity(*at, Dimension::MolarMass, Sign::Positive);
   }
   if (const auto at = fields.find("log_p")) draft.log_p = read_number(*at, kLogPExpected);
+  if (const auto at = fields.find("pka_acid")) {
+    draft.pka_acid = read_ph_scale(*at, kPkaExpected + "acid group's pKa)");
+  }
+  if (const auto at = fields.find("pka_base")) {
+    draft.pka_base = read_ph_scale(*at, kPkaExpected + "base group's pKa, of its conjugate acid)");
+  }
+  if (const auto at = fields.find("ph")) draft.vehicle_ph = read_ph_scale(*at, kPhExpected);
   if (const auto at = fields.find("concentration")) {
     draft.concentration_kg_m3 = read_concentration(*at);
   }
@@ -113,6 +133,9 @@ Serum read_serum(const Located& at, const std::filesystem::path& base_dir, Regim
   result.active = draft.active.value_or(result.preset.empty() ? "active" : result.preset);
   result.molar_mass_kg_mol = draft.molar_mass_kg_mol;
   result.log_p = draft.log_p;
+  result.pka_acid = draft.pka_acid;
+  result.pka_base = draft.pka_base;
+  result.vehicle_ph = draft.vehicle_ph;
   resolve_regimen(draft.regimen, base_dir, preset_dose_m, draft.concentration_kg_m3, result,
                   times_at);
   if (!result.applications.empty()) {

@@ -29,10 +29,13 @@ struct LayerDraft {
 };
 
 // `skin.estimates`: Potts & Guy for the barrier with aqueous tissue below (the
-// default), or the Dancik/Kasting model for every layer.
+// default), or the Dancik/Kasting model for every layer; with Kasting,
+// `skin.polar_pathway` (wilschut_1995, the default, or none) adds the stratum
+// corneum's aqueous route (input/KastingRoutes.hpp).
 struct EstimateModel {
   PermeabilityFit fit = PermeabilityFit::PottsGuy1992;
   bool kasting = false;
+  bool polar_pathway = true;
 };
 
 // What a missing diffusivity or partition is estimated from, and the records.

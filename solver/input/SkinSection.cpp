@@ -226,6 +226,17 @@ EstimateModel read_estimate_model(const Located& at) {
   fail(at, expected, suggestion ? "did you mean \"" + *suggestion + "\"?" : "");
 }
 
+// `skin.polar_pathway`: the stratum corneum's aqueous route of the Kasting estimates.
+bool read_polar_pathway(const Located& at, bool kasting) {
+  const std::string expected = "wilschut_1995 or none (with skin.estimates: kasting)";
+  const std::string text = read_string(at, expected);
+  if (!kasting) fail(at, expected, "the polar pathway is part of skin.estimates: kasting");
+  if (text == "wilschut_1995") return true;
+  if (text == "none") return false;
+  const auto suggestion = closest_match(text, {"wilschut_1995", "none"});
+  fail(at, expected, suggestion ? "did you mean \"" + *suggestion + "\"?" : "");
+}
+
 std::vector<Layer> finish_all(const std::vector<LayerDraft>& drafts, EstimateInputs& inputs) {
   std::vector<Layer> layers;
   for (std::size_t n = 0; n < drafts.size(); ++n)
@@ -237,13 +248,16 @@ std::vector<Layer> finish_all(const std::vector<LayerDraft>& drafts, EstimateInp
 
 SkinSection read_skin(const Located& at, const std::filesystem::path& base_dir,
                       const Serum& serum) {
-  const Mapping skin(at, {"preset", "layers", "estimates"},
+  const Mapping skin(at, {"preset", "layers", "estimates", "polar_pathway"},
                      "the skin: a mapping with layers (and optionally a preset)");
   SkinSection result;
   std::vector<LayerDraft> case_layers;
   if (const auto layers_at = skin.find("layers")) case_layers = read_layers(*layers_at);
   EstimateModel model;
   if (const auto model_at = skin.find("estimates")) model = read_estimate_model(*model_at);
+  if (const auto polar_at = skin.find("polar_pathway")) {
+    model.polar_pathway = read_polar_pathway(*polar_at, model.kasting);
+  }
   EstimateInputs inputs{serum, model, result.estimates};
 
   const std::optional<Located> preset_at = skin.find("preset");

@@ -46,6 +46,9 @@ inline void expect_same_serum(const Serum& actual, const Serum& expected, bool c
   EXPECT_EQ(actual.active, expected.active);
   expect_bits_equal(actual.molar_mass_kg_mol, expected.molar_mass_kg_mol, "molar mass");
   expect_bits_equal(actual.log_p, expected.log_p, "log_p");
+  expect_bits_equal(actual.pka_acid, expected.pka_acid, "pka_acid");
+  expect_bits_equal(actual.pka_base, expected.pka_base, "pka_base");
+  expect_bits_equal(actual.vehicle_ph, expected.vehicle_ph, "ph");
   expect_bits_equal(actual.concentration_kg_m3, expected.concentration_kg_m3, "concentration");
   EXPECT_EQ(actual.infinite_dose, expected.infinite_dose);
   expect_bits_equal(actual.dose_m, expected.dose_m, "dose");

@@ -30,7 +30,7 @@ TEST(KastingSkin, EveryLayerGetsTheModelsEstimate) {
   const Case c = read_forearm("10 uL/cm^2");
   const Layer& sc = c.layers.front();
   const kasting::StratumCorneum expected =
-      kasting::stratum_corneum(kCaffeine, kasting::Hydration::Partial, sc.thickness_m);
+      kasting::stratum_corneum(kCaffeine, kasting::Hydration::Partial, sc.thickness_m, true);
   EXPECT_DOUBLE_EQ(sc.partition, expected.partition);
   EXPECT_NEAR(sc.partition * sc.diffusivity_m2_s / sc.thickness_m, expected.permeability_m_s,
               1e-12 * expected.permeability_m_s);
