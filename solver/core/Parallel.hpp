@@ -10,6 +10,7 @@
 
 #include <omp.h>
 
+#include <array>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -37,27 +38,42 @@ class ThreadCount {
   int before_;
 };
 
-// Sum of term(n) for n in [0, count), deterministic for any thread count.
-template <class Term>
-double deterministic_sum(std::size_t count, Term&& term) {
+// K sums in one pass over memory: terms(n) returns the n-th term of each as a
+// std::array<double, K>. Each sum is bitwise what deterministic_sum gives for its
+// terms alone (the same chunks, each summed in order, the chunk sums in order), so
+// fusing passes this way keeps results.
+template <std::size_t K, class Terms>
+std::array<double, K> deterministic_sums(std::size_t count, Terms&& terms) {
+  std::array<double, K> sum{};
   const std::size_t chunks = (count + kReductionChunk - 1) / kReductionChunk;
   if (chunks <= 1) {
-    double sum = 0.0;
-    for (std::size_t n = 0; n < count; ++n) sum += term(n);
+    for (std::size_t n = 0; n < count; ++n) {
+      const std::array<double, K> t = terms(n);
+      for (std::size_t k = 0; k < K; ++k) sum[k] += t[k];
+    }
     return sum;
   }
-  std::vector<double> partial(chunks);
+  std::vector<std::array<double, K>> partial(chunks);
 #pragma omp parallel for schedule(static) if (count >= kParallelThreshold)
   for (std::size_t c = 0; c < chunks; ++c) {
     const std::size_t begin = c * kReductionChunk;
     const std::size_t end = begin + kReductionChunk < count ? begin + kReductionChunk : count;
-    double sum = 0.0;
-    for (std::size_t n = begin; n < end; ++n) sum += term(n);
-    partial[c] = sum;
+    std::array<double, K> chunk_sum{};
+    for (std::size_t n = begin; n < end; ++n) {
+      const std::array<double, K> t = terms(n);
+      for (std::size_t k = 0; k < K; ++k) chunk_sum[k] += t[k];
+    }
+    partial[c] = chunk_sum;
   }
-  double sum = 0.0;
-  for (double p : partial) sum += p;
+  for (const auto& p : partial)
+    for (std::size_t k = 0; k < K; ++k) sum[k] += p[k];
   return sum;
+}
+
+// Sum of term(n) for n in [0, count), deterministic for any thread count.
+template <class Term>
+double deterministic_sum(std::size_t count, Term&& term) {
+  return deterministic_sums<1>(count, [&](std::size_t n) { return std::array<double, 1>{term(n)}; })[0];
 }
 
 // The calling thread's share [begin, end) of `count` items split into equal

@@ -106,6 +106,7 @@ MultigridPreconditioner::~MultigridPreconditioner() = default;
 
 void MultigridPreconditioner::rebuild() {
   hierarchy_.reset();  // the old copy goes before the new one is made
+  factored_shift_.reset();
   if (settings_.single_precision)
     hierarchy_ = std::make_unique<Levels<float>>(system_.stencil(), settings_.smoothing_sweeps);
   else
@@ -114,7 +115,11 @@ void MultigridPreconditioner::rebuild() {
 }
 
 void MultigridPreconditioner::update() {
-  hierarchy_->set_shift(system_.stencil().shift);
+  // Fixed steps (and steps held at max_step) keep the shift: the factors stand.
+  const double shift = system_.stencil().shift;
+  if (factored_shift_ == shift) return;
+  hierarchy_->set_shift(shift);
+  factored_shift_ = shift;
 }
 
 int MultigridPreconditioner::levels() const {
