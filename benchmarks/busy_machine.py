@@ -4,6 +4,7 @@
     nice -n 5 /usr/bin/python3 benchmarks/busy_machine.py \\
         build/release/benchmarks/bench_step_overhead --cells 60000 --repeats 3
 
+(or several binaries as label=path, e.g. before=... after=..., to compare builds).
 Runs bench_step_overhead (a time step of the uniform box, --step 10 s so that a step
 needs several CG iterations, like a real case) with 1 and 2 threads, first quiet,
 then with two `yes > /dev/null` busy loops (one per core of this 2-core machine), and
@@ -42,7 +43,7 @@ def measure(binary, cells, step, threads, policy, steps):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("binary")
+    parser.add_argument("binaries", nargs="+", help="path, or label=path")
     parser.add_argument("--cells", type=int, default=60000)
     parser.add_argument("--step", type=float, default=10.0)
     parser.add_argument("--steps", type=int, default=20)
@@ -51,6 +52,7 @@ def main():
     parser.add_argument("--loads", default="quiet,loaded")
     args = parser.parse_args()
     policies = args.policies.split(",")
+    binaries = dict(b.split("=", 1) if "=" in b else ("", b) for b in args.binaries)
     times = {}
     for load in args.loads.split(","):
         hogs = []
@@ -59,27 +61,29 @@ def main():
             time.sleep(0.5)
         try:
             for repeat in range(args.repeats):
-                for policy in policies:
-                    for threads in (1, 2):
-                        ms, cg = measure(args.binary, args.cells, args.step, threads, policy,
-                                         args.steps)
-                        times.setdefault((load, policy, threads), []).append(ms)
-                        print(json.dumps({"load": load, "policy": policy, "threads": threads,
-                                          "repeat": repeat, "step_ms": ms,
-                                          "cg_per_step": cg}), flush=True)
+                for label, binary in binaries.items():
+                    for policy in policies:
+                        for threads in (1, 2):
+                            ms, cg = measure(binary, args.cells, args.step, threads, policy,
+                                             args.steps)
+                            times.setdefault((load, label, policy, threads), []).append(ms)
+                            print(json.dumps({"load": load, "binary": label, "policy": policy,
+                                              "threads": threads, "repeat": repeat,
+                                              "step_ms": ms, "cg_per_step": cg}), flush=True)
         finally:
             for hog in hogs:
                 hog.kill()
                 hog.wait()
-    print("\n| load | wait policy | 1 thread ms/step | 2 threads ms/step | 2 / 1 |")
-    print("|---|---|---|---|---|")
+    print("\n| load | binary | wait policy | 1 thread ms/step | 2 threads ms/step | 2 / 1 |")
+    print("|---|---|---|---|---|---|")
     for load in args.loads.split(","):
-        for policy in policies:
-            one = times[(load, policy, 1)]
-            two = times[(load, policy, 2)]
-            m1, m2 = statistics.median(one), statistics.median(two)
-            print(f"| {load} | {policy} | {m1:.2f} ({min(one):.2f}-{max(one):.2f}) | "
-                  f"{m2:.2f} ({min(two):.2f}-{max(two):.2f}) | {m2 / m1:.2f} |")
+        for label in binaries:
+            for policy in policies:
+                one = times[(load, label, policy, 1)]
+                two = times[(load, label, policy, 2)]
+                m1, m2 = statistics.median(one), statistics.median(two)
+                print(f"| {load} | {label} | {policy} | {m1:.2f} ({min(one):.2f}-{max(one):.2f})"
+                      f" | {m2:.2f} ({min(two):.2f}-{max(two):.2f}) | {m2 / m1:.2f} |")
 
 
 if __name__ == "__main__":

@@ -10,8 +10,11 @@
 
 #include <omp.h>
 
+#include <unistd.h>
+
 #include <array>
 #include <cstddef>
+#include <cstdlib>
 #include <utility>
 #include <vector>
 
@@ -82,6 +85,23 @@ inline std::pair<int, int> thread_block(int count) {
   const int threads = omp_get_num_threads(), thread = omp_get_thread_num();
   const long long n = count;
   return {static_cast<int>(n * thread / threads), static_cast<int>(n * (thread + 1) / threads)};
+}
+
+// libgomp reads its wait policy (OMP_WAIT_POLICY, GOMP_SPINCOUNT) from the
+// environment once, when the program is loaded, before main; OpenMP has no call to
+// change it later (omp_set_dynamic only trims the team by the 15-minute load
+// average). By default a thread waiting at a barrier spins up to 300 000 times
+// before it sleeps: on a busy machine it spins on the core its descheduled partner
+// needs, and a 2-thread run went 10-30 x slower than one thread (benchmarks/
+// RESULTS.md, "A busy machine"). For main(), first thing: when the user set neither
+// variable, sets OMP_WAIT_POLICY=passive (waiting threads sleep at once) and starts
+// the program again with the same arguments, so that libgomp reads it; a user's own
+// setting is kept. Returns when no restart is needed, or when it fails (the run then
+// goes on with the default policy).
+inline void restart_with_passive_wait_policy(char** argv) {
+  if (std::getenv("OMP_WAIT_POLICY") || std::getenv("GOMP_SPINCOUNT")) return;
+  if (setenv("OMP_WAIT_POLICY", "passive", 0) != 0) return;
+  execv("/proc/self/exe", argv);
 }
 
 // Sets the OpenMP thread count for the rest of the process (0 = leave as is).

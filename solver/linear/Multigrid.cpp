@@ -77,12 +77,12 @@ class Levels final : public MultigridPreconditioner::Hierarchy {
       smoother.solve_single_column(b, x);
       return;
     }
-    for (int s = 0; s < sweeps_; ++s) smoother.sweep(b, x, true);
+    smoother.sweep(b, x, true, sweeps_);
     smoother.restrict_residual(b, x, *transfers_[l], rhs_[l + 1].data());
     std::fill(solution_[l + 1].begin(), solution_[l + 1].end(), Real(0));
     cycle(l + 1);
     transfers_[l]->add_prolonged(solution_[l + 1].data(), x);
-    for (int s = 0; s < sweeps_; ++s) smoother.sweep(b, x, false);
+    smoother.sweep(b, x, false, sweeps_);
   }
 
   int sweeps_;
