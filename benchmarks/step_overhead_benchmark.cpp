@@ -127,10 +127,9 @@ int main(int argc, char** argv) {
         static_cast<double>(integrator.stats().linear_iterations - iterations_before) / steps);
     std::vector<double> per_iteration;
     for (int k = 0; k < 3; ++k)
-      per_iteration.push_back(
-          (time_cg(system, multigrid, b, zero, 12, workspace) -
-           time_cg(system, multigrid, b, zero, 2, workspace)) /
-          10.0);
+      per_iteration.push_back((time_cg(system, multigrid, b, zero, 12, workspace) -
+                               time_cg(system, multigrid, b, zero, 2, workspace)) /
+                              10.0);
     step_ms.push_back(1e3 * median(one_step));
     iteration_ms.push_back(1e3 * median(per_iteration));
     ratio.push_back(step_ms.back() / iteration_ms.back());

@@ -76,7 +76,8 @@ std::array<double, K> deterministic_sums(std::size_t count, Terms&& terms) {
 // Sum of term(n) for n in [0, count), deterministic for any thread count.
 template <class Term>
 double deterministic_sum(std::size_t count, Term&& term) {
-  return deterministic_sums<1>(count, [&](std::size_t n) { return std::array<double, 1>{term(n)}; })[0];
+  return deterministic_sums<1>(count,
+                               [&](std::size_t n) { return std::array<double, 1>{term(n)}; })[0];
 }
 
 // The calling thread's share [begin, end) of `count` items split into equal
@@ -92,12 +93,12 @@ inline std::pair<int, int> thread_block(int count) {
 // change it later (omp_set_dynamic only trims the team by the 15-minute load
 // average). By default a thread waiting at a barrier spins up to 300 000 times
 // before it sleeps: on a busy machine it spins on the core its descheduled partner
-// needs, and a 2-thread run went 10-30 x slower than one thread (benchmarks/
-// RESULTS.md, "A busy machine"). For main(), first thing: when the user set neither
-// variable, sets OMP_WAIT_POLICY=passive (waiting threads sleep at once) and starts
-// the program again with the same arguments, so that libgomp reads it; a user's own
-// setting is kept. Returns when no restart is needed, or when it fails (the run then
-// goes on with the default policy).
+// needs, and a 2-thread run went 9-19 x slower than one thread (benchmarks/
+// RESULTS.md, "Per-step overhead and a busy machine"). For main(), first thing: when
+// the user set neither variable, sets OMP_WAIT_POLICY=passive (waiting threads sleep
+// at once) and starts the program again with the same arguments, so that libgomp
+// reads it; a user's own setting is kept. Returns when no restart is needed, or when it fails (the
+// run then goes on with the default policy).
 inline void restart_with_passive_wait_policy(char** argv) {
   if (std::getenv("OMP_WAIT_POLICY") || std::getenv("GOMP_SPINCOUNT")) return;
   if (setenv("OMP_WAIT_POLICY", "passive", 0) != 0) return;

@@ -45,11 +45,10 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
   const double* pb = b.data();
   double* pr = r.data();
   const double* pq = q.data();
-  const auto squares =
-      core::deterministic_sums<2>(static_cast<std::size_t>(n), [=](std::size_t i) {
-        pr[i] = pb[i] - pq[i];
-        return std::array<double, 2>{pb[i] * pb[i], pr[i] * pr[i]};
-      });
+  const auto squares = core::deterministic_sums<2>(static_cast<std::size_t>(n), [=](std::size_t i) {
+    pr[i] = pb[i] - pq[i];
+    return std::array<double, 2>{pb[i] * pb[i], pr[i] * pr[i]};
+  });
   stats.rhs_norm = std::sqrt(squares[0]);
   stats.initial_residual = std::sqrt(squares[1]);
   // A guess farther from the solution than zero is dropped: reducing its residual to

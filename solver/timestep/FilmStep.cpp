@@ -64,7 +64,8 @@ linear::SolveStats Bdf2Integrator::solve_with_film(Attempt& attempt, double dt,
   // only that plane is rebuilt (its conductances change as channels close).
   const auto n = static_cast<Eigen::Index>(system_.size());
   const auto plane = static_cast<Eigen::Index>(system_.top_conductance().size());
-  const auto top_row = static_cast<Eigen::Index>(system_.grid().index(0, 0, system_.grid().nz() - 1));
+  const auto top_row =
+      static_cast<Eigen::Index>(system_.grid().index(0, 0, system_.grid().nz() - 1));
   if (top_source_.size() != n) top_source_.setZero(n);
   top_source_.segment(top_row, plane).setZero();
   system_.set_top_potential(1.0);

@@ -47,17 +47,16 @@ void Bdf2Integrator::complete_attempt(Attempt& attempt, double dt) {
   // Pass 1: sum b, sum S|u|, sum S u (S's column sums: shift C + clearance in every
   // cell, the boundary conductances on the top and bottom planes) and the cells
   // that are not finite.
-  const std::array<double, 4> volume_terms =
-      core::deterministic_sums<4>(n, [=](std::size_t c) {
-        const double column = shift * cap[c] + kc[c];
-        return std::array<double, 4>{b[c], column * std::abs(u[c]), column * u[c],
-                                     std::isfinite(u[c]) ? 0.0 : 1.0};
-      });
+  const std::array<double, 4> volume_terms = core::deterministic_sums<4>(n, [=](std::size_t c) {
+    const double column = shift * cap[c] + kc[c];
+    return std::array<double, 4>{b[c], column * std::abs(u[c]), column * u[c],
+                                 std::isfinite(u[c]) ? 0.0 : 1.0};
+  });
   const double* g_top = system_.top_conductance().data();
   const double* g_bottom = system_.bottom_conductance().data();
   const double* u_top = u + system_.grid().index(0, 0, system_.grid().nz() - 1);
-  const std::array<double, 2> boundary_terms = core::deterministic_sums<2>(
-      system_.top_conductance().size(), [=](std::size_t k) {
+  const std::array<double, 2> boundary_terms =
+      core::deterministic_sums<2>(system_.top_conductance().size(), [=](std::size_t k) {
         return std::array<double, 2>{g_top[k] * std::abs(u_top[k]) + g_bottom[k] * std::abs(u[k]),
                                      g_top[k] * u_top[k] + g_bottom[k] * u[k]};
       });
