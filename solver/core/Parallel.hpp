@@ -10,7 +10,11 @@
 
 #include <omp.h>
 
+#include <unistd.h>
+
+#include <array>
 #include <cstddef>
+#include <cstdlib>
 #include <utility>
 #include <vector>
 
@@ -37,27 +41,43 @@ class ThreadCount {
   int before_;
 };
 
-// Sum of term(n) for n in [0, count), deterministic for any thread count.
-template <class Term>
-double deterministic_sum(std::size_t count, Term&& term) {
+// K sums in one pass over memory: terms(n) returns the n-th term of each as a
+// std::array<double, K>. Each sum is bitwise what deterministic_sum gives for its
+// terms alone (the same chunks, each summed in order, the chunk sums in order), so
+// fusing passes this way keeps results.
+template <std::size_t K, class Terms>
+std::array<double, K> deterministic_sums(std::size_t count, Terms&& terms) {
+  std::array<double, K> sum{};
   const std::size_t chunks = (count + kReductionChunk - 1) / kReductionChunk;
   if (chunks <= 1) {
-    double sum = 0.0;
-    for (std::size_t n = 0; n < count; ++n) sum += term(n);
+    for (std::size_t n = 0; n < count; ++n) {
+      const std::array<double, K> t = terms(n);
+      for (std::size_t k = 0; k < K; ++k) sum[k] += t[k];
+    }
     return sum;
   }
-  std::vector<double> partial(chunks);
+  std::vector<std::array<double, K>> partial(chunks);
 #pragma omp parallel for schedule(static) if (count >= kParallelThreshold)
   for (std::size_t c = 0; c < chunks; ++c) {
     const std::size_t begin = c * kReductionChunk;
     const std::size_t end = begin + kReductionChunk < count ? begin + kReductionChunk : count;
-    double sum = 0.0;
-    for (std::size_t n = begin; n < end; ++n) sum += term(n);
-    partial[c] = sum;
+    std::array<double, K> chunk_sum{};
+    for (std::size_t n = begin; n < end; ++n) {
+      const std::array<double, K> t = terms(n);
+      for (std::size_t k = 0; k < K; ++k) chunk_sum[k] += t[k];
+    }
+    partial[c] = chunk_sum;
   }
-  double sum = 0.0;
-  for (double p : partial) sum += p;
+  for (const auto& p : partial)
+    for (std::size_t k = 0; k < K; ++k) sum[k] += p[k];
   return sum;
+}
+
+// Sum of term(n) for n in [0, count), deterministic for any thread count.
+template <class Term>
+double deterministic_sum(std::size_t count, Term&& term) {
+  return deterministic_sums<1>(count,
+                               [&](std::size_t n) { return std::array<double, 1>{term(n)}; })[0];
 }
 
 // The calling thread's share [begin, end) of `count` items split into equal
@@ -66,6 +86,23 @@ inline std::pair<int, int> thread_block(int count) {
   const int threads = omp_get_num_threads(), thread = omp_get_thread_num();
   const long long n = count;
   return {static_cast<int>(n * thread / threads), static_cast<int>(n * (thread + 1) / threads)};
+}
+
+// libgomp reads its wait policy (OMP_WAIT_POLICY, GOMP_SPINCOUNT) from the
+// environment once, when the program is loaded, before main; OpenMP has no call to
+// change it later (omp_set_dynamic only trims the team by the 15-minute load
+// average). By default a thread waiting at a barrier spins up to 300 000 times
+// before it sleeps: on a busy machine it spins on the core its descheduled partner
+// needs, and a 2-thread run went 9-19 x slower than one thread (benchmarks/
+// RESULTS.md, "Per-step overhead and a busy machine"). For main(), first thing: when
+// the user set neither variable, sets OMP_WAIT_POLICY=passive (waiting threads sleep
+// at once) and starts the program again with the same arguments, so that libgomp
+// reads it; a user's own setting is kept. Returns when no restart is needed, or when it fails (the
+// run then goes on with the default policy).
+inline void restart_with_passive_wait_policy(char** argv) {
+  if (std::getenv("OMP_WAIT_POLICY") || std::getenv("GOMP_SPINCOUNT")) return;
+  if (setenv("OMP_WAIT_POLICY", "passive", 0) != 0) return;
+  execv("/proc/self/exe", argv);
 }
 
 // Sets the OpenMP thread count for the rest of the process (0 = leave as is).

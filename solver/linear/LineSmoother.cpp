@@ -215,8 +215,8 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
   // Every thread takes a block of the colour's runs (consecutive in memory) and
   // walks it plane by plane, k outer, streaming one contiguous stretch of every
   // array per plane. The columns of one colour are independent, so the threads
-  // need no barrier; neighbours are of other colours, not written here.
-#pragma omp parallel if (level_.size() >= core::kParallelThreshold)
+  // need no barrier; neighbours are of other colours, not written here. Called by
+  // every thread of sweep()'s parallel region (or alone outside one).
   {
     const auto [run_begin, run_end] = core::thread_block(run_count);
     // Forward elimination with the lateral neighbours on the right-hand side:
@@ -274,9 +274,21 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
 }
 
 template <typename Real>
-void LineSmoother<Real>::sweep(const Real* b, Real* x, bool forward) const {
+void LineSmoother<Real>::sweep(const Real* b, Real* x, bool forward, int count) const {
   const int colours = level_.layout.colours();
-  for (int n = 0; n < colours; ++n) relax_colour(forward ? n : colours - 1 - n, b, x);
+  // One parallel region for all the sweeps, a barrier between colours (each reads
+  // its neighbours of the others): on a busy machine every fork and join is a wait
+  // for a thread that may be descheduled, and a barrier is half of a region's two.
+  // The same blocks of runs per thread in the same order: the same bits.
+#pragma omp parallel if (level_.size() >= core::kParallelThreshold)
+  for (int s = 0; s < count; ++s) {
+    for (int n = 0; n < colours; ++n) {
+      if (s + n > 0) {
+#pragma omp barrier
+      }
+      relax_colour(forward ? n : colours - 1 - n, b, x);
+    }
+  }
 }
 
 template <typename Real>

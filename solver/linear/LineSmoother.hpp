@@ -33,9 +33,9 @@ class LineSmoother {
   void set_shift(double shift);
   double shift() const { return shift_; }
 
-  // One sweep over the colours in order (forward) or in reverse (backward); a
-  // forward sweep followed by a backward one is symmetric.
-  void sweep(const Real* b, Real* x, bool forward) const;
+  // `count` sweeps over the colours in order (forward) or in reverse (backward), in
+  // one parallel region; a forward sweep followed by a backward one is symmetric.
+  void sweep(const Real* b, Real* x, bool forward, int count = 1) const;
 
   // The exact inverse when the level is a single column.
   void solve_single_column(const Real* b, Real* x) const;

@@ -77,12 +77,12 @@ class Levels final : public MultigridPreconditioner::Hierarchy {
       smoother.solve_single_column(b, x);
       return;
     }
-    for (int s = 0; s < sweeps_; ++s) smoother.sweep(b, x, true);
+    smoother.sweep(b, x, true, sweeps_);
     smoother.restrict_residual(b, x, *transfers_[l], rhs_[l + 1].data());
     std::fill(solution_[l + 1].begin(), solution_[l + 1].end(), Real(0));
     cycle(l + 1);
     transfers_[l]->add_prolonged(solution_[l + 1].data(), x);
-    for (int s = 0; s < sweeps_; ++s) smoother.sweep(b, x, false);
+    smoother.sweep(b, x, false, sweeps_);
   }
 
   int sweeps_;
@@ -106,6 +106,7 @@ MultigridPreconditioner::~MultigridPreconditioner() = default;
 
 void MultigridPreconditioner::rebuild() {
   hierarchy_.reset();  // the old copy goes before the new one is made
+  factored_shift_.reset();
   if (settings_.single_precision)
     hierarchy_ = std::make_unique<Levels<float>>(system_.stencil(), settings_.smoothing_sweeps);
   else
@@ -114,7 +115,11 @@ void MultigridPreconditioner::rebuild() {
 }
 
 void MultigridPreconditioner::update() {
-  hierarchy_->set_shift(system_.stencil().shift);
+  // Fixed steps (and steps held at max_step) keep the shift: the factors stand.
+  const double shift = system_.stencil().shift;
+  if (factored_shift_ == shift) return;
+  hierarchy_->set_shift(shift);
+  factored_shift_ = shift;
 }
 
 int MultigridPreconditioner::levels() const {

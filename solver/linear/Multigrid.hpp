@@ -18,6 +18,7 @@
 // smoothers for a new shift in O(cells); rebuild() copies a changed stencil.
 
 #include <memory>
+#include <optional>
 
 #include "linear/LinearOperator.hpp"
 #include "linear/StencilOperator.hpp"
@@ -42,7 +43,8 @@ class MultigridPreconditioner final : public Preconditioner {
   ~MultigridPreconditioner() override;
 
   std::size_t size() const override { return system_.size(); }
-  // Takes the operator's current shift. Call rebuild() instead when its stencil changed.
+  // Takes the operator's current shift (nothing to do when it is the last one's).
+  // Call rebuild() instead when its stencil changed.
   void update() override;
   // Rebuilds the whole hierarchy from the operator's current stencil.
   void rebuild();
@@ -58,6 +60,7 @@ class MultigridPreconditioner final : public Preconditioner {
   const StencilOperator& system_;
   MultigridSettings settings_;
   std::unique_ptr<Hierarchy> hierarchy_;
+  std::optional<double> factored_shift_;  // the smoothers' factors are for it
 };
 
 }  // namespace dermaflux::linear

@@ -121,7 +121,8 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   const double previous_step = steps_since_restart_ >= 1 ? times_[0] - times_[1] : 0.0;
   const BdfCoefficients a = bdf_coefficients(dt, previous_step);
 
-  system_.set_shift(a.alpha0 / dt);
+  // Fixed steps keep the shift: the operator's diagonal and the solver's factors stand.
+  if (system_.shift() != a.alpha0 / dt) system_.set_shift(a.alpha0 / dt);
   solver_.update();
 
   // Right-hand side (-alpha1 m^n - alpha2 m^{n-1}) / dt + boundary source, in
@@ -131,6 +132,7 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   const double* m0 = amount_[0].data();
   const double* m1 = steps_since_restart_ >= 1 ? amount_[1].data() : m0;
   rhs_.resize(static_cast<Eigen::Index>(n));
+  attempt.u.swap(spare_u_);
   attempt.u.resize(static_cast<Eigen::Index>(n));
   double* b = rhs_.data();
   double* guess = attempt.u.data();
@@ -164,81 +166,14 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
     solve = solver_.solve(rhs_, attempt.u);
     stats_.linear_iterations += solve.iterations;
   }
-  // Every rank must reach the same verdict: a field not finite anywhere fails all.
-  const double not_finite = core::sum_over_ranks(global_sum_, attempt.u.allFinite() ? 0.0 : 1.0);
-  attempt.solved = solve.converged && not_finite == 0.0;
-  if (attempt.solved) {
-    make_conservative(attempt.u);
-    attempt.error_norm = error_norm(attempt.u, dt);
-  }
+  attempt.solved = solve.converged;
+  if (attempt.solved) complete_attempt(attempt, dt);
   return attempt;
 }
 
-// The amount a step creates or loses is dt / alpha0 times the sum of its residual
-// b - S u: a solve converged to ||r|| <= tol ||b|| may still leave a sum that, over
-// hundreds of steps, adds up to more than the 1e-9 mass balance the bookkeeping
-// promises. Adding d |u| with d = sum(r) / sum(S |u|) makes the sum of the new
-// residual zero (to rounding), so every step conserves mass whatever the linear
-// tolerance. S's column sums are positive, so sum(S |u|) > 0 for any nonzero u; for
-// a concentration field (u >= 0) this scales u by 1 + d, keeping its sign, and
-// |d| is of the order of the solve's own relative error.
-void Bdf2Integrator::make_conservative(linear::Vector& u) const {
-  const double* b = rhs_.data();
-  // sum b, sum S|u|, sum S u; each cell's column of S is its own (no neighbours),
-  // so a rank of a decomposed case sums its cells alone and the ranks add up.
-  double sums[3] = {core::deterministic_sum(static_cast<std::size_t>(rhs_.size()),
-                                            [=](std::size_t c) { return b[c]; }),
-                    system_.sum_of_apply(u, true), system_.sum_of_apply(u)};
-  core::sum_over_ranks(global_sum_, sums);
-  const double weight = sums[1];
-  if (!(weight > 0.0)) return;  // u = 0: nothing to correct
-  const double d = (sums[0] - sums[2]) / weight;
-  if (d == 0.0) return;
-  double* pu = u.data();
-  const std::size_t n = static_cast<std::size_t>(u.size());
-#pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
-  for (std::size_t c = 0; c < n; ++c) pu[c] += d * std::abs(pu[c]);
-}
-
-// Local error of variable-step BDF2 (derivative of the quadratic interpolant):
-//   e = (1 + w) / (1 + 2 w) * dt^2 (dt + h_n) / 6 * (third time derivative),
-// the derivative estimated as 6 times the third divided difference of the amounts
-// m = C u over t_{n-2} .. t_{n+1}; divided by the capacity it is an error in u.
-// Measured relative to |u| plus the serum concentration scale, in the
-// volume-weighted RMS norm: the weighted RMS norm of CVODE (Hindmarsh et al.
-// 2005), with cell volumes as weights so that it approximates the relative L2
-// error of the field and does not depend on how finely a region is meshed.
-// Against the max norm it needs about half the steps for the same accuracy of
-// the reported amounts (quick-start: 149 steps at 1e-5 versus 274 at 1e-4 with
-// the max norm, 24 h amounts within 0.1-0.5 % of each other).
-// The first two steps (backward Euler, then BDF2 with one history point) have no
-// estimate; they use the initial step.
-double Bdf2Integrator::error_norm(const linear::Vector& u_new, double dt) const {
-  if (steps_since_restart_ < 2 || settings_.fixed_step_s > 0.0) return 0.0;
-  const double t3 = times_[0] + dt, t2 = times_[0], t1 = times_[1], t0 = times_[2];
-  const double h = times_[0] - times_[1];
-  const double w = dt / h;
-  const double factor = (1.0 + w) / (1.0 + 2.0 * w) * dt * dt * (dt + h);
-  const double absolute = settings_.reference_potential;
-  const double tolerance = settings_.tolerance;
-  const double* cap = system_.capacity().data();
-  const double* vol = volume_.data();
-  const double* u3 = u_new.data();
-  const double* p2 = amount_[0].data();
-  const double* p1 = amount_[1].data();
-  const double* p0 = amount_[2].data();
-  const double weighted = core::deterministic_sum(volume_.size(), [=](std::size_t c) {
-    const double p3 = cap[c] * u3[c];
-    const double d32 = (p3 - p2[c]) / (t3 - t2);
-    const double d21 = (p2[c] - p1[c]) / (t2 - t1);
-    const double d10 = (p1[c] - p0[c]) / (t1 - t0);
-    const double d321 = (d32 - d21) / (t3 - t1);
-    const double d210 = (d21 - d10) / (t2 - t0);
-    const double d3210 = (d321 - d210) / (t3 - t0);
-    const double relative = factor * d3210 / cap[c] / (tolerance * (std::abs(u3[c]) + absolute));
-    return vol[c] * relative * relative;
-  });
-  return std::sqrt(core::sum_over_ranks(global_sum_, weighted) / total_volume_);
+void Bdf2Integrator::recycle(Attempt& attempt) {
+  spare_u_.swap(attempt.u);
+  if (attempt.amounts.size() > 0) rhs_.swap(attempt.amounts);
 }
 
 void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
@@ -246,7 +181,7 @@ void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
   const BdfCoefficients a = bdf_coefficients(dt, previous_step);
 
   // Boundary amounts by the same BDF formula as the field (see header).
-  double rates[3] = {system_.bottom_outflow(attempt.u), system_.clearance_rate(attempt.u),
+  double rates[3] = {system_.bottom_outflow(attempt.u), attempt.clearance_rate,
                      system_.top_inflow(attempt.u)};
   core::sum_over_ranks(global_sum_, rates);
   const double receptor_rate = rates[0], cleared_rate = rates[1], entered_rate = rates[2];
@@ -262,10 +197,14 @@ void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
   cumulative_[1] = cumulative_[0];
   cumulative_[0] = next;
 
+  // History shifts by swapping buffers; the oldest one becomes the next right-hand
+  // side, the last field the next attempt's.
+  rhs_.swap(amount_[2]);
   std::swap(amount_[2], amount_[1]);
   std::swap(amount_[1], amount_[0]);
-  store_amounts(attempt.u, amount_[0]);
-  u_ = std::move(attempt.u);
+  amount_[0].swap(attempt.amounts);
+  u_.swap(attempt.u);
+  spare_u_.swap(attempt.u);
   times_[2] = times_[1];
   times_[1] = times_[0];
   times_[0] = time_s_ + dt;
@@ -301,6 +240,7 @@ void Bdf2Integrator::advance_to(double t_target_s, const std::function<void(doub
                            "or loosen time.tolerance");
     Attempt attempt = attempt_step(dt);
     if (!attempt.solved || attempt.error_norm > 1.0) {
+      recycle(attempt);
       ++stats_.rejected_steps;
       const bool too_short = dt < settings_.min_step_s && !lands;
       if (++failures > settings_.max_consecutive_failures || too_short) {

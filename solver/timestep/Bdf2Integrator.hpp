@@ -119,9 +119,16 @@ class Bdf2Integrator {
     bool solved = false;
     double error_norm = 0.0;  // <= 1 accepts
     linear::Vector u;
+    linear::Vector amounts;       // C u, made with u (StepCompletion.cpp)
+    double clearance_rate = 0.0;  // kg/s, this process's cells
     double film_potential = 0.0;
   };
   Attempt attempt_step(double dt);
+  // A solved attempt's conservation correction, local error, amounts and clearance
+  // rate, in two passes over memory (StepCompletion.cpp); unsolved if not finite.
+  void complete_attempt(Attempt& attempt, double dt);
+  // A rejected attempt's buffers go back for the next one (no allocation per step).
+  void recycle(Attempt& attempt);
   // The step's solve with the film's concentration found implicitly (FilmStep.cpp).
   linear::SolveStats solve_with_film(Attempt& attempt, double dt, const BdfCoefficients& a);
   // After landing on a film breakpoint: its events, the top, a history restart.
@@ -129,9 +136,7 @@ class Bdf2Integrator {
   const Cumulative& previous_cumulative() const {
     return steps_since_restart_ >= 1 ? cumulative_[1] : cumulative_[0];
   }
-  void make_conservative(linear::Vector& u) const;
   double local_volume() const;  // of this process's cells
-  double error_norm(const linear::Vector& u_new, double dt) const;
   // amounts = capacity * u, in place.
   void store_amounts(const linear::Vector& u, linear::Vector& amounts) const;
   void accept(Attempt&& attempt, double dt);
@@ -146,7 +151,11 @@ class Bdf2Integrator {
   // amount_[0] = m^n, amount_[1] = m^{n-1}, amount_[2] = m^{n-2}; times_ alike.
   linear::Vector u_;
   linear::Vector amount_[3];
+  // The step's right-hand side; once an attempt is solved and its sums taken, the
+  // buffer holds its amounts (Attempt::amounts), and the oldest amounts' buffer
+  // comes back here when the attempt is accepted.
   linear::Vector rhs_;
+  linear::Vector spare_u_;  // the buffer of the next attempt's field
   std::function<void(double)> prepare_;
   core::GlobalSum global_sum_;  // empty: the whole case is here
   std::vector<double> volume_;  // cell volumes, the weights of the error norm

@@ -60,8 +60,14 @@ linear::SolveStats Bdf2Integrator::solve_with_film(Attempt& attempt, double dt,
     return solve;
   }
 
+  // The unit top potential's source lives on the top plane: zeroed whole once, then
+  // only that plane is rebuilt (its conductances change as channels close).
   const auto n = static_cast<Eigen::Index>(system_.size());
-  top_source_.setZero(n);
+  const auto plane = static_cast<Eigen::Index>(system_.top_conductance().size());
+  const auto top_row =
+      static_cast<Eigen::Index>(system_.grid().index(0, 0, system_.grid().nz() - 1));
+  if (top_source_.size() != n) top_source_.setZero(n);
+  top_source_.segment(top_row, plane).setZero();
   system_.set_top_potential(1.0);
   system_.add_boundary_source(top_source_);
   if (top_response_.size() != n || !top_response_.allFinite()) top_response_.setZero(n);
@@ -77,7 +83,7 @@ linear::SolveStats Bdf2Integrator::solve_with_film(Attempt& attempt, double dt,
   const double c = film_->concentration(volume_m, e0 / film_area_m2_, e1 / film_area_m2_, base);
 
   attempt.u += (c - base) * top_response_;
-  rhs_ += (c - base) * top_source_;
+  rhs_.segment(top_row, plane) += (c - base) * top_source_.segment(top_row, plane);
   system_.set_top_potential(c);
   attempt.film_potential = c;
   return solve;

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""1 against 2 threads, quiet and loaded, under OpenMP wait policies (issue 18 §3).
+
+    nice -n 5 /usr/bin/python3 benchmarks/busy_machine.py \\
+        build/release/benchmarks/bench_step_overhead --cells 60000 --repeats 3
+
+(or several binaries as label=path, e.g. before=... after=..., to compare builds).
+Runs bench_step_overhead (a time step of the uniform box, --step 10 s so that a step
+needs several CG iterations, like a real case) with 1 and 2 threads, first quiet,
+then with two `yes > /dev/null` busy loops (one per core of this 2-core machine), and
+for each wait policy given: libgomp reads OMP_WAIT_POLICY and GOMP_SPINCOUNT once,
+when it is loaded, so each setting is a fresh process with that environment. The
+conditions are interleaved within each repeat so that drift hits all alike. Prints
+one JSON line per measurement and a table of medians (ms per step, and the 2-thread
+time over the 1-thread time of the same policy and load).
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import time
+
+POLICIES = {
+    "default": {},
+    "passive": {"OMP_WAIT_POLICY": "passive"},
+    "spin10k": {"GOMP_SPINCOUNT": "10000"},
+}
+
+
+def measure(binary, cells, step, threads, policy, steps):
+    env = dict(os.environ)
+    for key in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT"):
+        env.pop(key, None)
+    env.update(POLICIES[policy])
+    out = subprocess.run(
+        [binary, "--cells", str(cells), "--threads", str(threads), "--step", str(step),
+         "--steps", str(steps), "--repeats", "1"],
+        env=env, check=True, capture_output=True, text=True).stdout
+    result = json.loads(out)
+    return result["step_ms"]["median"], result["cg_iterations_per_step"]["median"]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binaries", nargs="+", help="path, or label=path")
+    parser.add_argument("--cells", type=int, default=60000)
+    parser.add_argument("--step", type=float, default=10.0)
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--policies", default="default,passive,spin10k")
+    parser.add_argument("--loads", default="quiet,loaded")
+    args = parser.parse_args()
+    policies = args.policies.split(",")
+    binaries = dict(b.split("=", 1) if "=" in b else ("", b) for b in args.binaries)
+    times = {}
+    for load in args.loads.split(","):
+        hogs = []
+        if load == "loaded":
+            hogs = [subprocess.Popen(["yes"], stdout=subprocess.DEVNULL) for _ in range(2)]
+            time.sleep(0.5)
+        try:
+            for repeat in range(args.repeats):
+                for label, binary in binaries.items():
+                    for policy in policies:
+                        for threads in (1, 2):
+                            ms, cg = measure(binary, args.cells, args.step, threads, policy,
+                                             args.steps)
+                            times.setdefault((load, label, policy, threads), []).append(ms)
+                            print(json.dumps({"load": load, "binary": label, "policy": policy,
+                                              "threads": threads, "repeat": repeat,
+                                              "step_ms": ms, "cg_per_step": cg}), flush=True)
+        finally:
+            for hog in hogs:
+                hog.kill()
+                hog.wait()
+    print("\n| load | binary | wait policy | 1 thread ms/step | 2 threads ms/step | 2 / 1 |")
+    print("|---|---|---|---|---|---|")
+    for load in args.loads.split(","):
+        for label in binaries:
+            for policy in policies:
+                one = times[(load, label, policy, 1)]
+                two = times[(load, label, policy, 2)]
+                m1, m2 = statistics.median(one), statistics.median(two)
+                print(f"| {load} | {label} | {policy} | {m1:.2f} ({min(one):.2f}-{max(one):.2f})"
+                      f" | {m2:.2f} ({min(two):.2f}-{max(two):.2f}) | {m2 / m1:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
