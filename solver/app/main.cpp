@@ -25,9 +25,14 @@
 #include "app/ExitStatus.hpp"
 #include "app/ReportCommand.hpp"
 #include "core/Error.hpp"
+#include "core/Parallel.hpp"
 #include "parallel/Session.hpp"
 
 int main(int argc, char** argv) {
+  // Threads that spin at barriers while the machine is busy make 2 threads 9-19x
+  // slower than 1 (benchmarks/RESULTS.md, "a busy machine"); passive waits yield.
+  // libgomp reads the policy only at load, hence a restart; a user's setting wins.
+  dermaflux::core::restart_with_passive_wait_policy(argv);
   // A write past a file-size limit (ulimit -f, a batch system's quota) raises
   // SIGXFSZ, whose default action kills the process before anything is said.
   // Ignored, the write fails with EFBIG and ends in one IoError like a full disk.
