@@ -76,7 +76,7 @@ std::string value_text(const FitParameter& parameter, double value_si) {
 }
 
 std::string unit_text(const FitParameter& parameter) {
-  return parameter.dimension ? input::si_unit(*parameter.dimension) : "1";
+  return parameter.dimension ? input::si_unit(*parameter.dimension) : "";
 }
 
 input::Case case_with(const FitSpec& spec, const std::vector<double>& values_si) {

@@ -48,7 +48,7 @@ input::Case case_with(const FitSpec& spec, const std::vector<double>& values_si)
 
 // The value as it is written into the case ("1.5e-14 m^2/s", "0.8").
 std::string value_text(const FitParameter& parameter, double value_si);
-// The SI unit ("m^2/s"), "1" for a plain number.
+// The SI unit ("m^2/s"); empty for a plain number (a partition coefficient).
 std::string unit_text(const FitParameter& parameter);
 
 }  // namespace dermaflux::fit

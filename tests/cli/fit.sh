@@ -56,6 +56,12 @@ refused "unknown.csv:1:8: header: expected a column the case writes" "$dermaflux
 sed 's/skin.layers\[0\].partition: \[0.05, 20\]/skin.layers[0].partitoin: [0.05, 20]/' steady.yaml > typo.yaml
 refused "typo.yaml:5:29: fit.skin.layers\[0\].partitoin:" "$dermaflux" fit typo.yaml
 refused "malformed.csv:3:3:" "$dermaflux" run "$membrane" --measured malformed.csv -o run_bad
+cases=$(cd "$data/../../cases" && pwd)  # data is tests/data
+printf 'time_h,serum,receptor_ug_cm2\n1,caffeine_3pct,2\n1,vitamin,3\n' > serum.csv
+refused "serum.csv:3:3: serum: expected a serum of this comparison" "$dermaflux" compare \
+  "$cases/compare_serums.yaml" --serums "$cases/serums/caffeine_3pct.yaml" --measured serum.csv \
+  -o compare_bad
+[ ! -e compare_bad ] || fail "a refused compare --measured made its folder"
 
 # Synthetic Crank data with noise; stopped once an iteration is saved, then resumed.
 python3 - > crank.csv <<'EOT'
@@ -95,7 +101,7 @@ fit = json.load(open(sys.argv[1]))
 d = fit["parameters"]["skin.layers[0].diffusivity"]
 k = fit["parameters"]["skin.layers[0].partition"]
 assert abs(d["value"] / 1e-13 - 1) < 0.05 and abs(k["value"] / 0.8 - 1) < 0.05, fit
-assert d["unit"] == "m^2/s" and k["unit"] == "1" and fit["converged"], fit
+assert d["unit"] == "m^2/s" and k["unit"] == "" and fit["converged"], fit
 EOT
 
 # The fitted case reproduces the fitted curve.
