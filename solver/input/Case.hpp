@@ -99,6 +99,9 @@ struct Needles : mesh::SitePattern {
   double base_diameter_m = 0.0;
   double tip_diameter_m = 0.0;
   double penetration = 0.2;  // fraction of the length that enters the skin
+  // The channel's surface radius over the needle's cross-section there (cone, pyramid);
+  // 1: the needle's shadow (NeedleDefaults.hpp: `surface_widening: measured`).
+  double surface_widening = 1.0;
   // Open radius halves every half-life; nullopt: the channels stay open.
   std::optional<double> closure_half_life_s;
   std::string closure_preset;       // "occluded" / "non_occluded" when named so, else empty

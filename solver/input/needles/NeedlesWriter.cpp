@@ -96,6 +96,9 @@ void write_needles(YAML::Emitter& out, const Needles& needles) {
     write_quantity(out, "tip_diameter", needles.tip_diameter_m, Dimension::Length);
   }
   write_number(out, "penetration", needles.penetration);
+  if (needles.surface_widening != 1.0) {
+    write_number(out, "surface_widening", needles.surface_widening);
+  }
   write_closure(out, needles);
   switch (needles.pattern) {
     case NeedlePattern::Square:
