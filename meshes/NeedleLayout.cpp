@@ -31,7 +31,7 @@ Channel needle_channel(const input::Needles& needles, const input::NeedleSite& s
       channel.bottom_radius_m = base_m / 2.0;
       break;
   }
-  return channel;
+  return scaled(channel, 1.0 - needles.elastic_recovery);
 }
 
 std::vector<Channel> needle_channels(const input::Needles& needles, const input::Domain& domain) {

@@ -102,6 +102,9 @@ struct Needles : mesh::SitePattern {
   // The channel's surface radius over the needle's cross-section there (cone, pyramid);
   // 1: the needle's shadow (NeedleDefaults.hpp: `surface_widening: measured`).
   double surface_widening = 1.0;
+  // The fraction of the needle's radius the skin takes back as the needle leaves
+  // (both radii x (1 - it)); 0: none (NeedleDefaults.hpp: `elastic_recovery`).
+  double elastic_recovery = 0.0;
   // Open radius halves every half-life; nullopt: the channels stay open.
   std::optional<double> closure_half_life_s;
   std::string closure_preset;       // "occluded" / "non_occluded" when named so, else empty

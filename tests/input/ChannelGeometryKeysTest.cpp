@@ -4,13 +4,18 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 #include <numbers>
 
 #include "input/CaseEquality.hpp"
 #include "input/CaseWriter.hpp"
 #include "input/NeedleTestSupport.hpp"
 #include "input/needles/NeedleDefaults.hpp"
+#include "meshes/ChannelRaster.hpp"
+#include "meshes/Grading.hpp"
+#include "meshes/LateralGrading.hpp"
 #include "meshes/NeedleLayout.hpp"
 
 namespace dermaflux::input {
@@ -72,6 +77,44 @@ TEST(ChannelGeometryKeys, KallurisNeedleLeavesKallurisChannel) {
               std::numbers::pi * channel.depth_m * (R * R + R * r + r * r) / 3.0, 1e-24);
 }
 
+TEST(ChannelGeometryKeys, ElasticRecoveryNarrowsBothRadii) {
+  const Needles open = square_with("  penetration: pressed\n");
+  const Needles recovered = square_with("  penetration: pressed\n  elastic_recovery: 0.5\n");
+  EXPECT_EQ(square_with("  elastic_recovery: none\n").elastic_recovery, 0.0);
+  EXPECT_EQ(square_with("  elastic_recovery: calibrated\n").elastic_recovery,
+            kCalibratedElasticRecovery);
+  const mesh::Channel wide = mesh::needle_channel(open, NeedleSite{});
+  const mesh::Channel narrow = mesh::needle_channel(recovered, NeedleSite{});
+  EXPECT_EQ(narrow.depth_m, wide.depth_m);  // the depth is the insertion's
+  EXPECT_NEAR(narrow.surface_radius_m, 0.5 * wide.surface_radius_m, 1e-18);
+  EXPECT_NEAR(narrow.bottom_radius_m, 0.5 * wide.bottom_radius_m, 1e-18);
+  EXPECT_NEAR(mesh::channel_volume(narrow), 0.25 * mesh::channel_volume(wide), 1e-24);
+}
+
+TEST(ChannelGeometryKeys, RecoveredWidenedChannelRasterisesToItsVolume) {
+  // A 500 um pressed cone, widened 1.5x and half taken back: 383 um deep, 58.6 um
+  // across at the surface. Its rasterised open volume is the analytic frustum's.
+  const Needles needles = square_with(
+      "  penetration: pressed\n  surface_widening: 1.5\n  elastic_recovery: 0.5\n");
+  mesh::Channel channel = mesh::needle_channel(needles, NeedleSite{});
+  channel.x_m = channel.y_m = 250e-6;
+  const auto x = mesh::refined_nodes(500e-6, 10e-6, 3e-6, {250e-6}, 60e-6, 1.2, true);
+  std::vector<double> z{0.0};
+  for (double h : mesh::graded_heights(450e-6, 2e-6, 1.2, 25e-6, 4)) z.push_back(z.back() - h);
+  std::reverse(z.begin(), z.end());
+  const mesh::Grid grid(x, x, z);
+  const auto fraction = mesh::channel_fractions(grid, {channel}, true);
+  double open_m3 = 0.0;
+  for (int k = 0; k < grid.nz(); ++k)
+    for (int j = 0; j < grid.ny(); ++j)
+      for (int i = 0; i < grid.nx(); ++i)
+        open_m3 += fraction[grid.index(i, j, k)] * grid.cell_volume(i, j, k);
+  const double R = 0.5 * 1.5 * (5e-6 + 195e-6 * 460.0 / 600.0) / 2.0, r = 0.5 * 5e-6 / 2.0;
+  EXPECT_NEAR(channel.surface_radius_m, R, 1e-18);
+  const double exact_m3 = std::numbers::pi * channel.depth_m * (R * R + R * r + r * r) / 3.0;
+  EXPECT_NEAR(open_m3, exact_m3, 1e-3 * exact_m3);
+}
+
 TEST(ChannelGeometryKeys, ExcisedSkinDoesNotClose) {
   EXPECT_FALSE(square_with("  closure_half_life: excised\n").closure_half_life_s.has_value());
 }
@@ -96,6 +139,8 @@ TEST(ChannelGeometryKeys, Errors) {
   expect_input_error(
       with_needles(kSquareNeedles + "  shape: cylinder\n  surface_widening: 2\n"), "case.yaml:25:21",
       "needles.surface_widening", {"no surface_widening for a cylinder"});
+  expect_input_error(with_needles(kSquareNeedles + "  elastic_recovery: 1\n"), "case.yaml:24:21",
+                     "needles.elastic_recovery", {"a fraction from 0 to below 1"});
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 
 // The keys that say how a needle's channel differs from the needle's own shadow:
 // how deep it goes (`penetration`, a fraction or how the needles go in) and how wide
-// it is at the surface (`surface_widening`). The values and their sources are in
+// it is at the surface (`surface_widening`), and how much of it the skin takes back as
+// the needle leaves (`elastic_recovery`). The values and their sources are in
 // NeedleDefaults.hpp.
 
 namespace dermaflux::input {
@@ -62,6 +63,18 @@ void read_surface_widening(const Located& at, Needles& needles) {
   }
   needles.surface_widening = read_number(at, expected);
   if (!(needles.surface_widening >= 1.0)) fail(at, expected);
+}
+
+void read_elastic_recovery(const Located& at, Needles& needles) {
+  const std::string expected =
+      "a fraction from 0 to below 1 such as 0.5 (of the needle's radius the skin takes back "
+      "as the needle leaves), or calibrated or none";
+  if (const auto word = read_choice(at, {"calibrated", "none"}, expected)) {
+    needles.elastic_recovery = *word == "calibrated" ? kCalibratedElasticRecovery : 0.0;
+    return;
+  }
+  needles.elastic_recovery = read_number(at, expected);
+  if (!(needles.elastic_recovery >= 0.0 && needles.elastic_recovery < 1.0)) fail(at, expected);
 }
 
 }  // namespace dermaflux::input

@@ -153,6 +153,7 @@ void read_geometry(const NeedleKeys& keys, bool serum_occluded, Needles& needles
 
   if (const auto at = keys.find("penetration")) read_penetration(*at, needles);
   if (const auto at = keys.find("surface_widening")) read_surface_widening(*at, needles);
+  if (const auto at = keys.find("elastic_recovery")) read_elastic_recovery(*at, needles);
   if (const auto at = keys.find("closure_half_life")) read_closure(*at, serum_occluded, needles);
 }
 

@@ -99,6 +99,9 @@ void write_needles(YAML::Emitter& out, const Needles& needles) {
   if (needles.surface_widening != 1.0) {
     write_number(out, "surface_widening", needles.surface_widening);
   }
+  if (needles.elastic_recovery != 0.0) {
+    write_number(out, "elastic_recovery", needles.elastic_recovery);
+  }
   write_closure(out, needles);
   switch (needles.pattern) {
     case NeedlePattern::Square:
