@@ -17,12 +17,14 @@ inline double pen_hole_density_per_m2(double stamp_rate_hz, int needles_per_stam
   return stamp_rate_hz * needles_per_stamp * duration_s / treated_area_m2;
 }
 
-inline double roller_hole_density_per_m2(int passes, int needles_on_drum,
-                                         double drum_diameter_m, double drum_width_m) {
+inline double roller_hole_density_per_m2(int passes, int needles_on_drum, double drum_diameter_m,
+                                         double drum_width_m) {
   return passes * needles_on_drum / (std::numbers::pi * drum_diameter_m * drum_width_m);
 }
 
 // The pitch of a square grid of that density (a unit cell with one hole).
-inline double square_pitch_m(double density_per_m2) { return 1.0 / std::sqrt(density_per_m2); }
+inline double square_pitch_m(double density_per_m2) {
+  return 1.0 / std::sqrt(density_per_m2);
+}
 
 }  // namespace dermaflux::mesh

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 #include <numbers>
+#include <vector>
 
 #include "input/CaseEquality.hpp"
 #include "input/CaseWriter.hpp"
@@ -39,9 +39,9 @@ TEST(ChannelGeometryKeys, PenetrationByHowTheNeedlesGoIn) {
   EXPECT_EQ(square_with("  penetration: roller\n").penetration, 0.2);
   EXPECT_NEAR(square_with("  penetration: pressed\n").penetration, 460.0 / 600.0, 1e-15);
   EXPECT_NEAR(square_with("  penetration: auto\n").penetration, 0.7667, 1e-4);
-  const Case rolled = read_test_case(
-      with_needles(kRoller + "  penetration: auto\n" +
-                   "domain: {lateral: no_flux, width: 2 mm, length: 2 mm}\n"));
+  const Case rolled =
+      read_test_case(with_needles(kRoller + "  penetration: auto\n" +
+                                  "domain: {lateral: no_flux, width: 2 mm, length: 2 mm}\n"));
   EXPECT_EQ(rolled.needles->penetration, 0.2);
   EXPECT_EQ(square_with("  penetration: 0.5\n").penetration, 0.5);  // a number still works
 }
@@ -66,11 +66,10 @@ TEST(ChannelGeometryKeys, KallurisNeedleLeavesKallurisChannel) {
   needles.tip_diameter_m = 8e-6;
   const mesh::Channel channel = mesh::needle_channel(needles, NeedleSite{});
   EXPECT_NEAR(channel.depth_m, 154e-6, 1e-12);  // 0.2 x 770 um; measured 152.5 +- 9.6
-  EXPECT_NEAR(2.0 * channel.surface_radius_m, 70.7e-6 * (8.0 + 132.0 * 0.2) /
-                                                  kKalluriNeedleWidthAtSurface_um,
-              1e-12);
+  EXPECT_NEAR(2.0 * channel.surface_radius_m,
+              70.7e-6 * (8.0 + 132.0 * 0.2) / kKalluriNeedleWidthAtSurface_um, 1e-12);
   EXPECT_NEAR(2.0 * channel.surface_radius_m, 70.7e-6, 1.5e-6);  // within 2 % of measured
-  EXPECT_EQ(channel.bottom_radius_m, 4e-6);                     // the tip is not widened
+  EXPECT_EQ(channel.bottom_radius_m, 4e-6);                      // the tip is not widened
   // Its open volume: the frustum pi h (R^2 + R r + r^2) / 3.
   const double R = channel.surface_radius_m, r = channel.bottom_radius_m;
   EXPECT_NEAR(mesh::channel_volume(channel),
@@ -94,8 +93,8 @@ TEST(ChannelGeometryKeys, ElasticRecoveryNarrowsBothRadii) {
 TEST(ChannelGeometryKeys, RecoveredWidenedChannelRasterisesToItsVolume) {
   // A 500 um pressed cone, widened 1.5x and half taken back: 383 um deep, 58.6 um
   // across at the surface. Its rasterised open volume is the analytic frustum's.
-  const Needles needles = square_with(
-      "  penetration: pressed\n  surface_widening: 1.5\n  elastic_recovery: 0.5\n");
+  const Needles needles =
+      square_with("  penetration: pressed\n  surface_widening: 1.5\n  elastic_recovery: 0.5\n");
   mesh::Channel channel = mesh::needle_channel(needles, NeedleSite{});
   channel.x_m = channel.y_m = 250e-6;
   const auto x = mesh::refined_nodes(500e-6, 10e-6, 3e-6, {250e-6}, 60e-6, 1.2, true);
@@ -136,9 +135,9 @@ TEST(ChannelGeometryKeys, Errors) {
                      "needles.penetration", {"did you mean \"pressed\"?"});
   expect_input_error(with_needles(kSquareNeedles + "  surface_widening: 0.5\n"), "case.yaml:24:21",
                      "needles.surface_widening", {"a factor of at least 1"});
-  expect_input_error(
-      with_needles(kSquareNeedles + "  shape: cylinder\n  surface_widening: 2\n"), "case.yaml:25:21",
-      "needles.surface_widening", {"no surface_widening for a cylinder"});
+  expect_input_error(with_needles(kSquareNeedles + "  shape: cylinder\n  surface_widening: 2\n"),
+                     "case.yaml:25:21", "needles.surface_widening",
+                     {"no surface_widening for a cylinder"});
   expect_input_error(with_needles(kSquareNeedles + "  elastic_recovery: 1\n"), "case.yaml:24:21",
                      "needles.elastic_recovery", {"a fraction from 0 to below 1"});
 }

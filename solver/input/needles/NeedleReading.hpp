@@ -27,9 +27,12 @@ std::string concat(const Pieces&... pieces) {
 }
 
 // Keys every pattern takes.
+// clang-format off
 inline const std::vector<std::string_view> kCommonNeedleKeys{
-    "pattern",      "shape",       "length",           "base_diameter",
-    "tip_diameter", "penetration", "closure_half_life", "surface_widening", "elastic_recovery"};
+    "pattern",     "shape",             "length",           "base_diameter", "tip_diameter",
+    "penetration", "closure_half_life", "surface_widening", "elastic_recovery",
+    "tissue_fluid_diffusivity"};
+// clang-format on
 
 // The patterns that take `key` (square and hex both take pitch); empty for a common key.
 std::vector<NeedlePattern> patterns_taking(std::string_view key);

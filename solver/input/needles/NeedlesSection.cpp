@@ -69,7 +69,8 @@ void read_closure(const Located& at, bool serum_occluded, Needles& needles) {
         !word.empty() && (std::isdigit(static_cast<unsigned char>(word.front())) != 0 ||
                           word.front() == '.' || word.front() == '-' || word.front() == '+');
     if (!starts_with_number) {
-      if (const auto near = closest_match(word, {"none", "excised", "occluded", "non_occluded", "auto"})) {
+      if (const auto near =
+              closest_match(word, {"none", "excised", "occluded", "non_occluded", "auto"})) {
         fail(at, kClosureExpected, "did you mean \"" + *near + "\"?");
       }
     }
@@ -154,6 +155,10 @@ void read_geometry(const NeedleKeys& keys, bool serum_occluded, Needles& needles
   if (const auto at = keys.find("penetration")) read_penetration(*at, needles);
   if (const auto at = keys.find("surface_widening")) read_surface_widening(*at, needles);
   if (const auto at = keys.find("elastic_recovery")) read_elastic_recovery(*at, needles);
+  if (const auto at = keys.find("tissue_fluid_diffusivity")) {
+    needles.tissue_fluid_diffusivity_m2_s =
+        read_quantity(*at, Dimension::Diffusivity, Sign::Positive);
+  }
   if (const auto at = keys.find("closure_half_life")) read_closure(*at, serum_occluded, needles);
 }
 
