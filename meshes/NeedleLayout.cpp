@@ -21,7 +21,8 @@ Channel needle_channel(const input::Needles& needles, const input::NeedleSite& s
     case input::NeedleShape::Pyramid:
       channel.shape =
           needles.shape == input::NeedleShape::Cone ? ChannelShape::Cone : ChannelShape::Pyramid;
-      channel.surface_radius_m = (tip_m + (base_m - tip_m) * needles.penetration) / 2.0;
+      channel.surface_radius_m =
+          needles.surface_widening * (tip_m + (base_m - tip_m) * needles.penetration) / 2.0;
       channel.bottom_radius_m = tip_m / 2.0;
       break;
     case input::NeedleShape::Cylinder:
@@ -30,7 +31,7 @@ Channel needle_channel(const input::Needles& needles, const input::NeedleSite& s
       channel.bottom_radius_m = base_m / 2.0;
       break;
   }
-  return channel;
+  return scaled(channel, 1.0 - needles.elastic_recovery);
 }
 
 std::vector<Channel> needle_channels(const input::Needles& needles, const input::Domain& domain) {

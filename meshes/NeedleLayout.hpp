@@ -19,8 +19,10 @@ std::vector<Channel> needle_channels(const input::Needles& needles, const input:
 //   depth = penetration x length;
 //   cone, pyramid: radius at the surface (tip + (base - tip) x penetration) / 2, the
 //     needle's cross-section where it crosses the skin surface when it tapers linearly
-//     from base to tip; radius at the bottom tip / 2 (pyramid: half side lengths);
-//   cylinder: both radii base / 2.
+//     from base to tip, times surface_widening (1, or the measured tearing of the skin
+//     around the needle); radius at the bottom tip / 2 (pyramid: half side lengths);
+//   cylinder: both radii base / 2;
+//   then both radii x (1 - elastic_recovery), what the skin takes back.
 // The site's own length and base diameter (a list's overrides) replace the needles'.
 Channel needle_channel(const input::Needles& needles, const input::NeedleSite& site);
 

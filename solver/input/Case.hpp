@@ -105,6 +105,16 @@ struct Needles : mesh::SitePattern {
   double base_diameter_m = 0.0;
   double tip_diameter_m = 0.0;
   double penetration = 0.2;  // fraction of the length that enters the skin
+  // The channel's surface radius over the needle's cross-section there (cone, pyramid);
+  // 1: the needle's shadow (NeedleDefaults.hpp: `surface_widening: measured`).
+  double surface_widening = 1.0;
+  // The fraction of the needle's radius the skin takes back as the needle leaves
+  // (both radii x (1 - it)); 0: none (NeedleDefaults.hpp: `elastic_recovery`).
+  double elastic_recovery = 0.0;
+  // While no film is on the skin (a film compartment's, FilmCompartment.hpp), the open
+  // channels hold tissue fluid with this diffusivity instead of the serum; nullopt:
+  // always the serum (`tissue_fluid_diffusivity`).
+  std::optional<double> tissue_fluid_diffusivity_m2_s;
   // Open radius halves every half-life; nullopt: the channels stay open.
   std::optional<double> closure_half_life_s;
   std::string closure_preset;       // "occluded" / "non_occluded" when named so, else empty

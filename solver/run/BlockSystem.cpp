@@ -92,6 +92,7 @@ void BlockSystem::set_geometry_for(double t_s) {
     problem_ = build_block(closure_.open_channels(quantum));
     forget_initial_field();
     if (!top_open_) problem_.top = model::TopBoundary::NoFlux;
+    if (!top_open_) apply_channel_fluid();
 #ifdef DERMAFLUX_HAVE_HYPRE
     hypre_piece_->set_piece_faces(faces_);
 #endif
@@ -102,12 +103,21 @@ void BlockSystem::set_geometry_for(double t_s) {
   if (multigrid_) multigrid_->rebuild();
 }
 
+void BlockSystem::apply_channel_fluid() {
+  if (!case_.needles || !case_.needles->tissue_fluid_diffusivity_m2_s) return;
+  // Material 0 is the vehicle; with a film compartment only open channels hold it.
+  problem_.materials[0].diffusivity_m2_s =
+      top_open_ ? case_.serum.diffusivity_m2_s : *case_.needles->tissue_fluid_diffusivity_m2_s;
+  model::fill_cell_coefficients(problem_);
+}
+
 void BlockSystem::set_top_open(bool open) {
   if (open == top_open_) return;
   top_open_ = open;
   // What the block's problem had from the case: the domain's top, if it holds it.
   const bool has_top = block_.has_top() && !case_.serum.infinite_dose;
   problem_.top = open && has_top ? model::TopBoundary::FixedPotential : model::TopBoundary::NoFlux;
+  apply_channel_fluid();
   system_.reassemble(problem_);
   if (multigrid_) multigrid_->rebuild();
 }

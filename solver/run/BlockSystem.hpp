@@ -62,6 +62,9 @@ class BlockSystem {
   // This rank's block; the faces to its neighbours are kept for the solver.
   model::Problem build_block(const std::vector<mesh::Channel>& open);
   std::unique_ptr<linear::StepSolver> make_solver();
+  // The channels' fluid: the serum while the top is open (film on the skin), tissue
+  // fluid otherwise when the case gives needles.tissue_fluid_diffusivity.
+  void apply_channel_fluid();
 
   const input::Case& case_;
   const mesh::LayeredMesh& whole_mesh_;

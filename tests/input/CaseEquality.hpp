@@ -120,6 +120,10 @@ inline void expect_same_needles(const std::optional<Needles>& actual_or_none,
   expect_bits_equal(actual.base_diameter_m, expected.base_diameter_m, "base diameter");
   expect_bits_equal(actual.tip_diameter_m, expected.tip_diameter_m, "tip diameter");
   expect_bits_equal(actual.penetration, expected.penetration, "penetration");
+  expect_bits_equal(actual.surface_widening, expected.surface_widening, "surface_widening");
+  expect_bits_equal(actual.elastic_recovery, expected.elastic_recovery, "elastic_recovery");
+  expect_bits_equal(actual.tissue_fluid_diffusivity_m2_s, expected.tissue_fluid_diffusivity_m2_s,
+                    "tissue_fluid_diffusivity");
   expect_bits_equal(actual.closure_half_life_s, expected.closure_half_life_s, "closure");
   expect_bits_equal(actual.pitch_m, expected.pitch_m, "pitch");
   expect_bits_equal(actual.density_per_m2, expected.density_per_m2, "density");

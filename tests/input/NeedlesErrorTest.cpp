@@ -101,7 +101,7 @@ TEST(NeedlesErrors, ChannelDeeperThanTheSkin) {
 TEST(NeedlesErrors, ClosureWordNearMiss) {
   expect_input_error(with_needles(kSquareNeedles + "  closure_half_life: occludded\n"),
                      "case.yaml:24:22", "needles.closure_half_life",
-                     {"expected a non-negative time such as \"24 h\", or none, occluded, "
+                     {"expected a non-negative time such as \"24 h\", or none, excised, occluded, "
                       "non_occluded or auto",
                       "found \"occludded\"", "did you mean \"occluded\"?"});
 }

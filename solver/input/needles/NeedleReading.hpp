@@ -27,9 +27,12 @@ std::string concat(const Pieces&... pieces) {
 }
 
 // Keys every pattern takes.
+// clang-format off
 inline const std::vector<std::string_view> kCommonNeedleKeys{
-    "pattern",      "shape",       "length",           "base_diameter",
-    "tip_diameter", "penetration", "closure_half_life"};
+    "pattern",     "shape",             "length",           "base_diameter", "tip_diameter",
+    "penetration", "closure_half_life", "surface_widening", "elastic_recovery",
+    "tissue_fluid_diffusivity"};
+// clang-format on
 
 // The patterns that take `key` (square and hex both take pitch); empty for a common key.
 std::vector<NeedlePattern> patterns_taking(std::string_view key);
@@ -92,6 +95,14 @@ struct ListedSite {
 // min_spacing, seed; the list; the roller; the stamp), everything that does not depend
 // on the domain. Returns the listed needles of a list pattern.
 std::vector<ListedSite> read_pattern_fields(const NeedleKeys& keys, Needles& needles);
+
+// ChannelGeometryKeys.cpp: `penetration` (a fraction, or roller, pressed or auto,
+// after the pattern is read), `surface_widening` (a factor, measured or none, after
+// the shape is read) and `elastic_recovery` (a fraction, calibrated or none) into
+// `needles`.
+void read_penetration(const Located& at, Needles& needles);
+void read_surface_widening(const Located& at, Needles& needles);
+void read_elastic_recovery(const Located& at, Needles& needles);
 
 // NeedleListFile.cpp: the needles of a CSV file (header x_um,y_um[,length_um]
 // [,base_diameter_um]), each with its line; `file_at` is the `file:` key naming it.

@@ -50,14 +50,14 @@ Choice read_word(const Located& at,
 }
 
 const std::string kClosureExpected = describe_quantity(Dimension::Time, Sign::NonNegative) +
-                                     ", or none, occluded, non_occluded or auto";
+                                     ", or none, excised, occluded, non_occluded or auto";
 
 // `auto` follows serum.occluded: a covered film keeps the skin hydrated and its channels
 // open longer (occluded half-life), an open one does not (non_occluded).
 void read_closure(const Located& at, bool serum_occluded, Needles& needles) {
   if (at.node.IsScalar()) {
     std::string word = at.node.Scalar();
-    if (word == "none") return;
+    if (word == "none" || word == "excised") return;  // excised: NeedleDefaults.hpp
     if (word == "auto") word = serum_occluded ? "occluded" : "non_occluded";
     if (word == "occluded" || word == "non_occluded") {
       needles.closure_preset = word;
@@ -69,7 +69,8 @@ void read_closure(const Located& at, bool serum_occluded, Needles& needles) {
         !word.empty() && (std::isdigit(static_cast<unsigned char>(word.front())) != 0 ||
                           word.front() == '.' || word.front() == '-' || word.front() == '+');
     if (!starts_with_number) {
-      if (const auto near = closest_match(word, {"none", "occluded", "non_occluded", "auto"})) {
+      if (const auto near =
+              closest_match(word, {"none", "excised", "occluded", "non_occluded", "auto"})) {
         fail(at, kClosureExpected, "did you mean \"" + *near + "\"?");
       }
     }
@@ -151,12 +152,12 @@ void read_geometry(const NeedleKeys& keys, bool serum_occluded, Needles& needles
     }
   }
 
-  if (const auto at = keys.find("penetration")) {
-    const std::string expected =
-        "a fraction above 0 and at most 1 such as 0.2 (of the needle length that enters the "
-        "skin)";
-    needles.penetration = read_number(*at, expected);
-    if (!(needles.penetration > 0.0 && needles.penetration <= 1.0)) fail(*at, expected);
+  if (const auto at = keys.find("penetration")) read_penetration(*at, needles);
+  if (const auto at = keys.find("surface_widening")) read_surface_widening(*at, needles);
+  if (const auto at = keys.find("elastic_recovery")) read_elastic_recovery(*at, needles);
+  if (const auto at = keys.find("tissue_fluid_diffusivity")) {
+    needles.tissue_fluid_diffusivity_m2_s =
+        read_quantity(*at, Dimension::Diffusivity, Sign::Positive);
   }
   if (const auto at = keys.find("closure_half_life")) read_closure(*at, serum_occluded, needles);
 }

@@ -96,6 +96,16 @@ void write_needles(YAML::Emitter& out, const Needles& needles) {
     write_quantity(out, "tip_diameter", needles.tip_diameter_m, Dimension::Length);
   }
   write_number(out, "penetration", needles.penetration);
+  if (needles.surface_widening != 1.0) {
+    write_number(out, "surface_widening", needles.surface_widening);
+  }
+  if (needles.tissue_fluid_diffusivity_m2_s) {
+    write_quantity(out, "tissue_fluid_diffusivity", *needles.tissue_fluid_diffusivity_m2_s,
+                   Dimension::Diffusivity);
+  }
+  if (needles.elastic_recovery != 0.0) {
+    write_number(out, "elastic_recovery", needles.elastic_recovery);
+  }
   write_closure(out, needles);
   switch (needles.pattern) {
     case NeedlePattern::Square:
