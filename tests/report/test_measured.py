@@ -79,6 +79,13 @@ class Files(unittest.TestCase):
     def test_a_spreadsheets_byte_order_mark_is_no_part_of_the_header(self):
         self.assertEqual(self.read("\ufefftime_h,receptor_ug_cm2\n1,2\n").points("receptor_ug_cm2"), [(1, 2, None, 1)])
 
+    def test_comment_lines_are_skipped_and_lines_keep_the_files_numbers(self):
+        # As input/MeasuredData.cpp reads it: a note on the data's origin above the header.
+        text = "# SYNTHETIC: made by make_synthetic.py\ntime_h,receptor_ug_cm2\n# cell A\n1,2\n"
+        self.assertEqual(self.read(text).points("receptor_ug_cm2"), [(1, 2, None, 1)])
+        self.assertIn("no time_h column", self.fails("# note\nhours,receptor_ug_cm2\n1,2\n", "2:"))
+        self.assertIn("expected a number", self.fails("# note\ntime_h,receptor_ug_cm2\n1,x\n", "3:"))
+
     def test_given_sds_are_pooled(self):
         measured = self.read("time_h,receptor_ug_cm2,sd_receptor_ug_cm2\n1,10,3\n1,12,4\n")
         self.assertAlmostEqual(measured.points("receptor_ug_cm2")[0][2], (12.5) ** 0.5, places=14)

@@ -91,47 +91,50 @@ def read(path, known_columns, serums=None):
             lines = list(csv.reader(f))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         _fail(path, 0, f"cannot be read as CSV ({error})")
-    if not lines or not any(field.strip() for field in lines[0]):
+    # Blank lines and lines starting with '#' (a note on where the data came from) are
+    # skipped, as the C++ reader (input/MeasuredData.cpp) skips them; numbers stay the file's.
+    numbered = [(number, fields) for number, fields in enumerate(lines, start=1)
+                if any(field.strip() for field in fields) and not fields[0].lstrip().startswith("#")]
+    if not numbered:
         _fail(path, 1, "empty: expected a header with time_h and one or more columns of timeseries.csv")
-    header = [name.strip() for name in lines[0]]
-    columns = _check_header(path, header, known_columns, serums)
+    header_line, header_fields = numbered[0]
+    header = [name.strip() for name in header_fields]
+    columns = _check_header(path, header_line, header, known_columns, serums)
     rows = []
-    for line_number, fields in enumerate(lines[1:], start=2):
-        if not any(field.strip() for field in fields):
-            continue  # a blank line
+    for line_number, fields in numbered[1:]:
         if len(fields) != len(header):
             _fail(path, line_number, f"{len(fields)} fields, but the header has {len(header)} "
                                      f"({', '.join(header)})")
         rows.append(_row(path, line_number, dict(zip(header, fields)), columns, serums))
     if not rows:
-        _fail(path, 2, "no data rows after the header: expected one row per sampling time (and cell)")
+        _fail(path, header_line + 1, "no data rows after the header: expected one row per sampling time (and cell)")
     return Measured(path, columns, rows, "cell" in header)
 
 
-def _check_header(path, header, known_columns, serums):
+def _check_header(path, line, header, known_columns, serums):
     seen = set()
     for name in header:
         if name in seen:
-            _fail(path, 1, f"column {name!r} appears twice in the header")
+            _fail(path, line, f"column {name!r} appears twice in the header")
         seen.add(name)
     if len(header) == 1 and ";" in header[0]:
-        _fail(path, 1, "the header is separated by ';': expected commas (time_h,receptor_ug_cm2,...)")
+        _fail(path, line, "the header is separated by ';': expected commas (time_h,receptor_ug_cm2,...)")
     if "time_h" not in header:
-        _fail(path, 1, f"no time_h column: the header is {', '.join(header)}; expected time_h and "
+        _fail(path, line, f"no time_h column: the header is {', '.join(header)}; expected time_h and "
                        "one or more columns of timeseries.csv, e.g. time_h,receptor_ug_cm2")
     if "serum" in header and serums is None:
-        _fail(path, 1, "a serum column belongs to a comparison's measured.csv; this folder is one run")
+        _fail(path, line, "a serum column belongs to a comparison's measured.csv; this folder is one run")
     columns = [name for name in header if name not in RESERVED and not name.startswith("sd_")]
     if not columns:
-        _fail(path, 1, "no measured column: expected one or more columns of timeseries.csv beside time_h, "
+        _fail(path, line, "no measured column: expected one or more columns of timeseries.csv beside time_h, "
                        f"e.g. {', '.join(c for c in known_columns if c.endswith('_ug_cm2'))}")
     for name in columns:
         if name not in known_columns:
-            _fail(path, 1, f"column {name!r} is not one of timeseries.csv's columns "
+            _fail(path, line, f"column {name!r} is not one of timeseries.csv's columns "
                            f"({', '.join(c for c in known_columns if c != 'time_h')})")
     for name in header:
         if name.startswith("sd_") and name[3:] not in columns:
-            _fail(path, 1, f"{name} gives the spread of {name[3:]!r}, which is not a column of this file")
+            _fail(path, line, f"{name} gives the spread of {name[3:]!r}, which is not a column of this file")
     return columns
 
 
