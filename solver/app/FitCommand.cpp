@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/Commands.hpp"
+#include "app/FitFarm.hpp"
 #include "app/StopSignal.hpp"
 #include "core/Error.hpp"
 #include "fit/FitDriver.hpp"
@@ -19,6 +20,11 @@ int fit_command(const FitArguments& arguments) {
   options.jobs = arguments.jobs;
   options.threads = arguments.threads;
   options.stop_requested = stop_requested;
+  farm_fit_batches(options, arguments.threads);  // under mpirun (app/FitFarm.hpp)
+  if (options.follower) {                        // rank 0 holds the folder's lock and prints
+    fit::run_fit(arguments.fit_file, options);
+    return 0;
+  }
   options.on_notice = [](const std::string& notice) {
     std::fprintf(stderr, "dermaflux: fit: %s\n", notice.c_str());
   };

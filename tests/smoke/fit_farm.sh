@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# `dermaflux fit` under mpirun (issue 19): each batch of runs (the base point and the
+# finite-difference points of one Jacobian) farmed over the ranks (app/FitFarm.hpp).
+# The runs are whole deterministic cases, so the farmed fit must give fit.json's
+# numbers and fit.csv bit for bit as the fit in one process. Called by CTest:
+#   fit_farm.sh DERMAFLUX MPIEXEC "MPIEXEC_FLAGS" RANKS DATA_DIR (tests/data) OUT
+set -euo pipefail
+dermaflux=$1 mpiexec=$2 flags=$3 ranks=$4 data=$5 out=$6
+fail() { echo "fit_farm: $*" >&2; exit 1; }
+rm -rf "$out" && mkdir -p "$out" && cd "$out"
+
+# Crank's membrane Q(t) (as tests/cli/fit.sh) with seeded noise, D and K fitted.
+python3 - > crank.csv <<'EOT'
+import math, random
+h, D, K, C0 = 20e-6, 1e-13, 0.8, 30.0
+def Q(t):
+    s = sum((-1) ** n / n**2 * math.exp(-D * n * n * math.pi**2 * t / h**2) for n in range(1, 400))
+    return K * h * C0 * (D * t / h**2 - 1 / 6 - 2 / math.pi**2 * s) * 1e5
+random.seed(7)
+print("time_h,cell,receptor_ug_cm2,sd_receptor_ug_cm2")
+for cell in "AB":
+    for t in (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0):
+        print(f"{t},{cell},{Q(t * 3600) + random.gauss(0, 0.3):.5g},0.3")
+EOT
+cat > crank.yaml <<EOT
+base: $data/fit/membrane.yaml
+measured: crank.csv
+fit:
+  skin.layers[0].diffusivity: [1e-11 cm^2/s, 1e-7 cm^2/s]
+  skin.layers[0].partition: [0.05, 20]
+output: unused
+EOT
+
+"$dermaflux" fit crank.yaml -o single --jobs 2 --threads 1 -q > single.log 2>&1 ||
+  fail "fit in one process: $(cat single.log)"
+# shellcheck disable=SC2086  # the flags are words
+"$mpiexec" -n "$ranks" $flags "$dermaflux" fit crank.yaml -o farm --jobs 1 --threads 1 \
+  > farm.log 2>&1 || fail "mpirun -n $ranks fit: $(cat farm.log)"
+[ "$(grep -c '^dermaflux: fit crank.yaml' farm.log)" -eq 1 ] ||
+  fail "the result is not printed once (by rank 0 alone): $(cat farm.log)"
+cmp -s single/fit.csv farm/fit.csv || fail "fit.csv differs from the fit in one process"
+python3 - single/fit.json farm/fit.json <<'EOT' || fail "fit.json differs from the fit in one process"
+import json, sys
+single, farm = (json.load(open(name)) for name in sys.argv[1:])
+def numbers(fit):  # everything but the wall time: values, intervals, correlations, runs
+    return {k: v for k, v in fit.items() if k not in ("wall_s",)}
+assert single["converged"], single
+for key, parameter in single["parameters"].items():
+    assert farm["parameters"][key]["value"] == parameter["value"], (key, parameter, farm)
+assert numbers(single) == numbers(farm), (single, farm)
+EOT
+echo "fit_farm: $ranks ranks give the fit of one process, bit for bit"
