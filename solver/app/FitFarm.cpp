@@ -1,5 +1,6 @@
 #include "app/FitFarm.hpp"
 
+#include <exception>
 #include <stdexcept>
 #include <string>
 
@@ -15,10 +16,10 @@
 namespace dermaflux::app {
 namespace {
 
-// A rank other than 0 leaves a round with the status rank 0 sent, as the error
-// that maps to it (rank 0 prints the error itself; the others stay quiet).
-[[noreturn]] void throw_status(int status) {
-  const std::string why = "ended by rank 0 with status " + std::to_string(status);
+// The error that maps to `status` (app/ExitStatus.hpp): how a rank other than 0
+// leaves with the status rank 0 sent (rank 0 prints the error; the others stay
+// quiet), and how rank 0 reports another rank's error.
+[[noreturn]] void throw_status(int status, const std::string& why) {
   switch (status) {
     case kExitInterrupted:
       throw Interrupted(why);
@@ -36,7 +37,8 @@ namespace {
 batch::BatchOutcome worker_round(parallel::Messenger& world,
                                  const std::vector<batch::BatchCase>& cases,
                                  const batch::BatchOptions& options) {
-  if (const int status = farm::wait_for_go(world); status != kExitSuccess) throw_status(status);
+  if (const int status = farm::wait_for_go(world); status != kExitSuccess)
+    throw_status(status, "ended by rank 0");
   farm::run_worker(world, cases, options);
   const int status = farm::wait_for_exit_status(world);
   batch::BatchOutcome outcome;
@@ -44,7 +46,7 @@ batch::BatchOutcome worker_round(parallel::Messenger& world,
   if (status == kExitSomeCasesFailed)  // ModelRuns fails as on rank 0
     outcome.failures.push_back("a run of this batch failed (rank 0 says which)");
   else if (status != kExitSuccess)
-    throw_status(status);
+    throw_status(status, "ended by rank 0");
   return outcome;
 }
 
@@ -83,6 +85,37 @@ batch::BatchOutcome farm_round(parallel::Messenger& world,
 }
 
 }  // namespace
+
+void agree_to_start(const std::function<void()>& prepare) {
+  parallel::Messenger& world = parallel::world();
+  farm::Readiness mine;
+  std::exception_ptr error;
+  try {
+    prepare();
+  } catch (...) {
+    error = std::current_exception();
+    mine.status = exit_status_of(error);
+    mine.error = message_of(error);
+  }
+  if (world.size() <= 1) {
+    if (error) std::rethrow_exception(error);
+    return;
+  }
+  const std::vector<farm::Readiness> ranks = farm::gather_readiness(world, mine);
+  if (world.rank() != 0) {
+    if (const int status = farm::wait_for_go(world); status != kExitSuccess)
+      throw_status(status, "ended by rank 0");
+    return;
+  }
+  std::size_t failed = 0;  // the first rank that met an error, 0 if none did
+  for (std::size_t rank = ranks.size(); rank-- > 1;)
+    if (ranks[rank].status != kExitSuccess) failed = rank;
+  farm::send_go(world, error ? mine.status : ranks[failed].status);
+  if (error) std::rethrow_exception(error);
+  if (failed != 0)
+    throw_status(ranks[failed].status,
+                 "rank " + std::to_string(failed) + ": " + ranks[failed].error);
+}
 
 void farm_fit_batches(fit::FitOptions& options, int threads_asked) {
   parallel::Messenger& world = parallel::world();

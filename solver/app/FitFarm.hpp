@@ -10,6 +10,8 @@
 // round ended, which also keeps a rank from reading runs before they are finished.
 // The runs are whole deterministic cases, so the fit is the same bits as without MPI.
 
+#include <functional>
+
 #include "fit/FitDriver.hpp"
 
 namespace dermaflux::app {
@@ -18,5 +20,12 @@ namespace dermaflux::app {
 // are several (a no-op otherwise); `threads_asked` is --threads (0: the rank's
 // share of the node's cores). Collective: every rank calls it.
 void farm_fit_batches(fit::FitOptions& options, int threads_asked);
+
+// Runs `prepare` (reading the fit file, rank 0's folder lock); under mpirun the
+// ranks then agree to start, as `dermaflux batch`'s do (farm/Handshake.hpp): when
+// any rank met an error, rank 0 throws it (or "rank N: <its error>") and the others
+// throw quietly with its status, so none waits for a fit that will not start.
+// Collective: every rank calls it.
+void agree_to_start(const std::function<void()>& prepare);
 
 }  // namespace dermaflux::app

@@ -49,4 +49,14 @@ for key, parameter in single["parameters"].items():
     assert farm["parameters"][key]["value"] == parameter["value"], (key, parameter, farm)
 assert numbers(single) == numbers(farm), (single, farm)
 EOT
+
+# Bad input: said once (by rank 0), every rank leaves with status 2, none waits.
+sed 's/partition: \[0.05, 20\]/partitoin: [0.05, 20]/' crank.yaml > typo.yaml
+status=0
+# shellcheck disable=SC2086
+timeout 60 "$mpiexec" -n "$ranks" $flags "$dermaflux" fit typo.yaml -o typo > typo.log 2>&1 ||
+  status=$?
+[ "$status" -eq 2 ] || fail "a bad fit file under mpirun: status $status: $(cat typo.log)"
+[ "$(grep -c '^dermaflux: error: .*partitoin' typo.log)" -eq 1 ] ||
+  fail "a bad fit file under mpirun is not said once: $(cat typo.log)"
 echo "fit_farm: $ranks ranks give the fit of one process, bit for bit"
