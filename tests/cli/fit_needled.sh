@@ -13,26 +13,10 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$dermaflux" run "$data/fit/needled_film.yaml" -o truth -q --threads 1 > /dev/null 2> err.txt ||
   fail "truth run: $(cat err.txt)"
-python3 - > measured.csv <<'EOT' || fail "measured.csv"
-import csv, random
-random.seed(3)
-rows = list(csv.DictReader(open("truth/timeseries.csv")))[1:]  # not t = 0
-print("time_h,cell,receptor_ug_cm2,stratum_corneum_ug_cm2")
-for cell in "AB":
-    for row in rows:
-        noisy = lambda column: float(row[column]) * (1 + random.gauss(0, 0.02))
-        print(f"{float(row['time_h']):.6g},{cell},{noisy('receptor_ug_cm2'):.6g},"
-              f"{noisy('stratum_corneum_ug_cm2'):.6g}")
-EOT
-cat > fit.yaml <<EOT
-base: $data/fit/needled_film.yaml
-measured: measured.csv
-fit:
-  needles.closure_half_life: [5 min, 2 h]
-  skin.layers.stratum_corneum.diffusivity: [1e-12 cm^2/s, 1e-9 cm^2/s]
-output: out
-EOT
-"$dermaflux" fit fit.yaml --jobs 2 --threads 1 -q > out.txt 2> err.txt || fail "fit: $(cat err.txt)"
+python3 "$data/fit/needled_data.py" truth "$data/fit/needled_film.yaml" ||
+  fail "needled_data.py"
+"$dermaflux" fit needled_fit.yaml -o out --jobs 2 --threads 1 -q > out.txt 2> err.txt ||
+  fail "fit: $(cat err.txt)"
 python3 - out/fit.json <<'EOT' || fail "fit.json: $(cat out.txt)"
 import json, sys
 fit = json.load(open(sys.argv[1]))
