@@ -1,8 +1,10 @@
 // `dermaflux fit FIT.yaml`: calibrate a case to measured data (fit/FitDriver.hpp).
 
 #include <cstdio>
+#include <memory>
 
 #include "app/Commands.hpp"
+#include "app/FitFarm.hpp"
 #include "app/StopSignal.hpp"
 #include "core/Error.hpp"
 #include "fit/FitDriver.hpp"
@@ -13,12 +15,21 @@ namespace dermaflux::app {
 int fit_command(const FitArguments& arguments) {
   install_stop_handlers();
   fit::FitOptions options;
-  options.output_dir = arguments.output_dir;
-  if (options.output_dir.empty())  // the lock needs the folder before the fit starts
-    options.output_dir = fit::read_fit_file(arguments.fit_file).output_dir;
   options.jobs = arguments.jobs;
   options.threads = arguments.threads;
   options.stop_requested = stop_requested;
+  farm_fit_batches(options, arguments.threads);  // under mpirun (app/FitFarm.hpp)
+  std::unique_ptr<io::FolderLock> lock;          // rank 0's alone
+  agree_to_start([&] {
+    options.output_dir = arguments.output_dir;
+    if (options.output_dir.empty())  // the lock needs the folder before the fit starts
+      options.output_dir = fit::read_fit_file(arguments.fit_file).output_dir;
+    if (!options.follower) lock = std::make_unique<io::FolderLock>(options.output_dir);
+  });
+  if (options.follower) {  // rank 0 prints
+    fit::run_fit(arguments.fit_file, options);
+    return 0;
+  }
   options.on_notice = [](const std::string& notice) {
     std::fprintf(stderr, "dermaflux: fit: %s\n", notice.c_str());
   };
@@ -27,7 +38,6 @@ int fit_command(const FitArguments& arguments) {
       std::fprintf(stderr, "dermaflux: fit: iteration %d, objective %.6g, %ld runs\n",
                    iterate.iterations, iterate.objective, iterate.runs);
     };
-  const io::FolderLock lock(options.output_dir);
   fit::FitOutcome outcome;
   try {
     outcome = fit::run_fit(arguments.fit_file, options);

@@ -10,6 +10,7 @@
 //   dermaflux fit FIT.yaml [--output DIR] [--jobs N]   (calibrate to measured data)
 //   mpirun -n P dermaflux batch SWEEP.yaml ...   (the MPI task farm, farm/)
 //   mpirun -n P dermaflux run CASE.yaml ...      (one case split over the ranks)
+//   mpirun -n P dermaflux fit FIT.yaml ...       (each batch of a fit's runs farmed)
 //
 // Exit status: 0 success, 2 bad input or usage, 3 numerical failure, 4 file
 // error, 5 some cases of a batch failed, 130 interrupted (checkpoint written),
@@ -163,13 +164,14 @@ int main(int argc, char** argv) {
     // Before anything else: MPI starts only when mpirun or srun started us.
     dermaflux::parallel::start_mpi_if_launched();
     const int ranks = dermaflux::parallel::world().size();
-    if (ranks > 1 && !*batch && !*run) {
+    if (ranks > 1 && !*batch && !*run && !*fit) {
       // These commands are one process's work; several ranks would each do all of it.
       if (dermaflux::parallel::world().rank() != 0) return dermaflux::app::kExitBadInput;
       throw dermaflux::UsageError(
           "dermaflux " + app.get_subcommands().front()->get_name() + " runs in one process, but " +
           std::to_string(ranks) +
-          " MPI ranks were started: `dermaflux batch` shares a sweep's cases between ranks and "
+          " MPI ranks were started: `dermaflux batch` and `dermaflux fit` share runs between ranks "
+          "and "
           "`dermaflux run` splits one case over them; run this one as a single task "
           "(mpirun -n 1)");
     }
@@ -186,7 +188,7 @@ int main(int argc, char** argv) {
   } catch (...) {
     // Every rank of a split run reads the same case and meets its errors alike:
     // rank 0 says it once.
-    if (*run && dermaflux::parallel::world().rank() != 0)
+    if ((*run || *fit) && dermaflux::parallel::world().rank() != 0)
       return dermaflux::app::exit_status_of(std::current_exception());
     return dermaflux::app::report_error(std::current_exception());
   }

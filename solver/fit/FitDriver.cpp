@@ -47,17 +47,20 @@ FitOutcome run_fit(const fs::path& fit_file, const FitOptions& options) {
     input::check_measured_against(data, timeseries_columns(first), first.time.end_s / 3600.0);
   }
 
-  fs::create_directories(output_dir);
-  // A fit.json from before would make the folder look finished while this one runs.
-  fs::remove(output_dir / "fit.json");
   const std::string measured_text = input::read_text_file(spec.measured_file);
-  io::write_file_atomically(output_dir / "measured.csv", measured_text);
+  if (!options.follower) {
+    fs::create_directories(output_dir);
+    // A fit.json from before would make the folder look finished while this one runs.
+    fs::remove(output_dir / "fit.json");
+    io::write_file_atomically(output_dir / "measured.csv", measured_text);
+  }
 
   const std::string fingerprint =
       run::fingerprint(input::read_text_file(fit_file) + "\n--\n" +
                        input::read_text_file(spec.base_file) + "\n--\n" + measured_text);
   ModelRuns runs(spec, data,
-                 {output_dir / "runs", options.jobs, options.threads, options.stop_requested});
+                 {output_dir / "runs", options.jobs, options.threads, options.stop_requested,
+                  options.run_batch});
   const BatchModel model = runs.residual_model();
 
   LeastSquaresOptions lm;
@@ -67,6 +70,7 @@ FitOutcome run_fit(const fs::path& fit_file, const FitOptions& options) {
     options.on_notice("resuming from iteration " + std::to_string(lm.resume_from->iterations) +
                       " (" + kStateFile + ")");
   lm.on_iteration = [&](const Iterate& iterate) {
+    if (options.follower) return;
     write_state(output_dir, fingerprint, iterate);
     if (options.on_iteration) options.on_iteration(iterate);
   };
@@ -77,6 +81,7 @@ FitOutcome run_fit(const fs::path& fit_file, const FitOptions& options) {
   const Eigen::MatrixXd jacobian =
       fitted_space_jacobian(bounds, report.result.values, report.result.residuals, model);
   report.uncertainty = uncertainty(bounds, report.result.values, report.result.residuals, jacobian);
+  if (options.follower) return outcome;  // the last batch rank 0 shares out
 
   // The final run: the fitted case as the user would run it (snapshots as the base
   // case asks), the measured times among its outputs.

@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "fit/FitOutputs.hpp"
+#include "fit/ModelRuns.hpp"
 
 namespace dermaflux::fit {
 
@@ -20,6 +21,12 @@ struct FitOptions {
   std::function<bool()> stop_requested;
   std::function<void(const Iterate&)> on_iteration;   // after each completed iteration
   std::function<void(const std::string&)> on_notice;  // e.g. resuming from an iteration
+  BatchRun run_batch;  // how each batch of runs runs (empty: in this process)
+  // A rank other than 0 under mpirun. Every rank runs the same optimiser on the same
+  // runs' results (read from the shared runs folder), so each reaches the same
+  // batches in the same order and can work on them with rank 0; a follower writes
+  // nothing and ends after the intervals' Jacobian (rank 0 makes the final run).
+  bool follower = false;
 };
 
 struct FitOutcome {

@@ -131,6 +131,12 @@ LeastSquaresResult least_squares(const std::vector<Bounds>& bounds, const Values
     for (Eigen::Index j = 0; j < p; ++j)
       z[j] = z_of_value(bounds[static_cast<std::size_t>(j)], start[static_cast<std::size_t>(j)]);
   }
+  // A rounding-level z (the middle of a range, z_of_value(value_of_z(0)) ~ 1e-16) made
+  // exactly 0: Eigen's first step bound is factor * |diag z| (MINPACK), which such a z
+  // shrinks to ~1e-14, and the fit would crawl and then stop at its start "converged";
+  // at z = 0 the bound is factor itself.
+  for (Eigen::Index j = 0; j < p; ++j)
+    if (std::abs(z[j]) < 1e-9) z[j] = 0.0;
   // The number of residuals, from one run at the start.
   const Residuals first = model({Functor(bounds, model, 0, 0.0).values_of(z)}).front();
   if (first.size() < p)

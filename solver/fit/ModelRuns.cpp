@@ -141,7 +141,8 @@ std::vector<Eigen::VectorXd> ModelRuns::model_values(const std::vector<Values>& 
   options.jobs = settings_.jobs;
   options.threads = settings_.threads;
   options.stop_requested = settings_.stop_requested;
-  const batch::BatchOutcome outcome = batch::run_batch(cases, options);
+  const batch::BatchOutcome outcome =
+      settings_.run_batch ? settings_.run_batch(cases, options) : batch::run_batch(cases, options);
   if (!outcome.failures.empty())
     throw NumericalError("a model run of the fit failed: " + outcome.failures.front() +
                          " (narrow the bounds to values the case can run)");

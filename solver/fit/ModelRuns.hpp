@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "batch/BatchRunner.hpp"
 #include "fit/FitFile.hpp"
 #include "fit/LeastSquares.hpp"
 #include "input/MeasuredData.hpp"
@@ -35,11 +36,17 @@ Eigen::VectorXd residual_scales(const input::MeasuredData& data);
 // The model at every measured point, from a run's timeseries.csv.
 Eigen::VectorXd model_at(const std::filesystem::path& run_folder, const input::MeasuredData& data);
 
+// Runs one batch of cases and says how they ended, like batch::run_batch (the
+// default); under mpirun the farm's round over every rank (app/FitFarm.hpp).
+using BatchRun = std::function<batch::BatchOutcome(const std::vector<batch::BatchCase>&,
+                                                   const batch::BatchOptions&)>;
+
 struct RunSettings {
   std::filesystem::path runs_dir;
   int jobs = 1;
   int threads = 0;
   std::function<bool()> stop_requested;
+  BatchRun run_batch;  // empty: batch::run_batch
 };
 
 class ModelRuns {

@@ -64,18 +64,7 @@ refused "serum.csv:3:3: serum: expected a serum of this comparison" "$dermaflux"
 [ ! -e compare_bad ] || fail "a refused compare --measured made its folder"
 
 # Synthetic Crank data with noise; stopped once an iteration is saved, then resumed.
-python3 - > crank.csv <<'EOT'
-import math, random
-h, D, K, C0 = 20e-6, 1e-13, 0.8, 30.0
-def Q(t):
-    s = sum((-1) ** n / n**2 * math.exp(-D * n * n * math.pi**2 * t / h**2) for n in range(1, 400))
-    return K * h * C0 * (D * t / h**2 - 1 / 6 - 2 / math.pi**2 * s) * 1e5
-random.seed(5)
-print("time_h,cell,receptor_ug_cm2,sd_receptor_ug_cm2")
-for cell in "AB":
-    for t in (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0):
-        print(f"{t},{cell},{Q(t * 3600) + random.gauss(0, 0.3):.5g},0.3")
-EOT
+python3 "$data/fit/crank_data.py" 5 > crank.csv
 fit_file crank.yaml crank.csv
 "$dermaflux" fit crank.yaml -q > /dev/null 2>&1 &
 pid=$!

@@ -80,6 +80,19 @@ TEST(FitLeastSquares, RecoversDAndKOfCrankMembraneWithinTwoPercent) {
   EXPECT_LT(fitted.uncertainty.correlation(0, 1), -0.9);  // D and K trade off through the lag
 }
 
+// A start whose z is not exactly 0 but rounding-level (the middle of a range, read
+// back): Eigen's first step bound factor * |diag z| was ~1e-14 there, and the fit
+// stopped at its start "converged".
+TEST(FitLeastSquares, RecoversFromAStartAtARoundingLevelZ) {
+  const Synthetic data = receptor_data(1, 0.3);
+  const Values start{fit::value_of_z(kBounds[0], 1e-13), fit::value_of_z(kBounds[1], -1e-13)};
+  const fit::LeastSquaresResult result =
+      fit::least_squares(kBounds, start, receptor_model(data), {});
+  EXPECT_TRUE(result.converged);
+  EXPECT_NEAR(result.values[0], testing::kTrueD, 0.02 * testing::kTrueD);
+  EXPECT_NEAR(result.values[1], testing::kTrueK, 0.02 * testing::kTrueK);
+}
+
 TEST(FitLeastSquares, IntervalsCoverTheTruthAtAboutTheStatedRate) {
   int covered_d = 0, covered_k = 0;
   const int seeds = 200;
