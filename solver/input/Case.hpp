@@ -47,10 +47,10 @@ struct Serum {
   std::optional<double> pka_acid;
   std::optional<double> pka_base;
   std::optional<double> vehicle_ph;
-  double concentration_kg_m3 = 0.0;         // 1 mg/mL == 1 kg/m^3
-  bool infinite_dose = false;               // `dose: infinite`
-  double dose_m = 0.0;            // applied volume per area = film thickness; 0 if infinite
-  double diffusivity_m2_s = 0.0;  // in the vehicle and in open channels
+  double concentration_kg_m3 = 0.0;  // 1 mg/mL == 1 kg/m^3
+  bool infinite_dose = false;        // `dose: infinite`
+  double dose_m = 0.0;               // applied volume per area = film thickness; 0 if infinite
+  double diffusivity_m2_s = 0.0;     // in the vehicle and in open channels
 
   // The film and its regimen (CASE_FORMAT.md, "Serum film and dosing regimens").
   // read_case fills `applications` for every finite dose: `dose` alone is one at

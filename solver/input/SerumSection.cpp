@@ -41,9 +41,8 @@ struct SerumDraft {
 };
 
 std::vector<std::string_view> serum_keys(std::vector<std::string_view> keys) {
-  keys.insert(keys.end(),
-              {"active", "molecular_weight", "log_p", "pka_acid", "pka_base", "ph", "concentration",
-               "dose", "diffusivity"});
+  keys.insert(keys.end(), {"active", "molecular_weight", "log_p", "pka_acid", "pka_base", "ph",
+                           "concentration", "dose", "diffusivity"});
   keys.insert(keys.end(), kRegimenKeys.begin(), kRegimenKeys.end());
   return keys;
 }
