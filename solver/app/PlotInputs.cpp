@@ -7,21 +7,11 @@
 #include <vector>
 
 #include "core/Error.hpp"
+#include "input/CsvFields.hpp"
 
 namespace dermaflux::app {
-namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> fields_of(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream in(line);
-  for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
-  if (!line.empty() && line.back() == ',') fields.emplace_back();
-  return fields;
-}
-
-}  // namespace
 
 void check_csv_whole(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -35,9 +25,9 @@ void check_csv_whole(const fs::path& file) {
   std::stringstream lines(text);
   std::string line;
   std::getline(lines, line);
-  const std::size_t columns = fields_of(line).size();
+  const std::size_t columns = input::csv_fields(line).size();
   for (long number = 2; std::getline(lines, line); ++number) {
-    const auto fields = fields_of(line);
+    const auto fields = input::csv_fields(line);
     if (fields.size() != columns)
       throw damaged(number, std::to_string(fields.size()) + " fields where the header has " +
                                 std::to_string(columns));

@@ -8,6 +8,7 @@
 
 #include "batch/BatchRunner.hpp"
 #include "input/CaseWriter.hpp"
+#include "input/CsvFields.hpp"
 #include "io/RunCsv.hpp"
 #include "run/Checkpoint.hpp"
 #include "timestep/FilmCompartment.hpp"
@@ -16,14 +17,6 @@ namespace dermaflux::fit {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> split_commas(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream in(line);
-  std::string field;
-  while (std::getline(in, field, ',')) fields.push_back(field);
-  return fields;
-}
 
 // timeseries.csv: numbers only, a header naming the columns.
 struct Timeseries {
@@ -36,10 +29,11 @@ Timeseries read_timeseries(const fs::path& file) {
   if (!in) throw IoError("cannot read " + file.string() + " of a model run of the fit");
   Timeseries table;
   std::string line;
-  if (std::getline(in, line)) table.columns = split_commas(line);
+  if (std::getline(in, line)) table.columns = input::csv_field_texts(line);
   while (std::getline(in, line)) {
     std::vector<double> row;
-    for (const auto& field : split_commas(line)) row.push_back(std::strtod(field.c_str(), nullptr));
+    for (const auto& field : input::csv_field_texts(line))
+      row.push_back(std::strtod(field.c_str(), nullptr));
     table.rows.push_back(std::move(row));
   }
   return table;
@@ -63,7 +57,8 @@ double interpolate(const Timeseries& table, std::size_t column, double time_h) {
 std::vector<std::string> timeseries_columns(const input::Case& c) {
   std::vector<std::string> names;
   for (const auto& layer : c.layers) names.push_back(layer.name);
-  return split_commas(io::timeseries_header(names, timestep::has_film_compartment(c.serum)));
+  return input::csv_field_texts(
+      io::timeseries_header(names, timestep::has_film_compartment(c.serum)));
 }
 
 input::Case with_output_times(input::Case c, const std::vector<double>& times_h) {

@@ -4,47 +4,10 @@
 #include <cmath>
 #include <fstream>
 
+#include "input/CsvFields.hpp"
+
 namespace dermaflux::input {
 namespace {
-
-struct Field {
-  std::string text;
-  int column = 1;  // 1-based character column of its first character
-};
-
-// One CSV line's fields; double-quoted fields may hold commas ("" is a quote).
-std::vector<Field> split_fields(const std::string& line) {
-  std::vector<Field> fields;
-  Field current;
-  bool quoted = false;
-  for (std::size_t n = 0; n < line.size(); ++n) {
-    const char ch = line[n];
-    if (quoted) {
-      if (ch == '"' && n + 1 < line.size() && line[n + 1] == '"') {
-        current.text += '"';
-        ++n;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        current.text += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      fields.push_back(current);
-      current = Field{{}, static_cast<int>(n) + 2};
-    } else {
-      current.text += ch;
-    }
-  }
-  fields.push_back(current);
-  for (auto& field : fields) {  // surrounding blanks are not part of a value
-    const auto first = field.text.find_first_not_of(" \t\r");
-    const auto last = field.text.find_last_not_of(" \t\r");
-    field.text = first == std::string::npos ? "" : field.text.substr(first, last - first + 1);
-  }
-  return fields;
-}
 
 std::optional<double> parse_number(const std::string& text) {
   double value = 0.0;
@@ -85,7 +48,7 @@ MeasuredData read_measured_csv(const std::filesystem::path& file) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos || line.front() == '#') continue;
-    const auto fields = split_fields(line);
+    const auto fields = csv_fields(line);
     if (!have_header) {
       have_header = true;
       bool has_time = false;
@@ -142,7 +105,7 @@ MeasuredData read_measured_csv(const std::filesystem::path& file) {
     std::vector<std::optional<double>> values(data.columns.size()), sds(data.columns.size());
     std::vector<int> value_columns(data.columns.size(), 1);
     for (std::size_t c = 0; c < header.size(); ++c) {
-      const Field& field = fields[c];
+      const CsvField& field = fields[c];
       const HeaderColumn& column = header[c];
       if (column.role == Role::Cell) {
         cell = field.text;

@@ -7,13 +7,13 @@
 #
 #   command_line.sh DERMAFLUX COMPARE_DATA_DIR CASES_DIR SCRATCH_DIR
 set -uo pipefail
+. "$(dirname "$0")/common.sh"
 dermaflux=$1 data=$2 cases=$3 scratch=$4
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch" || exit 1
 quickstart=$cases/quickstart.yaml
 compare_case=$data/case.yaml
 serums=("$data/caffeine_1pct.yaml" "$data/caffeine_3pct.yaml")
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # expect STATUS PATTERN -- COMMAND...: the exit status, one line on standard error
 # that starts `dermaflux: error:` and matches PATTERN, no traceback.

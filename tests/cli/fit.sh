@@ -6,20 +6,11 @@
 #
 #   fit.sh DERMAFLUX DATA_DIR (tests/data) SCRATCH_DIR
 set -uo pipefail
+. "$(dirname "$0")/common.sh"
 dermaflux=$1 data=$2 scratch=$3
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch" || exit 1
 membrane=$data/fit/membrane.yaml
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-refused() {
-  local pattern=$1
-  shift
-  local status=0
-  "$@" > /dev/null 2> err.txt || status=$?
-  [ "$status" -eq 2 ] || fail "$*: exit status $status, expected 2: $(cat err.txt)"
-  [ "$(wc -l < err.txt)" -eq 1 ] || fail "$*: expected one line: $(cat err.txt)"
-  grep -q "^dermaflux: error: $pattern" err.txt || fail "$*: unexpected message: $(cat err.txt)"
-}
 fit_file() {  # fit_file NAME DATA [OUTPUT]
   cat > "$1" <<EOT
 base: $membrane

@@ -7,9 +7,9 @@
 #
 #   fit_needled.sh DERMAFLUX DATA_DIR (tests/data) SCRATCH_DIR
 set -uo pipefail
+. "$(dirname "$0")/common.sh"
 dermaflux=$1 data=$2 scratch=$3
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch" || exit 1
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$dermaflux" run "$data/fit/needled_film.yaml" -o truth -q --threads 1 > /dev/null 2> err.txt ||
   fail "truth run: $(cat err.txt)"

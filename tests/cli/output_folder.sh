@@ -9,22 +9,12 @@
 #
 #   output_folder.sh DERMAFLUX DATA_DIR (tests/data) SCRATCH_DIR
 set -uo pipefail
+. "$(dirname "$0")/common.sh"
 dermaflux=$1 data=$2 scratch=$3
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch" || exit 1
 pen=$data/interrupt/small_pen.yaml
 column=$data/interrupt/column.yaml
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-# refused PATTERN COMMAND...: exit 2, one error line matching PATTERN.
-refused() {
-  local pattern=$1
-  shift
-  local status=0
-  "$@" > /dev/null 2> err.txt || status=$?
-  [ "$status" -eq 2 ] || fail "$*: exit status $status, expected 2: $(cat err.txt)"
-  [ "$(wc -l < err.txt)" -eq 1 ] || fail "$*: expected one line: $(cat err.txt)"
-  grep -q "^dermaflux: error: .*$pattern" err.txt || fail "$*: unexpected message: $(cat err.txt)"
-}
 run() { "$dermaflux" run "$@" --quiet -t 1 > /dev/null 2> run.err || fail "run $*: $(cat run.err)"; }
 # stopped_run FOLDER LINES [ARGS...]: the pen case run into FOLDER, stopped by SIGTERM
 # once timeseries.csv has LINES lines.
@@ -49,12 +39,12 @@ run "$pen" -o reference
 pid=$!
 for _ in $(seq 1 600); do [ -f busy/timeseries.csv ] && break; sleep 0.02; done
 kill -STOP "$pid"
-refused "in use by dermaflux process $pid" "$dermaflux" run "$pen" -o busy
-refused "in use by dermaflux process $pid" "$dermaflux" run "$pen" -o busy --overwrite
-refused "in use by dermaflux process $pid" "$dermaflux" compare "$data/compare/case.yaml" \
+refused ".*in use by dermaflux process $pid" "$dermaflux" run "$pen" -o busy
+refused ".*in use by dermaflux process $pid" "$dermaflux" run "$pen" -o busy --overwrite
+refused ".*in use by dermaflux process $pid" "$dermaflux" compare "$data/compare/case.yaml" \
   --serums "$data/compare/caffeine_1pct.yaml" -o busy
 printf 'base: %s\nvary:\n  time.end: [1 h]\noutput: busy\n' "$column" > busy.sweep.yaml
-refused "in use by dermaflux process $pid" "$dermaflux" batch busy.sweep.yaml
+refused ".*in use by dermaflux process $pid" "$dermaflux" batch busy.sweep.yaml
 kill -CONT "$pid"
 wait "$pid" || fail "the first run did not finish: $(cat busy.err)"
 cmp -s reference/timeseries.csv busy/timeseries.csv || fail "the first run was disturbed"
@@ -63,14 +53,14 @@ cmp -s reference/timeseries.csv busy/timeseries.csv || fail "the first run was d
 
 # --- what a run did not write ----------------------------------------------------
 mkdir -p mine && echo "my notes" > mine/notes.txt
-refused "holds files dermaflux does not write (notes.txt)" "$dermaflux" run "$pen" -o mine
+refused ".*holds files dermaflux does not write (notes.txt)" "$dermaflux" run "$pen" -o mine
 run "$pen" -o mine --overwrite
 [ "$(cat mine/notes.txt)" = "my notes" ] || fail "--overwrite removed a file dermaflux did not write"
 
 # another case's finished run; another case's interrupted run
-refused "holds a finished run of another case (small-pen)" "$dermaflux" run "$column" -o reference
+refused ".*holds a finished run of another case (small-pen)" "$dermaflux" run "$column" -o reference
 cp -r reference stopped && echo "stopped" > stopped/INTERRUPTED.txt && rm stopped/summary.json
-refused "holds an interrupted run of another case" "$dermaflux" run "$column" -o stopped
+refused ".*holds an interrupted run of another case" "$dermaflux" run "$column" -o stopped
 run "$column" -o stopped --overwrite
 [ ! -e stopped/INTERRUPTED.txt ] || fail "--overwrite kept the other case's marker"
 [ "$(ls -A stopped)" = "$(ls -A "$(run "$column" -o column_alone; echo column_alone)")" ] ||
@@ -84,9 +74,9 @@ cmp -s reference/timeseries.csv growing/timeseries.csv || fail "the whole run af
 # --- symbolic links inside the folder: never followed nor written through ---------
 mkdir -p outside && echo "precious" > outside/timeseries.csv
 mkdir -p linked && ln -s ../outside/timeseries.csv linked/timeseries.csv
-refused "symbolic link" "$dermaflux" run "$pen" -o linked --overwrite
+refused ".*symbolic link" "$dermaflux" run "$pen" -o linked --overwrite
 mkdir -p linked_snapshots && ln -s ../outside linked_snapshots/snapshots
-refused "symbolic link" "$dermaflux" run "$pen" -o linked_snapshots --overwrite
+refused ".*symbolic link" "$dermaflux" run "$pen" -o linked_snapshots --overwrite
 [ "$(cat outside/timeseries.csv)" = "precious" ] || fail "a run wrote through a symbolic link"
 [ "$(ls outside)" = "timeseries.csv" ] || fail "a run wrote into a linked folder: $(ls outside)"
 
@@ -95,7 +85,7 @@ stopped_run parts 6
 [ -f parts/checkpoint.bin ] || fail "no checkpoint to resume"
 before=$(listing parts)
 sed 's/partition: 0.8/partition: 0.7/' "$pen" > other_pen.yaml
-refused "belongs to another case" "$dermaflux" run other_pen.yaml -o parts --resume
+refused ".*belongs to another case" "$dermaflux" run other_pen.yaml -o parts --resume
 [ "$(listing parts)" = "$before" ] || fail "a refused --resume (another case) changed the folder"
 cp parts/checkpoint.bin checkpoint.saved && head -c 100 checkpoint.saved > parts/checkpoint.bin
 before=$(listing parts)
@@ -124,7 +114,7 @@ stopped_run shorter 4
 run "$pen" -o shorter --resume --until "12 h"
 cmp -s cut_whole/timeseries.csv shorter/timeseries.csv || fail "resumed to an --until, it differs"
 # a finished --until run has no checkpoint: continuing it is refused, clearly
-refused "no checkpoint to continue from" "$dermaflux" run "$pen" -o cut_whole --resume
+refused ".*no checkpoint to continue from" "$dermaflux" run "$pen" -o cut_whole --resume
 
 # --- batch: a finished case that is not the sweep's runs again, and says so ------
 printf 'base: %s\nvary:\n  time.end: [1 h, 2 h]\noutput: sweep\n' "$column" > two.sweep.yaml

@@ -7,9 +7,9 @@
 #
 #   set_up.sh DERMAFLUX CASES_DIR DATA_DIR SCRATCH_DIR
 set -uo pipefail
+. "$(dirname "$0")/common.sh"
 dermaflux=$1 cases=$2 data=$3 scratch=$4
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch" || exit 1
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # same_refusal NAME PATTERN: check and run of NAME.yaml both exit 2 within 20 s with
 # the same one-line message matching PATTERN; run leaves no folder behind.
