@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Database-wide check of the fully hydrated Dancik/Kasting kp (KASTING_MODEL.md §1-2,
+the formulas dermaflux codes in solver/input/KastingEstimates.cpp) against huskinDB
+(Stepanov et al., Sci Data 2020; data/huskinDB.csv of github.com/RhDm/huskinDB_publication,
+commit 3edb807): does the residual log10(kp_model / kp_measured) depend on the number of
+hydrogen-bond-donor atoms (O or N carrying H)? See LIPOPHILIC_KP.md for the result.
+
+Usage: python3 lipophilic_kp_check.py huskinDB.csv
+Selection: used layer "epidermis", not neat, aqueous donors; median per compound; the
+database's own LogP column (calculated); acids, bases and salts left out by name (the
+model run here has no ionisation). Model: SC 43 um fully hydrated + Robinson's polar
+route 1.519e-4 MW^-0.5 cm/h, + 100 um viable epidermis.
+"""
+import collections
+import csv
+import math
+import re
+import statistics
+import sys
+
+import math
+full=dict(nu=2.75,phicor=0.9684,ddiv=1,phif=0.1928,h=[0.9999,-1.2762,0.0718,0.1195],kt=1,lx=31.319e-4,
+ big=[7.611e-4,0.9685,1.827e5],
+ c=[[-4.48116,0.823855,-0.200615,0.0874482,-0.00969133],[0.00388257,0.000726031,-0.0163362,0.0115681,-0.00217086],[8.34108e-5,-9.56469e-4,-7.16288e-4,0.00195218,-7.07896e-4],[-9.4815e-4,-8.09313e-4,0.0037365,-0.00169451,9.24718e-5],[-2.09213e-4,-1.42974e-4,8.35781e-4,-4.33507e-4,4.3709e-5]],hsc=43e-4)
+def sc(mw,logp,va=None,p=full,klip_override=None):
+    kow=10**logp; va=va or mw/0.916
+    klip=0.43*kow**0.81 if klip_override is None else klip_override
+    kpro=5.4*kow**0.27
+    kcor=(kpro*0.9+p['nu'])/(0.9/1.37+p['nu'])
+    K=(1-p['phicor'])*klip+p['phicor']*kcor
+    dlip=(1.24e-7*(100/mw)**2.43+2.34e-9)/p['ddiv']
+    daq=1.92e-4*va**-0.6
+    a=0.145*va**0.6; lam=a/35
+    ex=p['phif']*(1+lam)**2
+    h=p['h']; f=h[0]+h[1]*lam+h[2]*lam**2+h[3]*lam**3
+    dcor=daq*(1-ex)*f
+    kt=10**(-0.570-0.840*mw**(1/3))/p['kt']
+    R=kt*p['lx']**2/(13e-7*dlip)
+    sig=dlip*klip/(dcor*(1-ex))
+    if R>100: lp=math.log10(p['big'][0]+1/(p['big'][1]*sig+p['big'][2]/R))
+    else:
+        ls=math.log10(sig); lr=math.log10(R)
+        lp=sum(p['c'][i][j]*ls**i*lr**j for i in range(5) for j in range(5))
+    P=10**lp*dlip*klip/p['hsc']
+    return dict(K=K,klip=klip,dlip=dlip,R=R,sigma=sig,Phat=10**lp,P_cm_h=P*3600)
+def ve(mw,logp,h=100e-4):
+    x=0.5578*math.exp(logp); fu=1-(x+0.0188)/(x+1.0188)
+    BF=0.68+0.32/fu+0.001*10**logp
+    K=0.6*BF
+    dfree=10**(-4.15-0.6555*math.log10(mw))
+    D=(dfree+0.32*1e-7*(1-fu)/fu)/BF
+    return dict(fu=fu,BF=BF,K=K,D=D,P_cm_h=K*D/h*3600)
+
+import re
+# Minimal SMILES reader: counts H-bond donor atoms (O or N carrying at least one H) and
+# donor hydrogens. Organic-subset atoms get implicit H = default valence - bond orders.
+TOK=re.compile(r'(\[[^\]]+\]|Br|Cl|[BCNOSPFI]|[bcnosp]|\(|\)|=|#|-|:|/|\\|\.|%\d\d|\d)')
+VAL={'B':3,'C':4,'N':3,'O':2,'S':2,'P':3,'F':1,'Cl':1,'Br':1,'I':1}
+def donors(smi):
+    atoms=[]; bonds=[]  # atoms: (symbol, aromatic, bracketH or None)
+    stack=[]; prev=None; pending=1; ring={}
+    for t in TOK.findall(smi):
+        if t=='(' : stack.append(prev); continue
+        if t==')' : prev=stack.pop(); continue
+        if t in '=#-:/\\' : pending={'=':2,'#':3,'-':1,':':1.5}.get(t,1); continue
+        if t=='.' : prev=None; continue
+        if t[0].isdigit() or t[0]=='%':
+            k=t
+            if k in ring:
+                j,o=ring.pop(k); bonds.append((j,prev,max(o,pending) if pending!=1 else o)); 
+            else: ring[k]=(prev,pending)
+            pending=1; continue
+        if t[0]=='[':
+            m=re.match(r'\[(\d*)([A-Za-z][a-z]?)(@*)(H\d?)?([+-]\d?)*',t)
+            sym=m.group(2); h=m.group(4); hn=0 if not h else (int(h[1:]) if len(h)>1 else 1)
+            atoms.append((sym.capitalize() if sym.islower() else sym, sym.islower(), hn))
+        else:
+            atoms.append((t.capitalize() if t.islower() and len(t)==1 else t, t.islower(), None))
+        i=len(atoms)-1
+        if prev is not None: bonds.append((prev,i,1.5 if (atoms[prev][1] and atoms[i][1] and pending==1) else pending))
+        prev=i; pending=1
+    order=[0.0]*len(atoms)
+    for a,b,o in bonds: order[a]+=o; order[b]+=o
+    n_atoms=0; n_h=0
+    for i,(s,arom,h) in enumerate(atoms):
+        if s not in ('O','N'): continue
+        if h is None:
+            if arom: h=0  # aromatic n/o without [nH]
+            else: h=max(0,int(round(VAL[s]-order[i])))
+        if h>0: n_atoms+=1; n_h+=h
+    return n_atoms,n_h
+
+AQUEOUS = {'unknown', 'PBS', 'Water', 'NaCl solution', 'NaCl, sodium azide',
+           'Potassium phosphate buffer', 'Sorensen buffer', 'Citrate-phosphate buffer',
+           'Succinate solution', 'Borate buffer'}
+IONISABLE = ('acid', 'HCl', 'hydrocloride', 'Naproxen', 'Ibuprofen', 'Ketoprofen',
+             'Flurbiprofen', 'Indomethacin', 'Nortriptyline', 'Propranolol', 'Haloperidol',
+             'Lidocaine', 'Codeine', 'Hydromorphone', 'Meperidine', 'Fentanyl', 'Sufentanil',
+             'Levosimendan', 'Ephedrine', 'Nicotine', 'Scopolamine', 'Morphine', 'Salicyl')
+STEROID = ('ster', 'estr', 'cort', 'preg', 'aldo', 'dexa', 'progest', 'testo')
+
+
+def ols(x_rows, y):
+    """Least squares by the normal equations; returns (coefficients, residual sd)."""
+    n = len(x_rows[0])
+    a = [[sum(r[i] * r[j] for r in x_rows) for j in range(n)] for i in range(n)]
+    b = [sum(r[i] * v for r, v in zip(x_rows, y)) for i in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            f = a[j][i] / a[i][i]
+            a[j] = [aj - f * ai for aj, ai in zip(a[j], a[i])]
+            b[j] -= f * b[i]
+    c = [0.0] * n
+    for i in reversed(range(n)):
+        c[i] = (b[i] - sum(a[i][k] * c[k] for k in range(i + 1, n))) / a[i][i]
+    res = [v - sum(ci * ri for ci, ri in zip(c, r)) for r, v in zip(x_rows, y)]
+    return [round(v, 3) for v in c], round((sum(e * e for e in res) / (len(y) - n)) ** 0.5, 3)
+
+
+def main(path):
+    kp_by, info = collections.defaultdict(list), {}
+    for r in csv.DictReader(open(path)):
+        if r['used layer'] != 'epidermis' or r['neat'] != '0' or r['donor type'] not in AQUEOUS:
+            continue
+        kp_by[r['Compound name']].append(float(r['logkp (cm/s)']) + math.log10(3600))
+        info[r['Compound name']] = (r['Smiles'], float(r['LogP']), float(r['molecular weight']))
+    rows = []
+    for name, values in kp_by.items():
+        if any(k.lower() in name.lower() for k in IONISABLE):
+            continue
+        smiles, log_p, mw = info[name]
+        s, v = sc(mw, log_p), ve(mw, log_p)
+        p_sc = s['P_cm_h'] + 1.519e-4 / math.sqrt(mw)
+        kp = 1 / (1 / p_sc + 1 / v['P_cm_h'])
+        steroid = any(k in name.lower() for k in STEROID)
+        rows.append((name, log_p, mw, donors(smiles)[0], steroid,
+                     math.log10(kp) - statistics.median(values)))
+    for low in (1.0, 2.0):
+        sel = [r for r in rows if low <= r[1] <= 5.0]
+        y = [r[5] for r in sel]
+        print(f'log P {low:g}..5: n = {len(sel)}, mean residual {statistics.mean(y):+.2f}')
+        print('  res ~ 1 + HBD               ', ols([[1, r[3]] for r in sel], y))
+        print('  res ~ 1 + HBD + logP + MW/100', ols([[1, r[3], r[1], r[2] / 100] for r in sel], y))
+        print('  res ~ 1 + steroid + HBD     ', ols([[1, float(r[4]), r[3]] for r in sel], y))
+        for label, group in (('non-steroids', [r for r in sel if not r[4]]),
+                             ('steroids', [r for r in sel if r[4]])):
+            g = [r[5] for r in group]
+            print(f'  {label}: n = {len(group)}, mean {statistics.mean(g):+.2f},',
+                  'res ~ 1 + HBD', ols([[1, r[3]] for r in group], g))
+
+
+if __name__ == '__main__':
+    main(sys.argv[1])
