@@ -9,7 +9,8 @@
 //   g_lumen  = (pi / 4) (d_orifice^2 - d_hair^2) D_vehicle / h      (Fick, open annulus)
 //   g_access = 4 a D_tissue K_tissue, a = d_orifice / 2              (steady flux from a
 //              disc held at a fixed concentration into a half-space: the access or
-//              spreading conductance of a disc, Saito's microdisc result; Crank)
+//              spreading conductance of a disc, the microdisc-electrode result
+//              i = 4 n F D C a; checked by tests/validation/FollicleAccessTest.cpp)
 // and P_follicles = n / (1 / g_lumen + 1 / g_access) per area of skin, n the follicle
 // density. The geometry is published per species and site (presets below); nothing is
 // fitted. It is the upper bound of the follicular route: it assumes the infundibulum is
