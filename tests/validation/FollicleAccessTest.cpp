@@ -32,6 +32,11 @@ std::pair<double, double> disc_conductance(double a, double fine, double far, do
   std::vector<Eigen::Triplet<double>> entries;
   Eigen::VectorXd rhs = Eigen::VectorXd::Zero(nr * nz);
   std::vector<std::pair<int, double>> disc_faces;
+  // A face between two cells: the off-diagonal entry; returns g for the diagonal.
+  auto couple = [&](int n, int m, double g) {
+    entries.emplace_back(n, m, -g);
+    return g;
+  };
   for (int i = 0; i < nr; ++i) {
     for (int k = 0; k < nz; ++k) {
       const int n = index(i, k);
@@ -42,9 +47,7 @@ std::pair<double, double> disc_conductance(double a, double fine, double far, do
         const double face_r = j < i ? rf[i] : rf[i + 1];
         const double area = 2.0 * std::numbers::pi * face_r * dz;
         if (j >= 0 && j < nr) {
-          const double g = area / std::abs(centre(rf, j) - centre(rf, i));
-          entries.emplace_back(n, index(j, k), -g);
-          diagonal += g;
+          diagonal += couple(n, index(j, k), area / std::abs(centre(rf, j) - centre(rf, i)));
         } else if (j == nr) {
           diagonal += area / (rf[nr] - centre(rf, i));
         }
@@ -54,9 +57,7 @@ std::pair<double, double> disc_conductance(double a, double fine, double far, do
       const double area = std::numbers::pi * (rf[i + 1] * rf[i + 1] - rf[i] * rf[i]);
       for (const int j : {k - 1, k + 1}) {
         if (j >= 0 && j < nz) {
-          const double g = area / std::abs(centre(zf, j) - centre(zf, k));
-          entries.emplace_back(n, index(i, j), -g);
-          diagonal += g;
+          diagonal += couple(n, index(i, j), area / std::abs(centre(zf, j) - centre(zf, k)));
         } else if (j == nz) {
           diagonal += area / (zf[nz] - centre(zf, k));
         } else if (centre(rf, i) < a) {
