@@ -68,6 +68,33 @@ std::string permeability_formula(const kasting::Active& active, bool ionisable, 
   return text;
 }
 
+// The follicular shunt's permeability (m/s) when the case names `skin.follicles`, 0
+// otherwise: the orifice through the (swollen) barrier in the vehicle, then the spread
+// into the viable tissue as the Kasting estimates give it (input/FollicularShunt.hpp).
+double follicular_shunt_m_s(const EstimateInputs& inputs, const kasting::Active& active,
+                            kasting::Hydration hydration, double thickness_m) {
+  if (!inputs.model.follicles || active.molecular_weight_g_mol <= 0.0) return 0.0;
+  const double swollen_m = hydration == kasting::Hydration::Full
+                               ? thickness_m * kasting::kHydratedSwelling
+                               : thickness_m;
+  const kasting::AqueousTissue tissue = kasting::aqueous_tissue(active);
+  return follicular_permeability_m_s(*inputs.model.follicles, inputs.serum.diffusivity_m2_s,
+                                     swollen_m, tissue.diffusivity_m2_s, tissue.partition);
+}
+
+// What the record adds for the shunt (nothing without one, so old records stay).
+std::string follicle_note(const EstimateInputs& inputs, double follicular_m_s) {
+  if (!inputs.model.follicles) return "";
+  const Follicles& f = *inputs.model.follicles;
+  return " + P_follicles, P_follicles = n / (1 / g_lumen + 1 / g_access) = " +
+         formula_value(follicular_m_s / 1e-2 * 3600.0) +
+         " cm/h, g_lumen = (pi/4)(d_o^2 - d_h^2) D_vehicle / h, g_access = 2 d_o D_ve K_ve, n = " +
+         formula_value(f.density_per_m2 * 1e-4) +
+         " /cm^2, d_o = " + formula_value(f.orifice_diameter_m * 1e6) +
+         " um, d_h = " + formula_value(f.hair_diameter_m * 1e6) + " um (open follicular shunt" +
+         (f.preset == "porcine_ear" ? ", " + std::string(kFollicleSourcePorcineEar) : "") + ")";
+}
+
 }  // namespace
 
 // The Dancik/Kasting estimates of a layer's missing K and D (input/KastingEstimates.hpp).
@@ -97,10 +124,12 @@ void finish_kasting(const LayerDraft& draft, bool barrier, EstimateInputs& input
                               : "K = ") +
             "(1 - phi_cor) 0.43 Kow^0.81 + phi_cor K_cor/w, " + model + with);
     const std::string permeability = permeability_formula(active, ionisable, polar, sc);
+    const double follicular = follicular_shunt_m_s(inputs, active, hydration, layer.thickness_m);
     layer.diffusivity_m2_s = given_or_estimated(
         draft.diffusivity_m2_s, draft, "diffusivity", diffusivity_expected, inputs,
-        [&] { return sc().permeability_m_s * layer.thickness_m / layer.partition; },
-        "D = P h / K, P = " + permeability + ", " + model + with);
+        [&] { return (sc().permeability_m_s + follicular) * layer.thickness_m / layer.partition; },
+        "D = P h / K, P = " + permeability + follicle_note(inputs, follicular) + ", " + model +
+            with);
     return;
   }
   const kasting::AqueousTissue tissue = kasting::aqueous_tissue(active);

@@ -10,6 +10,7 @@
 
 #include "input/Case.hpp"
 #include "input/Estimates.hpp"
+#include "input/FollicularShunt.hpp"
 #include "input/YamlFields.hpp"
 
 namespace dermaflux::input {
@@ -31,12 +32,18 @@ struct LayerDraft {
 // `skin.estimates`: Potts & Guy for the barrier with aqueous tissue below (the
 // default), or the Dancik/Kasting model for every layer; with Kasting,
 // `skin.polar_pathway` (wilschut_1995, the default, or none) adds the stratum
-// corneum's aqueous route (input/KastingRoutes.hpp).
+// corneum's aqueous route (input/KastingRoutes.hpp); `skin.follicles` (none by default)
+// a follicular shunt in parallel with it (input/FollicularShunt.hpp).
 struct EstimateModel {
   PermeabilityFit fit = PermeabilityFit::PottsGuy1992;
   bool kasting = false;
   bool polar_pathway = true;
+  std::optional<Follicles> follicles = std::nullopt;
 };
+
+// `skin.follicles`: a preset name or {density, orifice_diameter, hair_diameter}
+// (FollicleSection.cpp); an error without skin.estimates: kasting.
+Follicles read_follicles(const Located& at, bool kasting);
 
 // What a missing diffusivity or partition is estimated from, and the records.
 struct EstimateInputs {

@@ -248,7 +248,7 @@ std::vector<Layer> finish_all(const std::vector<LayerDraft>& drafts, EstimateInp
 
 SkinSection read_skin(const Located& at, const std::filesystem::path& base_dir,
                       const Serum& serum) {
-  const Mapping skin(at, {"preset", "layers", "estimates", "polar_pathway"},
+  const Mapping skin(at, {"preset", "layers", "estimates", "polar_pathway", "follicles"},
                      "the skin: a mapping with layers (and optionally a preset)");
   SkinSection result;
   std::vector<LayerDraft> case_layers;
@@ -257,6 +257,9 @@ SkinSection read_skin(const Located& at, const std::filesystem::path& base_dir,
   if (const auto model_at = skin.find("estimates")) model = read_estimate_model(*model_at);
   if (const auto polar_at = skin.find("polar_pathway")) {
     model.polar_pathway = read_polar_pathway(*polar_at, model.kasting);
+  }
+  if (const auto follicles_at = skin.find("follicles")) {
+    model.follicles = read_follicles(*follicles_at, model.kasting);
   }
   EstimateInputs inputs{serum, model, result.estimates};
 
