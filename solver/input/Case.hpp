@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "input/needles/HoleOperation.hpp"
 #include "meshes/sites/SitePattern.hpp"
 
 namespace dermaflux::input {
@@ -119,6 +120,8 @@ struct Needles : mesh::SitePattern {
   std::optional<double> closure_half_life_s;
   std::string closure_preset;       // "occluded" / "non_occluded" when named so, else empty
   std::filesystem::path list_file;  // list: the CSV its sites came from
+  // `operation`: the pen's or roller's work the pitch or density was derived from.
+  std::optional<HoleOperation> operation;
 };
 
 // ---- domain and numerics ----------------------------------------------------

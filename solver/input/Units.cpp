@@ -94,6 +94,8 @@ constexpr std::array kDimensions{
                    "1/s",
                    8.64e10,
                    "mg/kg/day"},
+    // The powers of an evaporation rate, which therefore names it in other units' messages.
+    DimensionFacts{Dimension::Speed, {0, 1, -1, 0}, "a speed", "1 cm/s", "m/s", 100.0, "cm/s"},
 };
 
 constexpr bool in_enum_order() {

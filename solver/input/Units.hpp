@@ -24,6 +24,7 @@ enum class Dimension {
   Mass,               // kg           (kg, g): a body weight
   EvaporationRate,    // m^3/m^2/s = m/s (uL/cm^2/h, um/h): volume lost per area and time
   DosePerBodyWeight,  // kg/kg/s = 1/s (mg/kg/day): a NOAEL; written back in 1/s
+  Speed,              // m/s          (cm/s, mm/s): a microneedling pen's glide speed
 };
 
 // "a length such as \"15 um\"" — used in error messages.

@@ -37,6 +37,21 @@ void add_regimen(nlohmann::ordered_json& j, const input::Case& c, const RunSumma
   }
 }
 
+// `needles.operation`: the hole density derived from how the device was worked.
+void add_hole_density(nlohmann::ordered_json& j, const input::Case& c) {
+  if (!c.needles || !c.needles->operation) return;
+  const input::HoleOperation& operation = *c.needles->operation;
+  nlohmann::ordered_json h;
+  h["device"] = operation.device;
+  h["counted_per_cm2"] = operation.counted_per_m2 * 1e-4;
+  h["footprint_cm2"] = operation.footprint_m2 * 1e4;
+  h["distinct_per_cm2"] = operation.distinct_per_m2 * 1e-4;
+  if (c.needles->pattern != input::NeedlePattern::Random) h["pitch_um"] = c.needles->pitch_m * 1e6;
+  h["overlap_model"] = "poisson";
+  h["formula"] = operation.counting;
+  j["hole_density"] = h;
+}
+
 }  // namespace
 
 std::string summary_json(const input::Case& c, const RunSummary& s) {
@@ -79,6 +94,7 @@ std::string summary_json(const input::Case& c, const RunSummary& s) {
                          {"formula", e.formula}});
   }
   j["estimates"] = estimates;
+  add_hole_density(j, c);
   j["max_mass_balance_rel"] = s.max_mass_balance_rel;
   j["cells"] = s.cells;
   j["steps"] = s.steps;

@@ -49,8 +49,8 @@ TEST(NeedlesErrors, KeyOfAnotherPattern) {
                    "  length: 500 um\n  base_diameter: 200 um\n" +
                    kPatch),
       "case.yaml:22:3", "needles.pitch",
-      {"expected a key of pattern random (density, min_spacing and seed) or a key every pattern "
-       "takes",
+      {"expected a key of pattern random (density, operation, min_spacing and seed) or a key every "
+       "pattern takes",
        "found \"pitch\", which belongs to pattern square or hex",
        "remove it, or set pattern: square"});
 }

@@ -204,7 +204,7 @@ void fit_domain(const NeedleKeys& keys, const Needles& needles,
   const std::string pattern(pattern_word(needles.pattern));
   if (needles.pattern == NeedlePattern::Square || needles.pattern == NeedlePattern::Hex) {
     const auto [period_x, period_y] = mesh::pattern_period(needles.pattern, needles.pitch_m);
-    const Located pitch_at = *keys.find("pitch");
+    const Located pitch_at = keys.find("pitch") ? *keys.find("pitch") : *keys.find("operation");
     fit_period(Axis{"width", "x", period_x, domain.width_m}, width_at, pitch_at, mesh, domain,
                pattern);
     fit_period(Axis{"length", "y", period_y, domain.length_m}, length_at, pitch_at, mesh, domain,

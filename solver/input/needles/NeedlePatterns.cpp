@@ -2,6 +2,7 @@
 
 #include "input/CaseReader.hpp"
 #include "input/needles/NeedleReading.hpp"
+#include "meshes/sites/HoleDensity.hpp"
 #include "meshes/sites/NeedleSiteBasics.hpp"
 
 // The keys of each pattern: the square and hex pitch; the random density, spacing and
@@ -36,9 +37,44 @@ std::string friendly_length(double value_m) {
   return format_friendly(value_m, Dimension::Length);
 }
 
+// `operation` instead of `key` (pitch or density): the distinct channels it leaves.
+std::optional<Located> read_operation_instead_of(const NeedleKeys& keys, std::string_view key,
+                                                 Needles& needles) {
+  const std::optional<Located> operation_at = keys.find("operation");
+  if (!operation_at) return std::nullopt;
+  if (const auto given = keys.find(key)) {
+    Located key_at = *given;
+    key_at.where = given->key_where;
+    fail_found(key_at, concat("either ", key, " or operation, not both"), "both",
+               concat("operation derives the ", key, "; remove one of them"));
+  }
+  needles.operation = read_operation(*operation_at, needles);
+  return operation_at;
+}
+
 void read_lattice(const NeedleKeys& keys, Needles& needles) {
+  if (const auto operation_at = read_operation_instead_of(keys, "pitch", needles)) {
+    const double distinct_per_m2 = needles.operation->distinct_per_m2;
+    needles.pitch_m = needles.pattern == NeedlePattern::Hex ? mesh::hex_pitch_m(distinct_per_m2)
+                                                            : mesh::square_pitch_m(distinct_per_m2);
+    // Holes laid one after another need not clear a whole needle, only each other's
+    // channels: a grid whose channels would overlap has no separate holes left.
+    const double width_m = channel_surface_width_m(needles);
+    if (needles.pitch_m < width_m) {
+      fail_found(*operation_at,
+                 "an operation whose distinct channels fit a grid of pitch at least the channel's "
+                 "opening (" +
+                     friendly_length(width_m) + ")",
+                 "a pitch of " + friendly_length(needles.pitch_m) + " (" +
+                     needles.operation->counting + ")",
+                 "the skin is perforated all over; use pattern: random with this density, or "
+                 "less work");
+    }
+    return;
+  }
   const Located pitch_at =
-      keys.require("pitch", describe_quantity(Dimension::Length, Sign::Positive));
+      keys.require("pitch", describe_quantity(Dimension::Length, Sign::Positive) +
+                                " (or operation: how the device was worked)");
   needles.pitch_m = read_quantity(pitch_at, Dimension::Length, Sign::Positive);
   if (needles.pitch_m < needles.base_diameter_m) {
     fail(pitch_at,
@@ -48,9 +84,14 @@ void read_lattice(const NeedleKeys& keys, Needles& needles) {
 }
 
 void read_random(const NeedleKeys& keys, Needles& needles) {
-  needles.density_per_m2 =
-      read_quantity(keys.require("density", describe_quantity(Dimension::PerArea, Sign::Positive)),
-                    Dimension::PerArea, Sign::Positive);
+  if (read_operation_instead_of(keys, "density", needles)) {
+    needles.density_per_m2 = needles.operation->distinct_per_m2;
+  } else {
+    needles.density_per_m2 = read_quantity(
+        keys.require("density", describe_quantity(Dimension::PerArea, Sign::Positive) +
+                                    " (or operation: how the device was worked)"),
+        Dimension::PerArea, Sign::Positive);
+  }
   if (const auto at = keys.find("min_spacing")) {
     needles.min_spacing_m = read_quantity(*at, Dimension::Length, Sign::NonNegative);
   }

@@ -96,6 +96,12 @@ struct ListedSite {
 // on the domain. Returns the listed needles of a list pattern.
 std::vector<ListedSite> read_pattern_fields(const NeedleKeys& keys, Needles& needles);
 
+// NeedleOperation.cpp: `operation`, how a pen or a roller was worked, counted into
+// distinct channels per area (after the needle's geometry is read: the overlap takes
+// the channel's opening); and that opening's width, as meshes/NeedleLayout makes it.
+HoleOperation read_operation(const Located& at, const Needles& needles);
+double channel_surface_width_m(const Needles& needles);
+
 // ChannelGeometryKeys.cpp: `penetration` (a fraction, or roller, pressed or auto,
 // after the pattern is read), `surface_widening` (a factor, measured or none, after
 // the shape is read) and `elastic_recovery` (a fraction, calibrated or none) into

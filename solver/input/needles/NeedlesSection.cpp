@@ -24,9 +24,9 @@ struct PatternKeys {
 
 const std::vector<PatternKeys>& pattern_key_table() {
   static const std::vector<PatternKeys> table{
-      {NeedlePattern::Square, {"pitch"}},
-      {NeedlePattern::Hex, {"pitch"}},
-      {NeedlePattern::Random, {"density", "min_spacing", "seed"}},
+      {NeedlePattern::Square, {"pitch", "operation"}},
+      {NeedlePattern::Hex, {"pitch", "operation"}},
+      {NeedlePattern::Random, {"density", "operation", "min_spacing", "seed"}},
       {NeedlePattern::Roller,
        {"needles_per_ring", "rings", "ring_spacing", "drum_diameter", "passes"}},
       {NeedlePattern::Stamp, {"cartridge", "step", "direction", "start", "stamps"}},

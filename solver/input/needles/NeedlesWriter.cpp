@@ -82,6 +82,19 @@ void write_closure(YAML::Emitter& out, const Needles& needles) {
   out << format_si(*needles.closure_half_life_s, Dimension::Time) << YAML::Comment(comment);
 }
 
+// A pitch or density, and when `operation` gave it, how it was counted (the operation
+// itself is not written: the value alone reproduces the run).
+void write_derived(YAML::Emitter& out, std::string_view key, double value_si, Dimension dimension,
+                   const std::optional<HoleOperation>& operation) {
+  if (!operation) {
+    write_quantity(out, key, value_si, dimension);
+    return;
+  }
+  out << YAML::Key << std::string(key) << YAML::Value << format_si(value_si, dimension)
+      << YAML::Comment(format_friendly(value_si, dimension) +
+                       ", from operation: " + operation->counting);
+}
+
 }  // namespace
 
 void write_needles(YAML::Emitter& out, const Needles& needles) {
@@ -110,10 +123,10 @@ void write_needles(YAML::Emitter& out, const Needles& needles) {
   switch (needles.pattern) {
     case NeedlePattern::Square:
     case NeedlePattern::Hex:
-      write_quantity(out, "pitch", needles.pitch_m, Dimension::Length);
+      write_derived(out, "pitch", needles.pitch_m, Dimension::Length, needles.operation);
       break;
     case NeedlePattern::Random:
-      write_quantity(out, "density", needles.density_per_m2, Dimension::PerArea);
+      write_derived(out, "density", needles.density_per_m2, Dimension::PerArea, needles.operation);
       write_quantity(out, "min_spacing", needles.min_spacing_m, Dimension::Length);
       out << YAML::Key << "seed" << YAML::Value << std::to_string(needles.seed);
       break;
