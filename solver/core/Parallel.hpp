@@ -114,4 +114,20 @@ inline int thread_count() {
   return omp_get_max_threads();
 }
 
+// Cells each thread of a run needs so that its share of a CG iteration outlasts the
+// barriers the threads meet in it (a barrier costs microseconds quiet and a
+// scheduler slice, milliseconds, when a waiting thread's partner is descheduled);
+// below it an extra thread makes the iteration slower, not faster. Measured with
+// bench_step_overhead at 1e3..1e6 cells, 1 against 2 threads (benchmarks/RESULTS.md,
+// "Threads per case size").
+inline constexpr std::size_t kCellsPerThread = 100000;
+
+// Threads for a run of `cells` cells with `available` threads at hand: one per
+// kCellsPerThread cells, at least one, at most `available`.
+inline int threads_for_cells(std::size_t cells, int available) {
+  const std::size_t wanted = cells / kCellsPerThread;
+  if (wanted <= 1) return 1;
+  return wanted < static_cast<std::size_t>(available) ? static_cast<int>(wanted) : available;
+}
+
 }  // namespace dermaflux::core
