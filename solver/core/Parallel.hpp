@@ -41,33 +41,31 @@ class ThreadCount {
   int before_;
 };
 
+// The K sums of chunk c's terms (of `count`), each added in order from 0.
+template <std::size_t K, class Terms>
+std::array<double, K> chunk_sums(std::size_t c, std::size_t count, Terms& terms) {
+  const std::size_t begin = c * kReductionChunk;
+  const std::size_t end = begin + kReductionChunk < count ? begin + kReductionChunk : count;
+  std::array<double, K> sum{};
+  for (std::size_t n = begin; n < end; ++n) {
+    const std::array<double, K> t = terms(n);
+    for (std::size_t k = 0; k < K; ++k) sum[k] += t[k];
+  }
+  return sum;
+}
+
 // K sums in one pass over memory: terms(n) returns the n-th term of each as a
 // std::array<double, K>. Each sum is bitwise what deterministic_sum gives for its
 // terms alone (the same chunks, each summed in order, the chunk sums in order), so
 // fusing passes this way keeps results.
 template <std::size_t K, class Terms>
 std::array<double, K> deterministic_sums(std::size_t count, Terms&& terms) {
-  std::array<double, K> sum{};
   const std::size_t chunks = (count + kReductionChunk - 1) / kReductionChunk;
-  if (chunks <= 1) {
-    for (std::size_t n = 0; n < count; ++n) {
-      const std::array<double, K> t = terms(n);
-      for (std::size_t k = 0; k < K; ++k) sum[k] += t[k];
-    }
-    return sum;
-  }
+  if (chunks <= 1) return chunk_sums<K>(0, count, terms);
   std::vector<std::array<double, K>> partial(chunks);
 #pragma omp parallel for schedule(static) if (count >= kParallelThreshold)
-  for (std::size_t c = 0; c < chunks; ++c) {
-    const std::size_t begin = c * kReductionChunk;
-    const std::size_t end = begin + kReductionChunk < count ? begin + kReductionChunk : count;
-    std::array<double, K> chunk_sum{};
-    for (std::size_t n = begin; n < end; ++n) {
-      const std::array<double, K> t = terms(n);
-      for (std::size_t k = 0; k < K; ++k) chunk_sum[k] += t[k];
-    }
-    partial[c] = chunk_sum;
-  }
+  for (std::size_t c = 0; c < chunks; ++c) partial[c] = chunk_sums<K>(c, count, terms);
+  std::array<double, K> sum{};
   for (const auto& p : partial)
     for (std::size_t k = 0; k < K; ++k) sum[k] += p[k];
   return sum;

@@ -46,14 +46,10 @@ class TeamSums {
     half_ = !half_;
     std::array<double, K> sum{};
     const std::size_t chunk_count = chunks(count);
-    if (chunk_count <= 1) {  // one thread, in order, as deterministic_sums
+    if (chunk_count <= 1) {  // one thread, as deterministic_sums
 #pragma omp single
       {
-        std::array<double, K> s{};
-        for (std::size_t n = 0; n < count; ++n) {
-          const std::array<double, K> t = terms(n);
-          for (std::size_t k = 0; k < K; ++k) s[k] += t[k];
-        }
+        const std::array<double, K> s = chunk_sums<K>(0, count, terms);
         for (std::size_t k = 0; k < K; ++k) partial[k] = s[k];
       }
       for (std::size_t k = 0; k < K; ++k) sum[k] = partial[k];
@@ -61,14 +57,8 @@ class TeamSums {
     }
 #pragma omp for schedule(static)
     for (std::size_t c = 0; c < chunk_count; ++c) {
-      const std::size_t begin = c * kReductionChunk;
-      const std::size_t end = begin + kReductionChunk < count ? begin + kReductionChunk : count;
-      std::array<double, K> chunk_sum{};
-      for (std::size_t n = begin; n < end; ++n) {
-        const std::array<double, K> t = terms(n);
-        for (std::size_t k = 0; k < K; ++k) chunk_sum[k] += t[k];
-      }
-      for (std::size_t k = 0; k < K; ++k) partial[K * c + k] = chunk_sum[k];
+      const std::array<double, K> s = chunk_sums<K>(c, count, terms);
+      for (std::size_t k = 0; k < K; ++k) partial[K * c + k] = s[k];
     }
     for (std::size_t c = 0; c < chunk_count; ++c)
       for (std::size_t k = 0; k < K; ++k) sum[k] += partial[K * c + k];

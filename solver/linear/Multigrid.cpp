@@ -84,11 +84,13 @@ class Levels final : public MultigridPreconditioner::Hierarchy {
     const Real* b = rhs_[l].data();
     Real* x = solution_[l].data();
     smoother.sweep_in_team(b, x, true, sweeps_);
-    smoother.restrict_residual_in_team(b, x, *transfers_[l], rhs_[l + 1].data());
+    // The coarse solution's zeros need no barrier of their own: the restriction's
+    // closes both.
     Real* coarse_x = solution_[l + 1].data();
     const auto coarse_size = static_cast<std::ptrdiff_t>(solution_[l + 1].size());
-#pragma omp for schedule(static)
+#pragma omp for schedule(static) nowait
     for (std::ptrdiff_t n = 0; n < coarse_size; ++n) coarse_x[n] = Real(0);
+    smoother.restrict_residual_in_team(b, x, *transfers_[l], rhs_[l + 1].data());
     cycle_in_team(l + 1);
     transfers_[l]->add_prolonged_in_team(coarse_x, x);
     smoother.sweep_in_team(b, x, false, sweeps_);

@@ -56,34 +56,38 @@ TEST(TeamSums, GiveBitwiseTheDeterministicSumsOnEveryThread) {
   }
 }
 
-TEST(TeamKernels, MultigridApplyGivesTheSameBitsOnOneAndOnSeveralThreads) {
-  const auto problem = two_shared_levels();
-  op::DiffusionOperator system(problem);
-  system.set_shift(1.0 / 60.0);
-  linear::MultigridPreconditioner multigrid(system);
-  const linear::Vector r = linear::Vector::Random(static_cast<Eigen::Index>(problem.cell_count()));
+// The system, its multigrid and a random vector, shared by the tests below.
+class TeamKernels : public ::testing::Test {
+ protected:
+  TeamKernels() : problem_(two_shared_levels()), system_(problem_), multigrid_(system_) {
+    system_.set_shift(1.0 / 60.0);
+    multigrid_.update();
+    vector_ = linear::Vector::Random(static_cast<Eigen::Index>(problem_.cell_count()));
+  }
+  model::Problem problem_;
+  op::DiffusionOperator system_;
+  linear::MultigridPreconditioner multigrid_;
+  linear::Vector vector_;
+};
+
+TEST_F(TeamKernels, MultigridApplyGivesTheSameBitsOnOneAndOnSeveralThreads) {
   linear::Vector one, several;
   {
     const core::ThreadCount threads(1);
-    multigrid.apply(r, one);
+    multigrid_.apply(vector_, one);
   }
   {
     const core::ThreadCount threads(kThreads);
-    multigrid.apply(r, several);
+    multigrid_.apply(vector_, several);
   }
   EXPECT_EQ(bits_of(several), bits_of(one));
 }
 
-TEST(TeamKernels, ConjugateGradientGivesTheSameBitsOnOneAndOnSeveralThreads) {
-  const auto problem = two_shared_levels();
-  op::DiffusionOperator system(problem);
-  system.set_shift(1.0 / 60.0);
-  linear::MultigridPreconditioner multigrid(system);
-  const linear::Vector b = linear::Vector::Random(static_cast<Eigen::Index>(problem.cell_count()));
+TEST_F(TeamKernels, ConjugateGradientGivesTheSameBitsOnOneAndOnSeveralThreads) {
   auto solve = [&](int thread_count, linear::Vector& x) {
     const core::ThreadCount threads(thread_count);
-    x = linear::Vector::Zero(b.size());
-    return linear::conjugate_gradient(system, multigrid, b, x, {1e-10, 200});
+    x = linear::Vector::Zero(vector_.size());
+    return linear::conjugate_gradient(system_, multigrid_, vector_, x, {1e-10, 200});
   };
   linear::Vector one, several;
   const auto one_stats = solve(1, one);
