@@ -113,12 +113,12 @@ inline int thread_count() {
 }
 
 // Cells each thread of a run needs so that its share of a CG iteration outlasts the
-// barriers the threads meet in it (a barrier costs microseconds quiet and a
-// scheduler slice, milliseconds, when a waiting thread's partner is descheduled);
-// below it an extra thread makes the iteration slower, not faster. Measured with
-// bench_step_overhead at 1e3..1e6 cells, 1 against 2 threads (benchmarks/RESULTS.md,
-// "Threads per case size").
-inline constexpr std::size_t kCellsPerThread = 100000;
+// barriers it meets there (46 an iteration at 6e5 cells, 18 at 6e4: a futex wake
+// of microseconds each with passive waits, a scheduler slice when the partner is
+// descheduled). Measured with bench_step_overhead at 1e4..1e6 cells, 1 against 2
+// threads (benchmarks/RESULTS.md, "Threads per case size"): 2 threads were no
+// slower from 3e4 cells up, so a thread needs the parallel threshold's worth.
+inline constexpr std::size_t kCellsPerThread = kParallelThreshold;
 
 // Threads for a run of `cells` cells with `available` threads at hand: one per
 // kCellsPerThread cells, at least one, at most `available`.
