@@ -82,7 +82,9 @@ struct RunSummary {
   double wall_s = 0.0;
   double peak_rss_mb = 0.0;           // of all ranks together
   int threads = 1;                    // per rank
-  bool threads_by_case_size = false;  // chosen from the cell count (RunOptions)
+  bool threads_by_case_size = false;  // chosen from the cell count (RunOptions), as
+                                      // the finished line says (not summary.json,
+                                      // which holds results and their timing)
   int ranks = 1;                      // the case was split over this many MPI ranks
 };
 

@@ -87,8 +87,6 @@ std::string summary_json(const input::Case& c, const RunSummary& s) {
   j["wall_s"] = s.wall_s;
   j["peak_rss_mb"] = s.peak_rss_mb;
   j["ranks"] = s.ranks;
-  j["threads"] = s.threads;
-  j["threads_chosen_by"] = s.threads_by_case_size ? "case size" : "given";
   j["dermaflux_version"] = DERMAFLUX_VERSION;
   j["dermaflux_commit"] = build_commit();
   return j.dump(2) + "\n";
