@@ -116,8 +116,9 @@ inline int thread_count() {
 // barriers it meets there (46 an iteration at 6e5 cells, 18 at 6e4: a futex wake
 // of microseconds each with passive waits, a scheduler slice when the partner is
 // descheduled). Measured with bench_step_overhead at 1e4..1e6 cells, 1 against 2
-// threads (benchmarks/RESULTS.md, "Threads per case size"): 2 threads were no
-// slower from 3e4 cells up, so a thread needs the parallel threshold's worth.
+// threads (benchmarks/RESULTS.md, "One parallel region per CG solve, and threads
+// per case size"): 2 threads were no slower from 3e4 cells up, so a thread needs
+// the parallel threshold's worth.
 inline constexpr std::size_t kCellsPerThread = kParallelThreshold;
 
 // Threads for a run of `cells` cells with `available` threads at hand: one per
