@@ -12,7 +12,9 @@ for each wait policy given: libgomp reads OMP_WAIT_POLICY and GOMP_SPINCOUNT onc
 when it is loaded, so each setting is a fresh process with that environment. The
 conditions are interleaved within each repeat so that drift hits all alike. Prints
 one JSON line per measurement and a table of medians (ms per step, and the 2-thread
-time over the 1-thread time of the same policy and load).
+time over the 1-thread time of the same policy and load). `--cells` may list sizes
+(1000,10000,...), and `--measure cg_iteration_ms` times one CG iteration instead of
+a step (threads per case size, issue 18 section 3).
 """
 import argparse
 import json
@@ -28,7 +30,7 @@ POLICIES = {
 }
 
 
-def measure(binary, cells, step, threads, policy, steps):
+def measure(binary, cells, step, threads, policy, steps, what="step_ms"):
     env = dict(os.environ)
     for key in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT"):
         env.pop(key, None)
@@ -38,13 +40,14 @@ def measure(binary, cells, step, threads, policy, steps):
          "--steps", str(steps), "--repeats", "1"],
         env=env, check=True, capture_output=True, text=True).stdout
     result = json.loads(out)
-    return result["step_ms"]["median"], result["cg_iterations_per_step"]["median"]
+    return result[what]["median"], result["cg_iterations_per_step"]["median"]
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binaries", nargs="+", help="path, or label=path")
-    parser.add_argument("--cells", type=int, default=60000)
+    parser.add_argument("--cells", default="60000", help="one size, or several: 1000,10000")
+    parser.add_argument("--measure", default="step_ms", choices=["step_ms", "cg_iteration_ms"])
     parser.add_argument("--step", type=float, default=10.0)
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--repeats", type=int, default=3)
@@ -52,6 +55,7 @@ def main():
     parser.add_argument("--loads", default="quiet,loaded")
     args = parser.parse_args()
     policies = args.policies.split(",")
+    sizes = [int(c) for c in args.cells.split(",")]
     binaries = dict(b.split("=", 1) if "=" in b else ("", b) for b in args.binaries)
     times = {}
     for load in args.loads.split(","):
@@ -61,29 +65,35 @@ def main():
             time.sleep(0.5)
         try:
             for repeat in range(args.repeats):
-                for label, binary in binaries.items():
-                    for policy in policies:
-                        for threads in (1, 2):
-                            ms, cg = measure(binary, args.cells, args.step, threads, policy,
-                                             args.steps)
-                            times.setdefault((load, label, policy, threads), []).append(ms)
-                            print(json.dumps({"load": load, "binary": label, "policy": policy,
-                                              "threads": threads, "repeat": repeat,
-                                              "step_ms": ms, "cg_per_step": cg}), flush=True)
+                for cells in sizes:
+                    for label, binary in binaries.items():
+                        for policy in policies:
+                            for threads in (1, 2):
+                                ms, cg = measure(binary, cells, args.step, threads, policy,
+                                                 args.steps, args.measure)
+                                key = (load, cells, label, policy, threads)
+                                times.setdefault(key, []).append(ms)
+                                print(json.dumps({"load": load, "cells": cells, "binary": label,
+                                                  "policy": policy, "threads": threads,
+                                                  "repeat": repeat, args.measure: ms,
+                                                  "cg_per_step": cg}), flush=True)
         finally:
             for hog in hogs:
                 hog.kill()
                 hog.wait()
-    print("\n| load | binary | wait policy | 1 thread ms/step | 2 threads ms/step | 2 / 1 |")
-    print("|---|---|---|---|---|---|")
+    unit = "ms/step" if args.measure == "step_ms" else "ms/CG iteration"
+    print(f"\n| load | cells | binary | wait policy | 1 thread {unit} | 2 threads {unit} | 2 / 1 |")
+    print("|---|---|---|---|---|---|---|")
     for load in args.loads.split(","):
-        for label in binaries:
-            for policy in policies:
-                one = times[(load, label, policy, 1)]
-                two = times[(load, label, policy, 2)]
-                m1, m2 = statistics.median(one), statistics.median(two)
-                print(f"| {load} | {label} | {policy} | {m1:.2f} ({min(one):.2f}-{max(one):.2f})"
-                      f" | {m2:.2f} ({min(two):.2f}-{max(two):.2f}) | {m2 / m1:.2f} |")
+        for cells in sizes:
+            for label in binaries:
+                for policy in policies:
+                    one = times[(load, cells, label, policy, 1)]
+                    two = times[(load, cells, label, policy, 2)]
+                    m1, m2 = statistics.median(one), statistics.median(two)
+                    print(f"| {load} | {cells} | {label} | {policy} | {m1:.3f} ({min(one):.3f}-"
+                          f"{max(one):.3f}) | {m2:.3f} ({min(two):.3f}-{max(two):.3f}) | "
+                          f"{m2 / m1:.2f} |")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "app/ExitStatus.hpp"
@@ -93,6 +94,9 @@ int run_command(const RunArguments& arguments) {
   options.stop_requested = stop_requested;
   options.resume_hint = arguments.command_line + (arguments.resume ? "" : " --resume");
   options.decomposed = world.size() > 1;
+  // A small case runs faster on fewer threads (core::threads_for_cells), unless the
+  // user asked for a count.
+  options.threads_by_case_size = arguments.threads <= 0 && !std::getenv("OMP_NUM_THREADS");
   if (!options.decomposed && !arguments.decomposition.empty() && arguments.decomposition != "1x1x1")
     throw UsageError("--decomposition " + arguments.decomposition +
                      " splits a case over MPI ranks, but this is one process: start it as "
@@ -153,9 +157,11 @@ int run_command(const RunArguments& arguments) {
   const auto& s = result.summary;
   const std::string ranks = s.ranks > 1 ? std::to_string(s.ranks) + " ranks x " : "";
   std::printf(
-      "dermaflux: %s finished: %zu cells, %ld steps, %ld CG iterations, %.2f s on %s%d thread%s\n",
+      "dermaflux: %s finished: %zu cells, %ld steps, %ld CG iterations, %.2f s on %s%d "
+      "thread%s%s\n",
       c.name.c_str(), s.cells, s.steps, s.linear_iterations, s.wall_s, ranks.c_str(), s.threads,
-      s.threads == 1 ? "" : "s");
+      s.threads == 1 ? "" : "s",
+      s.threads_by_case_size ? " (for the case's size; --threads N to choose)" : "");
   print_figure("dose", s.dose_ug_cm2, "ug/cm^2");
   print_figure("receptor", s.receptor_ug_cm2, "ug/cm^2");
   for (std::size_t l = 0; l < s.layer_names.size(); ++l)

@@ -48,7 +48,8 @@ int main(int argc, char** argv) {
   run->add_option("case", run_arguments.case_file, "case file (YAML)")->required();
   run->add_option("--output,-o", output_dir, "output folder (default: the case's output.directory)")
       ->check(dermaflux::app::folder_name());
-  run->add_option("--threads,-t", run_arguments.threads, "OpenMP threads (default: all cores)")
+  run->add_option("--threads,-t", run_arguments.threads,
+                  "OpenMP threads (default: one per 16 384 cells, up to all cores)")
       ->check(CLI::Range(1, 4096));
   run->add_flag("--quiet,-q", run_arguments.quiet, "no progress line");
   run->add_flag("--resume", run_arguments.resume,

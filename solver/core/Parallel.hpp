@@ -41,33 +41,31 @@ class ThreadCount {
   int before_;
 };
 
+// The K sums of chunk c's terms (of `count`), each added in order from 0.
+template <std::size_t K, class Terms>
+std::array<double, K> chunk_sums(std::size_t c, std::size_t count, Terms& terms) {
+  const std::size_t begin = c * kReductionChunk;
+  const std::size_t end = begin + kReductionChunk < count ? begin + kReductionChunk : count;
+  std::array<double, K> sum{};
+  for (std::size_t n = begin; n < end; ++n) {
+    const std::array<double, K> t = terms(n);
+    for (std::size_t k = 0; k < K; ++k) sum[k] += t[k];
+  }
+  return sum;
+}
+
 // K sums in one pass over memory: terms(n) returns the n-th term of each as a
 // std::array<double, K>. Each sum is bitwise what deterministic_sum gives for its
 // terms alone (the same chunks, each summed in order, the chunk sums in order), so
 // fusing passes this way keeps results.
 template <std::size_t K, class Terms>
 std::array<double, K> deterministic_sums(std::size_t count, Terms&& terms) {
-  std::array<double, K> sum{};
   const std::size_t chunks = (count + kReductionChunk - 1) / kReductionChunk;
-  if (chunks <= 1) {
-    for (std::size_t n = 0; n < count; ++n) {
-      const std::array<double, K> t = terms(n);
-      for (std::size_t k = 0; k < K; ++k) sum[k] += t[k];
-    }
-    return sum;
-  }
+  if (chunks <= 1) return chunk_sums<K>(0, count, terms);
   std::vector<std::array<double, K>> partial(chunks);
 #pragma omp parallel for schedule(static) if (count >= kParallelThreshold)
-  for (std::size_t c = 0; c < chunks; ++c) {
-    const std::size_t begin = c * kReductionChunk;
-    const std::size_t end = begin + kReductionChunk < count ? begin + kReductionChunk : count;
-    std::array<double, K> chunk_sum{};
-    for (std::size_t n = begin; n < end; ++n) {
-      const std::array<double, K> t = terms(n);
-      for (std::size_t k = 0; k < K; ++k) chunk_sum[k] += t[k];
-    }
-    partial[c] = chunk_sum;
-  }
+  for (std::size_t c = 0; c < chunks; ++c) partial[c] = chunk_sums<K>(c, count, terms);
+  std::array<double, K> sum{};
   for (const auto& p : partial)
     for (std::size_t k = 0; k < K; ++k) sum[k] += p[k];
   return sum;
@@ -112,6 +110,23 @@ inline void set_thread_count(int threads) {
 
 inline int thread_count() {
   return omp_get_max_threads();
+}
+
+// Cells each thread of a run needs so that its share of a CG iteration outlasts the
+// barriers it meets there (46 an iteration at 6e5 cells, 18 at 6e4: a futex wake
+// of microseconds each with passive waits, a scheduler slice when the partner is
+// descheduled). Measured with bench_step_overhead at 1e4..1e6 cells, 1 against 2
+// threads (benchmarks/RESULTS.md, "One parallel region per CG solve, and threads
+// per case size"): 2 threads were no slower from 3e4 cells up, so a thread needs
+// the parallel threshold's worth.
+inline constexpr std::size_t kCellsPerThread = kParallelThreshold;
+
+// Threads for a run of `cells` cells with `available` threads at hand: one per
+// kCellsPerThread cells, at least one, at most `available`.
+inline int threads_for_cells(std::size_t cells, int available) {
+  const std::size_t wanted = cells / kCellsPerThread;
+  if (wanted <= 1) return 1;
+  return wanted < static_cast<std::size_t>(available) ? static_cast<int>(wanted) : available;
 }
 
 }  // namespace dermaflux::core

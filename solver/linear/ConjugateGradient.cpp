@@ -2,7 +2,10 @@
 
 #include <array>
 #include <cmath>
+#include <stdexcept>
+#include <vector>
 
+#include "core/Team.hpp"
 #include "linear/VectorOps.hpp"
 
 namespace dermaflux::linear {
@@ -14,89 +17,116 @@ namespace {
 // step size collapsed (200 000 steps on a drained membrane). Then z = r: plain CG in
 // double precision, for the rest of the solve (switching back and forth between
 // preconditioners would cost CG its conjugacy), which such a field needs only for a
-// few iterations.
-double precondition(const LinearOperator& preconditioner, const Vector& r, Vector& z, bool& plain) {
+// few iterations. By every thread of the solve's region; each gets the same rz.
+double precondition(const LinearOperator& preconditioner, const Vector& r, Vector& z, bool& plain,
+                    core::TeamSums& sums) {
   if (!plain) {
-    preconditioner.apply(r, z);
-    const double rz = dot(r, z);
+    preconditioner.apply_in_team(r, z);
+    const double rz = dot_in_team(sums, r, z);
     if (rz > 0.0 || !std::isfinite(rz)) return rz;
     plain = true;
   }
-  copy(r, z);
-  return dot(r, z);
+  copy_in_team(r, z);
+  return dot_in_team(sums, r, z);
+}
+
+void check_size(const LinearOperator& op, Eigen::Index n, const char* what) {
+  if (op.size() != static_cast<std::size_t>(n))
+    throw std::invalid_argument(std::string("conjugate_gradient: ") + what +
+                                " is not of the right-hand side's size");
 }
 
 }  // namespace
 
+// The whole solve is one parallel region (core/Team.hpp): every kernel shares its
+// loop among the threads, a barrier after each where the next reads what another
+// thread wrote, and every thread takes the same decisions from the same sums (each
+// gets bitwise what core::deterministic_sums gives, for any thread count). A CG
+// iteration opened 7 regions, and 4 more per multigrid level above
+// kParallelThreshold; now it opens none.
 SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
                               const Vector& b, Vector& x, const CgSettings& settings,
                               CgWorkspace* workspace) {
-  SolveStats stats;
   const Eigen::Index n = b.size();
+  check_size(A, n, "the operator");
+  check_size(preconditioner, n, "the preconditioner");
+  if (x.size() != n) throw std::invalid_argument("conjugate_gradient: x has the wrong size");
   CgWorkspace local;
   CgWorkspace& w = workspace ? *workspace : local;
   for (Vector* v : {&w.r, &w.z, &w.p, &w.q})
     if (v->size() != n) v->resize(n);
+  const auto count = static_cast<std::size_t>(n);
+  if (w.scratch.size() != core::TeamSums::scratch_size(count, 2))
+    w.scratch.assign(core::TeamSums::scratch_size(count, 2), 0.0);
   Vector &r = w.r, &z = w.z, &p = w.p, &q = w.q;
+  SolveStats result;
 
-  A.apply(x, q);
-  // r = b - A x with ||b||^2 and ||r||^2, in one pass over memory (bitwise what
-  // copy, axpy and two norms give: b + (-1) q is b - q).
-  const double* pb = b.data();
-  double* pr = r.data();
-  const double* pq = q.data();
-  const auto squares = core::deterministic_sums<2>(static_cast<std::size_t>(n), [=](std::size_t i) {
-    pr[i] = pb[i] - pq[i];
-    return std::array<double, 2>{pb[i] * pb[i], pr[i] * pr[i]};
-  });
-  stats.rhs_norm = std::sqrt(squares[0]);
-  stats.initial_residual = std::sqrt(squares[1]);
-  // A guess farther from the solution than zero is dropped: reducing its residual to
-  // tol * ||b|| could ask for more digits than double precision holds. (The time
-  // stepper extrapolates its guess from earlier fields; once a dose has drained,
-  // those are rounding noise far larger than the vanishing right-hand side.)
-  if (stats.initial_residual > stats.rhs_norm) {
-    x.setZero();
-    copy(b, r);
-    stats.initial_residual = stats.rhs_norm;
-  }
-  const double target = settings.relative_tolerance * stats.rhs_norm;
-  double residual = stats.initial_residual;
-  if (residual <= target || stats.rhs_norm == 0.0) {
-    stats.final_residual = residual;
-    stats.converged = true;
-    return stats;
-  }
-
-  bool plain = false;  // preconditioner dropped (see precondition)
-  double rz = precondition(preconditioner, r, z, plain);
-  copy(z, p);
-  double* px = x.data();
-  const double* pp = p.data();
-  for (int iteration = 1; iteration <= settings.max_iterations; ++iteration) {
-    A.apply(p, q);
-    const double pAp = dot(p, q);
-    if (!(pAp > 0.0)) break;  // breakdown: operator not SPD or NaN in the data
-    const double alpha = rz / pAp;
-    // x += alpha p and r -= alpha q, with ||r||^2, in one pass over memory.
-    const double rr = core::deterministic_sum(static_cast<std::size_t>(n), [=](std::size_t i) {
-      px[i] += alpha * pp[i];
-      pr[i] -= alpha * pq[i];
-      return pr[i] * pr[i];
+#pragma omp parallel if (count >= core::kParallelThreshold)
+  {
+    core::TeamSums sums(w.scratch);
+    SolveStats stats;  // every thread's, the same; the first thread's is returned
+    A.apply_in_team(x, q);
+    // r = b - A x with ||b||^2 and ||r||^2, in one pass over memory (bitwise what
+    // copy, axpy and two norms give: b + (-1) q is b - q).
+    const double* pb = b.data();
+    double* pr = r.data();
+    const double* pq = q.data();
+    const auto squares = sums.sums<2>(count, [=](std::size_t i) {
+      pr[i] = pb[i] - pq[i];
+      return std::array<double, 2>{pb[i] * pb[i], pr[i] * pr[i]};
     });
-    residual = std::sqrt(rr);
-    stats.iterations = iteration;
-    if (residual <= target) {
-      stats.converged = true;
-      break;
+    stats.rhs_norm = std::sqrt(squares[0]);
+    stats.initial_residual = std::sqrt(squares[1]);
+    // A guess farther from the solution than zero is dropped: reducing its residual
+    // to tol * ||b|| could ask for more digits than double precision holds. (The
+    // time stepper extrapolates its guess from earlier fields; once a dose has
+    // drained, those are rounding noise far larger than the vanishing right-hand
+    // side.)
+    double* px = x.data();
+    if (stats.initial_residual > stats.rhs_norm) {
+#pragma omp for schedule(static)
+      for (Eigen::Index i = 0; i < n; ++i) px[i] = 0.0;
+      copy_in_team(b, r);
+      stats.initial_residual = stats.rhs_norm;
     }
-    const double rz_next = precondition(preconditioner, r, z, plain);
-    xpby(z, rz_next / rz, p);
-    rz = rz_next;
+    const double target = settings.relative_tolerance * stats.rhs_norm;
+    double residual = stats.initial_residual;
+    const bool solved_by_guess = residual <= target || stats.rhs_norm == 0.0;
+    if (solved_by_guess) {
+      stats.converged = true;
+    } else {
+      bool plain = false;  // preconditioner dropped (see precondition)
+      double rz = precondition(preconditioner, r, z, plain, sums);
+      copy_in_team(z, p);
+      const double* pp = p.data();
+      for (int iteration = 1; iteration <= settings.max_iterations; ++iteration) {
+        A.apply_in_team(p, q);
+        const double pAp = dot_in_team(sums, p, q);
+        if (!(pAp > 0.0)) break;  // breakdown: operator not SPD or NaN in the data
+        const double alpha = rz / pAp;
+        // x += alpha p and r -= alpha q, with ||r||^2, in one pass over memory.
+        const double rr = sums.sum(count, [=](std::size_t i) {
+          px[i] += alpha * pp[i];
+          pr[i] -= alpha * pq[i];
+          return pr[i] * pr[i];
+        });
+        residual = std::sqrt(rr);
+        stats.iterations = iteration;
+        if (residual <= target) {
+          stats.converged = true;
+          break;
+        }
+        const double rz_next = precondition(preconditioner, r, z, plain, sums);
+        xpby_in_team(z, rz_next / rz, p);
+        rz = rz_next;
+      }
+    }
+    stats.final_residual = residual;
+    if (!solved_by_guess && !std::isfinite(residual)) stats.converged = false;
+#pragma omp master
+    result = stats;
   }
-  stats.final_residual = residual;
-  if (!std::isfinite(residual)) stats.converged = false;
-  return stats;
+  return result;
 }
 
 }  // namespace dermaflux::linear

@@ -2,6 +2,8 @@
 // Preconditioned conjugate gradients for the symmetric positive definite systems
 // of each implicit time step.
 
+#include <vector>
+
 #include "linear/LinearOperator.hpp"
 
 namespace dermaflux::linear {
@@ -20,9 +22,10 @@ struct CgSettings {
 };
 
 // The four work vectors of CG, kept between solves so that a time step does not
-// allocate (and first-touch) them again.
+// allocate (and first-touch) them again, and the chunk sums of its reductions.
 struct CgWorkspace {
   Vector r, z, p, q;
+  std::vector<double> scratch;  // core::TeamSums
 };
 
 // Solves A x = b from the initial guess in x. Never throws on non-convergence:

@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include "core/Parallel.hpp"
+#include "core/Team.hpp"
 
 namespace dermaflux::linear {
 
@@ -18,9 +19,15 @@ LateralTransfer<Real>::LateralTransfer(const StencilLevel<Real>& fine,
 
 template <typename Real>
 void LateralTransfer<Real>::add_prolonged(const Real* coarse_x, Real* fine_x) const {
+  core::in_region(fine_.size() >= core::kParallelThreshold,
+                  [&] { add_prolonged_in_team(coarse_x, fine_x); });
+}
+
+template <typename Real>
+void LateralTransfer<Real>::add_prolonged_in_team(const Real* coarse_x, Real* fine_x) const {
   const std::size_t fine_plane = fine_.columns(), coarse_plane = coarse_.columns();
   const std::size_t* from = coarse_slot_.data();
-#pragma omp parallel for schedule(static) if (fine_.size() >= core::kParallelThreshold)
+#pragma omp for schedule(static)
   for (int k = 0; k < fine_.nz; ++k) {
     const Real* cx = coarse_x + coarse_plane * static_cast<std::size_t>(k);
     Real* fx = fine_x + fine_plane * static_cast<std::size_t>(k);

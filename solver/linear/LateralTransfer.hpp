@@ -32,6 +32,8 @@ class LateralTransfer {
   std::size_t coarse_plane() const { return coarse_.columns(); }
   // fine_x += P coarse_x.
   void add_prolonged(const Real* coarse_x, Real* fine_x) const;
+  // The same by every thread of an enclosing region (core/Team.hpp).
+  void add_prolonged_in_team(const Real* coarse_x, Real* fine_x) const;
 
  private:
   const StencilLevel<Real>& fine_;

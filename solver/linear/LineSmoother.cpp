@@ -274,19 +274,16 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
 }
 
 template <typename Real>
-void LineSmoother<Real>::sweep(const Real* b, Real* x, bool forward, int count) const {
+void LineSmoother<Real>::sweep_in_team(const Real* b, Real* x, bool forward, int count) const {
   const int colours = level_.layout.colours();
-  // One parallel region for all the sweeps, a barrier between colours (each reads
-  // its neighbours of the others): on a busy machine every fork and join is a wait
-  // for a thread that may be descheduled, and a barrier is half of a region's two.
-  // The same blocks of runs per thread in the same order: the same bits.
-#pragma omp parallel if (level_.size() >= core::kParallelThreshold)
+  // No region of its own, a barrier after every colour (each reads its neighbours
+  // of the others): on a busy machine every fork and join is a wait for a thread
+  // that may be descheduled, and a barrier is half of a region's two. The columns
+  // of a colour are independent: the same bits for any split of the runs.
   for (int s = 0; s < count; ++s) {
     for (int n = 0; n < colours; ++n) {
-      if (s + n > 0) {
-#pragma omp barrier
-      }
       relax_colour(forward ? n : colours - 1 - n, b, x);
+#pragma omp barrier
     }
   }
 }
@@ -307,9 +304,9 @@ void LineSmoother<Real>::solve_single_column(const Real* b, Real* x) const {
 }
 
 template <typename Real>
-void LineSmoother<Real>::restrict_residual(const Real* b, const Real* in,
-                                           const LateralTransfer<Real>& transfer,
-                                           Real* coarse_b) const {
+void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in,
+                                                   const LateralTransfer<Real>& transfer,
+                                                   Real* coarse_b) const {
   const int nz = level_.nz;
   const std::size_t plane = level_.columns(), coarse_plane = transfer.coarse_plane();
   const std::size_t* slot = transfer.coarse_slots();
@@ -328,7 +325,6 @@ void LineSmoother<Real>::restrict_residual(const Real* b, const Real* in,
   std::size_t longest = 0;
   for (const Run& run : all_runs_)
     longest = std::max(longest, static_cast<std::size_t>(run.length));
-#pragma omp parallel if (level_.size() >= core::kParallelThreshold)
   {
     std::vector<Real> row(longest);  // one run's residual, before it is restricted
 #pragma omp for schedule(static)

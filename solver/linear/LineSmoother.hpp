@@ -13,6 +13,7 @@
 
 #include <vector>
 
+#include "core/Team.hpp"
 #include "linear/StencilLevel.hpp"
 
 namespace dermaflux::linear {
@@ -35,7 +36,11 @@ class LineSmoother {
 
   // `count` sweeps over the colours in order (forward) or in reverse (backward), in
   // one parallel region; a forward sweep followed by a backward one is symmetric.
-  void sweep(const Real* b, Real* x, bool forward, int count = 1) const;
+  void sweep(const Real* b, Real* x, bool forward, int count = 1) const {
+    core::in_region(worth_threads(), [&] { sweep_in_team(b, x, forward, count); });
+  }
+  // The same by every thread of an enclosing region (core/Team.hpp).
+  void sweep_in_team(const Real* b, Real* x, bool forward, int count) const;
 
   // The exact inverse when the level is a single column.
   void solve_single_column(const Real* b, Real* x) const;
@@ -43,7 +48,14 @@ class LineSmoother {
   // coarse_b = P^T (b - (shift * capacity + A) x) for the x a forward sweep left:
   // the residual restricted to the next level, without storing it.
   void restrict_residual(const Real* b, const Real* x, const LateralTransfer<Real>& transfer,
-                         Real* coarse_b) const;
+                         Real* coarse_b) const {
+    core::in_region(worth_threads(), [&] { restrict_residual_in_team(b, x, transfer, coarse_b); });
+  }
+  void restrict_residual_in_team(const Real* b, const Real* x,
+                                 const LateralTransfer<Real>& transfer, Real* coarse_b) const;
+
+  // Whether the level is large enough to share among threads.
+  bool worth_threads() const { return level_.size() >= core::kParallelThreshold; }
 
   int colours() const { return level_.layout.colours(); }
 

@@ -25,8 +25,18 @@ class LinearOperator {
     apply_impl(x, y);
   }
 
+  // y = Op x, called by every thread of an enclosing parallel region (one region
+  // for a whole CG solve, core/Team.hpp), x and y of size(): the caller checks.
+  // Returns after a barrier, with all of y written.
+  void apply_in_team(const Vector& x, Vector& y) const { apply_in_team_impl(x, y); }
+
  private:
   virtual void apply_impl(const Vector& x, Vector& y) const = 0;
+  // An operator that does not share its work applies itself on one thread.
+  virtual void apply_in_team_impl(const Vector& x, Vector& y) const {
+#pragma omp single
+    apply_impl(x, y);
+  }
 };
 
 // A preconditioner is an operator approximating the inverse of a system matrix;

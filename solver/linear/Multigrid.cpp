@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/Parallel.hpp"
+#include "core/Team.hpp"
 #include "linear/LateralTransfer.hpp"
 #include "linear/LineSmoother.hpp"
 #include "linear/StencilLevel.hpp"
@@ -14,7 +15,7 @@ class MultigridPreconditioner::Hierarchy {
  public:
   virtual ~Hierarchy() = default;
   virtual void set_shift(double shift) = 0;
-  virtual void apply(const double* r, double* z) const = 0;
+  virtual void apply_in_team(const double* r, double* z) const = 0;
   virtual int levels() const = 0;
 };
 
@@ -46,21 +47,22 @@ class Levels final : public MultigridPreconditioner::Hierarchy {
 
   int levels() const override { return static_cast<int>(levels_.size()); }
 
-  void apply(const double* r, double* z) const override {
+  // By every thread of an enclosing region (core/Team.hpp), or one alone.
+  void apply_in_team(const double* r, double* z) const override {
     const StencilLevel<Real>& fine = *levels_[0];
     const std::size_t plane = fine.columns();
     const std::size_t* slot = slot_of_column_.data();
     Real* b = rhs_[0].data();
     Real* x = solution_[0].data();
     // Into the level's layout and Real, and back: each plane is permuted.
-#pragma omp parallel for schedule(static) if (fine.size() >= core::kParallelThreshold)
+#pragma omp for schedule(static)
     for (int k = 0; k < fine.nz; ++k) {
       const std::size_t o = plane * static_cast<std::size_t>(k);
       for (std::size_t n = 0; n < plane; ++n) b[o + slot[n]] = static_cast<Real>(r[o + n]);
       std::fill(x + o, x + o + plane, Real(0));
     }
-    cycle(0);
-#pragma omp parallel for schedule(static) if (fine.size() >= core::kParallelThreshold)
+    cycle_in_team(0);
+#pragma omp for schedule(static)
     for (int k = 0; k < fine.nz; ++k) {
       const std::size_t o = plane * static_cast<std::size_t>(k);
       for (std::size_t n = 0; n < plane; ++n) z[o + n] = static_cast<double>(x[o + slot[n]]);
@@ -68,6 +70,32 @@ class Levels final : public MultigridPreconditioner::Hierarchy {
   }
 
  private:
+  // The V-cycle from level l by the team: the levels worth threads share each
+  // kernel, with a barrier after it; the first that is not (and all coarser ones)
+  // runs on one thread while the others wait, one barrier in all. The same
+  // kernels in the same order as cycle(): the same bits.
+  void cycle_in_team(std::size_t l) const {
+    if (l + 1 == levels_.size() || !smoothers_[l]->worth_threads()) {
+#pragma omp single
+      cycle(l);
+      return;
+    }
+    const LineSmoother<Real>& smoother = *smoothers_[l];
+    const Real* b = rhs_[l].data();
+    Real* x = solution_[l].data();
+    smoother.sweep_in_team(b, x, true, sweeps_);
+    // The coarse solution's zeros need no barrier of their own: the restriction's
+    // closes both.
+    Real* coarse_x = solution_[l + 1].data();
+    const auto coarse_size = static_cast<std::ptrdiff_t>(solution_[l + 1].size());
+#pragma omp for schedule(static) nowait
+    for (std::ptrdiff_t n = 0; n < coarse_size; ++n) coarse_x[n] = Real(0);
+    smoother.restrict_residual_in_team(b, x, *transfers_[l], rhs_[l + 1].data());
+    cycle_in_team(l + 1);
+    transfers_[l]->add_prolonged_in_team(coarse_x, x);
+    smoother.sweep_in_team(b, x, false, sweeps_);
+  }
+
   // One V-cycle on level l for S_l x = b (rhs_[l], solution_[l]), from x = 0.
   void cycle(std::size_t l) const {
     const LineSmoother<Real>& smoother = *smoothers_[l];
@@ -127,7 +155,11 @@ int MultigridPreconditioner::levels() const {
 }
 
 void MultigridPreconditioner::apply_impl(const Vector& r, Vector& z) const {
-  hierarchy_->apply(r.data(), z.data());
+  core::in_region(size() >= core::kParallelThreshold, [&] { apply_in_team_impl(r, z); });
+}
+
+void MultigridPreconditioner::apply_in_team_impl(const Vector& r, Vector& z) const {
+  hierarchy_->apply_in_team(r.data(), z.data());
 }
 
 }  // namespace dermaflux::linear

@@ -56,6 +56,7 @@ class MultigridPreconditioner final : public Preconditioner {
 
  private:
   void apply_impl(const Vector& r, Vector& z) const override;
+  void apply_in_team_impl(const Vector& r, Vector& z) const override;
 
   const StencilOperator& system_;
   MultigridSettings settings_;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/Parallel.hpp"
+#include "core/Team.hpp"
 #include "stencil/StencilKernels.hpp"
 
 namespace dermaflux::op {
@@ -109,6 +110,10 @@ void DiffusionOperator::set_shift(double shift) {
 }
 
 void DiffusionOperator::apply_impl(const linear::Vector& x, linear::Vector& y) const {
+  core::in_region(size() >= core::kParallelThreshold, [&] { apply_in_team_impl(x, y); });
+}
+
+void DiffusionOperator::apply_in_team_impl(const linear::Vector& x, linear::Vector& y) const {
   const int nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
   const std::size_t plane = static_cast<std::size_t>(nx) * ny;
   const double* in = x.data();
@@ -118,7 +123,7 @@ void DiffusionOperator::apply_impl(const linear::Vector& x, linear::Vector& y) c
   const double* ty = ty_.data();
   const double* tz = tz_.data();
 
-#pragma omp parallel for schedule(static) if (size() >= core::kParallelThreshold)
+#pragma omp for schedule(static)
   for (int k = 0; k < nz; ++k) {
     for (int j = 0; j < ny; ++j) {
       // Neighbour rows; across a closed boundary the stored transmissibility is

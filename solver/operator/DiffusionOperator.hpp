@@ -69,6 +69,7 @@ class DiffusionOperator final : public linear::StencilOperator {
 
  private:
   void apply_impl(const linear::Vector& x, linear::Vector& y) const override;
+  void apply_in_team_impl(const linear::Vector& x, linear::Vector& y) const override;
 
   mesh::Grid grid_;
   bool periodic_ = true;

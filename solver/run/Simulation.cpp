@@ -62,6 +62,14 @@ std::vector<std::string> layer_names(const input::Case& c) {
   return names;
 }
 
+// Sets the thread count from the cell count when the user left it to the run;
+// before the numerics are built, so that every loop runs on the threads chosen.
+bool choose_threads(const RunOptions& options, const parallel::Block& block) {
+  if (options.threads_by_case_size)
+    core::set_thread_count(core::threads_for_cells(block.cell_count(), core::thread_count()));
+  return options.threads_by_case_size;
+}
+
 // One run: set up (the numerics of this rank's block, the integrator, the output
 // folder, a resumed run's state), step through the output times (measuring,
 // writing, checkpointing), finish (the summary).
@@ -73,6 +81,7 @@ class Run {
         whole_mesh_(model::case_mesh(c)),
         ranks_(options.decomposed ? parallel::RankGroup::everyone() : parallel::RankGroup::alone()),
         block_(block_for(c, whole_mesh_.grid, ranks_, options.decomposition)),
+        threads_by_case_size_(choose_threads(options, block_)),
         resolved_case_(input::write_case_yaml(c)),
         checkpoints_(options.output_dir, options.checkpoint_interval_s, block_, ranks_),
         numerics_(c, whole_mesh_, block_, ranks_),
@@ -265,6 +274,7 @@ class Run {
     s.rejected_steps = integrator_.stats().rejected_steps;
     s.linear_iterations = integrator_.stats().linear_iterations;
     s.threads = core::thread_count();
+    s.threads_by_case_size = threads_by_case_size_;
     s.ranks = ranks_.size();
     s.wall_s = wall_before_ + seconds_since(start_);
     s.peak_rss_mb = ranks_.sum(peak_rss_mb());
@@ -278,6 +288,7 @@ class Run {
   mesh::LayeredMesh whole_mesh_;
   parallel::RankGroup ranks_;  // the ranks the case is split over; this process alone
   parallel::Block block_;      // this rank's cells (all of them on one rank)
+  bool threads_by_case_size_;  // the thread count was chosen from block_'s cells
   const Clock::time_point start_ = Clock::now();
   double wall_before_ = 0.0;  // of a resumed run, before its checkpoint
   std::string resolved_case_;

@@ -53,6 +53,9 @@ struct RunOptions {
   std::string decomposition;
   // Called once the split is known, with it ("2 x 2 x 1"), on every rank.
   std::function<void(const std::string&)> on_start;
+  // The user chose no thread count (no --threads, no OMP_NUM_THREADS): the run
+  // takes core::threads_for_cells of its (rank's) cells, at most OpenMP's default.
+  bool threads_by_case_size = false;
 };
 
 struct RunSummary {
@@ -77,9 +80,12 @@ struct RunSummary {
   long rejected_steps = 0;
   long linear_iterations = 0;
   double wall_s = 0.0;
-  double peak_rss_mb = 0.0;  // of all ranks together
-  int threads = 1;           // per rank
-  int ranks = 1;             // the case was split over this many MPI ranks
+  double peak_rss_mb = 0.0;           // of all ranks together
+  int threads = 1;                    // per rank
+  bool threads_by_case_size = false;  // chosen from the cell count (RunOptions), as
+                                      // the finished line says (not summary.json,
+                                      // which holds results and their timing)
+  int ranks = 1;                      // the case was split over this many MPI ranks
 };
 
 struct RunResult {
