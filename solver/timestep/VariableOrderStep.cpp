@@ -69,8 +69,12 @@ void Bdf2Integrator::complete_variable_order(Attempt& attempt, double dt, double
   const int estimated = std::min(levels - 2, kMaxVariableOrder);
   double factor[kMaxVariableOrder + 1] = {};
   for (int k = 1; k <= estimated; ++k) factor[k] = local_error_factor(k, t[0], times_);
-  const double *h0 = amount_[0].data(), *h1 = amount_[1].data(), *h2 = amount_[2].data(),
-               *h3 = fourth ? amount_[3].data() : h0;
+  // The history levels the estimates read; the others (empty, or stale from before
+  // a restart) stand in as the newest, never used.
+  const double* level[kMaxVariableOrder + 1];
+  for (int j = 0; j <= kMaxVariableOrder; ++j)
+    level[j] = j < history ? amount_[j].data() : amount_[0].data();
+  const double *h0 = level[0], *h1 = level[1], *h2 = level[2], *h3 = level[3];
   const double absolute = settings_.reference_potential;
   const double tolerance = settings_.tolerance;
   const double* vol = volume_.data();
