@@ -9,6 +9,10 @@
 // clearance) or entering (infinite dose) are integrated with the same BDF
 // formula as the field, so that  sum(C u) + receptor + cleared - entered  is
 // conserved to the accuracy of the linear solves, whatever the step sizes.
+//
+// With StepSettings::max_order 3 (`time.order: auto`) the order varies from 1 to 3
+// instead (VariableOrder.hpp, VariableOrderStep.cpp); orders 1 and 2 take the
+// same formulas as BDF2's start-up and steps.
 
 #include <functional>
 
