@@ -7,12 +7,15 @@
 
 For each case: a reference run (BDF2 at time.tolerance 1e-8, far finer steps than
 either scheme takes), BDF2 at the case's tolerance, then variable order at that
-tolerance and tighter ones until its error is at most BDF2's. The error is the
+tolerance, and then at looser (or, if its error is larger, tighter) tolerances, by
+factors of 2, to the loosest whose error is at most BDF2's: the steps "at the same
+error". The error is the
 largest difference of any amount column of timeseries.csv at any output time from
 the reference's, relative to the dose (summary.json dose_ug_cm2). Prints one JSON
 line per case. Wall times of one loaded machine are noise: the script reports
 their ratio within a case (both runs back to back, --repeat times interleaved,
-medians), never absolute times. Never asserts.
+medians), never absolute times. --work DIR keeps the runs (and reuses a case's
+reference run found there). Never asserts.
 """
 import argparse
 import csv
@@ -46,8 +49,12 @@ def variant(case_path, folder, order, tolerance):
     return path
 
 
-def run(binary, case_file, folder, until, threads):
+def run(binary, case_file, folder, until, threads, reuse=False):
     output = case_file[:-5] + "_out"
+    if reuse and os.path.exists(os.path.join(output, "summary.json")):
+        summary = json.load(open(os.path.join(output, "summary.json")))
+        with open(os.path.join(output, "timeseries.csv")) as f:
+            return summary, list(csv.DictReader(f))
     subprocess.run([binary, "run", case_file, "--output", output, "--quiet", "--overwrite",
                     "--threads", str(threads), "--until", until], check=True,
                    stdout=subprocess.DEVNULL, cwd=folder)
@@ -74,25 +81,38 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--tolerance", type=float, default=1e-5)
+    parser.add_argument("--work", default="")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
     for name in args.cases.split(","):
         case_path = os.path.join(ROOT, "cases", name + ".yaml")
-        with tempfile.TemporaryDirectory() as folder:
-            def measure(order, tolerance):
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = os.path.join(args.work, name) if args.work else scratch
+            os.makedirs(folder, exist_ok=True)
+
+            def measure(order, tolerance, reuse=False):
                 return run(binary, variant(case_path, folder, order, tolerance), folder,
-                           args.until, args.threads)
-            ref_summary, ref_rows = measure(2, 1e-8)
+                           args.until, args.threads, reuse)
+            ref_summary, ref_rows = measure(2, 1e-8, reuse=True)
             dose = ref_summary["dose_ug_cm2"] or 1.0
             bdf2, bdf2_rows = measure(2, args.tolerance)
             bdf2_error = error(bdf2_rows, ref_rows, dose)
             tolerance = args.tolerance
-            while True:
+            auto, auto_rows = measure("auto", tolerance)
+            auto_error = error(auto_rows, ref_rows, dose)
+            same_tolerance = {"steps": auto["steps"], "cg": auto["linear_iterations"],
+                              "error_rel_dose": auto_error}
+            if auto_error <= bdf2_error:
+                while tolerance < 16 * args.tolerance:
+                    looser, looser_rows = measure("auto", 2.0 * tolerance)
+                    looser_error = error(looser_rows, ref_rows, dose)
+                    if looser_error > bdf2_error:
+                        break
+                    tolerance, auto, auto_error = 2.0 * tolerance, looser, looser_error
+            while auto_error > bdf2_error and tolerance > args.tolerance / 20:
+                tolerance /= 2.0
                 auto, auto_rows = measure("auto", tolerance)
                 auto_error = error(auto_rows, ref_rows, dose)
-                if auto_error <= bdf2_error or tolerance < args.tolerance / 20:
-                    break
-                tolerance /= 2.0
             walls = {"2": [], "auto": []}
             for _ in range(args.repeat):
                 walls["2"].append(measure(2, args.tolerance)[0]["wall_s"])
@@ -103,6 +123,7 @@ def main():
                 "bdf2": {"tolerance": args.tolerance, "steps": bdf2["steps"],
                          "rejected": bdf2["rejected_steps"], "cg": bdf2["linear_iterations"],
                          "error_rel_dose": bdf2_error},
+                "auto_same_tolerance": same_tolerance,
                 "auto": {"tolerance": tolerance, "steps": auto["steps"],
                          "rejected": auto["rejected_steps"], "cg": auto["linear_iterations"],
                          "error_rel_dose": auto_error},
