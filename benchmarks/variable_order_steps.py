@@ -11,7 +11,8 @@ tolerance, and then at looser (or, if its error is larger, tighter) tolerances, 
 factors of 2, to the loosest whose error is at most BDF2's: the steps "at the same
 error". The error is the
 largest difference of any amount column of timeseries.csv at any output time from
-the reference's, relative to the dose (summary.json dose_ug_cm2). Prints one JSON
+the reference's, relative to the dose (summary.json dose_ug_cm2; in ug/cm^2 for
+an infinite dose, which has none). Prints one JSON
 line per case. Wall times of one loaded machine are noise: the script reports
 their ratio within a case (both runs back to back, --repeat times interleaved,
 medians), never absolute times. --work DIR keeps the runs (and reuses a case's
