@@ -155,6 +155,9 @@ struct TimeSettings {
   double tolerance = 1e-5;             // `time.tolerance`: local error per step, relative
   double initial_step_s = 1.0;         // `time.initial_step`
   double max_step_s = 0.0;             // `time.max_step`; 0 = no limit beyond the outputs
+  // `time.order`: 2 (BDF2, the default) or auto (variable order 1-3, chosen by the
+  // error estimates: timestep/VariableOrder.hpp).
+  bool variable_order = false;
 };
 
 // `solver.backend`: who solves each step's linear system. `hypre` (its PFMG-CG)

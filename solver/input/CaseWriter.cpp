@@ -182,6 +182,7 @@ void write_time(YAML::Emitter& out, const TimeSettings& time) {
   write_number(out, "tolerance", time.tolerance);
   write_quantity(out, "initial_step", time.initial_step_s, Dimension::Time);
   if (time.max_step_s > 0.0) write_quantity(out, "max_step", time.max_step_s, Dimension::Time);
+  if (time.variable_order) out << YAML::Key << "order" << YAML::Value << "auto";
   out << YAML::EndMap;
 }
 

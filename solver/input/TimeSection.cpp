@@ -60,9 +60,9 @@ std::vector<double> times_every(double every_s, double end_s) {
 }  // namespace
 
 TimeSettings read_time(const Located& at) {
-  const Mapping time(at,
-                     {"end", "output_every", "outputs", "tolerance", "initial_step", "max_step"},
-                     "the time settings: a mapping with end and output_every or outputs");
+  const Mapping time(
+      at, {"end", "output_every", "outputs", "tolerance", "initial_step", "max_step", "order"},
+      "the time settings: a mapping with end and output_every or outputs");
   TimeSettings result;
   result.end_s = read_quantity(time.require("end", kEndExpected), Dimension::Time, Sign::Positive);
 
@@ -97,6 +97,15 @@ TimeSettings read_time(const Located& at) {
   }
   if (const auto step_at = time.find("max_step")) {
     result.max_step_s = read_quantity(*step_at, Dimension::Time, Sign::Positive);
+  }
+  if (const auto order_at = time.find("order")) {
+    const std::string expected = "2 (BDF2, the default) or auto (variable order 1-3)";
+    const std::string order = read_string(*order_at, expected);
+    if (order == "auto") {
+      result.variable_order = true;
+    } else if (order != "2") {
+      fail(*order_at, expected);
+    }
   }
   return result;
 }

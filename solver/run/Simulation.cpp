@@ -28,6 +28,7 @@ timestep::StepSettings step_settings(const input::Case& c) {
   s.tolerance = c.time.tolerance;
   s.initial_step_s = c.time.initial_step_s;
   s.max_step_s = c.time.max_step_s;
+  if (c.time.variable_order) s.max_order = timestep::kMaxVariableOrder;
   s.reference_potential = c.serum.concentration_kg_m3;
   return s;
 }

@@ -79,6 +79,11 @@ void Bdf2Integrator::lend_state(const std::function<void(const IntegratorState&)
   if (film_) s.film = film_->state();
   s.film_potential = film_potential_;
   s.top_response.swap(top_response_);
+  s.order = order_;
+  s.steps_at_order = steps_at_order_;
+  s.oldest_time = times_[3];
+  s.oldest_amounts.swap(amount_[3]);
+  s.oldest_cumulative = cumulative_[2];
   // The fields go back whatever `use` does (swaps cannot throw).
   struct GiveBack {
     IntegratorState& s;
@@ -87,6 +92,7 @@ void Bdf2Integrator::lend_state(const std::function<void(const IntegratorState&)
       for (int n = 0; n < 3; ++n) owner.amount_[n].swap(s.amounts[n]);
       owner.u_.swap(s.u);
       owner.top_response_.swap(s.top_response);
+      owner.amount_[3].swap(s.oldest_amounts);
     }
   } give_back{s, *this};
   use(s);
@@ -108,18 +114,44 @@ void Bdf2Integrator::restore(const IntegratorState& s) {
   steps_since_restart_ = s.steps_since_restart;
   film_potential_ = s.film_potential;
   top_response_ = s.top_response;
+  order_ = s.order;
+  steps_at_order_ = s.steps_at_order;
+  times_[3] = s.oldest_time;
+  amount_[3] = s.oldest_amounts;  // empty: step_order() stays at 2 until it is rebuilt
+  cumulative_[2] = s.oldest_cumulative;
   if (film_) {
     film_->restore(s.film);
     open_top_(film_->present());
   }
 }
 
+int Bdf2Integrator::step_order() const {
+  if (steps_since_restart_ < 1) return 1;
+  if (!variable_order()) return 2;
+  if (order_ >= 3 && steps_since_restart_ >= 3 && amount_[3].size() == u_.size()) return 3;
+  return std::min(order_, 2);
+}
+
+BdfCoefficients Bdf2Integrator::step_coefficients(int order, double dt) const {
+  if (order >= 3) return variable_order_coefficients(order, time_s_ + dt, times_);
+  return bdf_coefficients(dt, order >= 2 ? times_[0] - times_[1] : 0.0);
+}
+
+double Bdf2Integrator::integrate_cumulative(const BdfCoefficients& a, double dt, double rate_kg_s,
+                                            double Cumulative::*member) const {
+  const double now = cumulative_[0].*member, before = previous_cumulative().*member;
+  if (a.alpha3 == 0.0) return (dt * rate_kg_s - a.alpha1 * now - a.alpha2 * before) / a.alpha0;
+  return (dt * rate_kg_s - a.alpha1 * now - a.alpha2 * before -
+          a.alpha3 * (cumulative_[2].*member)) /
+         a.alpha0;
+}
+
 Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   // Coefficients at the new time level; the amount history needs no change.
   if (prepare_) prepare_(time_s_ + dt);
   Attempt attempt;
-  const double previous_step = steps_since_restart_ >= 1 ? times_[0] - times_[1] : 0.0;
-  const BdfCoefficients a = bdf_coefficients(dt, previous_step);
+  attempt.order = step_order();
+  const BdfCoefficients a = step_coefficients(attempt.order, dt);
 
   // Fixed steps keep the shift: the operator's diagonal and the solver's factors stand.
   if (system_.shift() != a.alpha0 / dt) system_.set_shift(a.alpha0 / dt);
@@ -148,15 +180,19 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
     l1 = (t_new - t0) * (t_new - t2) / ((t1 - t0) * (t1 - t2));
     l2 = (t_new - t0) * (t_new - t1) / ((t2 - t0) * (t2 - t1));
   } else if (steps_since_restart_ >= 1) {
-    const double w = dt / previous_step;
+    const double w = dt / (times_[0] - times_[1]);
     l0 = 1.0 + w;
     l1 = -w;
   }
   const double* m2 = steps_since_restart_ >= 2 ? amount_[2].data() : m1;
+  if (attempt.order >= 3) {
+    fill_third_order_step(attempt, a, dt);
+  } else {
 #pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
-  for (std::size_t c = 0; c < n; ++c) {
-    b[c] = (-a.alpha1 * m0[c] - a.alpha2 * m1[c]) / dt;
-    guess[c] = (l0 * m0[c] + l1 * m1[c] + l2 * m2[c]) / cap[c];
+    for (std::size_t c = 0; c < n; ++c) {
+      b[c] = (-a.alpha1 * m0[c] - a.alpha2 * m1[c]) / dt;
+      guess[c] = (l0 * m0[c] + l1 * m1[c] + l2 * m2[c]) / cap[c];
+    }
   }
   linear::SolveStats solve;
   if (film_ && film_->present()) {
@@ -177,39 +213,42 @@ void Bdf2Integrator::recycle(Attempt& attempt) {
 }
 
 void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
-  const double previous_step = steps_since_restart_ >= 1 ? times_[0] - times_[1] : 0.0;
-  const BdfCoefficients a = bdf_coefficients(dt, previous_step);
+  const BdfCoefficients a = step_coefficients(attempt.order, dt);
 
   // Boundary amounts by the same BDF formula as the field (see header).
   double rates[3] = {system_.bottom_outflow(attempt.u), attempt.clearance_rate,
                      system_.top_inflow(attempt.u)};
   core::sum_over_ranks(global_sum_, rates);
   const double receptor_rate = rates[0], cleared_rate = rates[1], entered_rate = rates[2];
-  const Cumulative& q0 = cumulative_[0];
-  const Cumulative& q1 = previous_cumulative();
-  auto integrate = [&](double rate, double now, double before) {
-    return (dt * rate - a.alpha1 * now - a.alpha2 * before) / a.alpha0;
-  };
   Cumulative next;
-  next.receptor_kg = integrate(receptor_rate, q0.receptor_kg, q1.receptor_kg);
-  next.cleared_kg = integrate(cleared_rate, q0.cleared_kg, q1.cleared_kg);
-  next.entered_kg = integrate(entered_rate, q0.entered_kg, q1.entered_kg);
+  next.receptor_kg = integrate_cumulative(a, dt, receptor_rate, &Cumulative::receptor_kg);
+  next.cleared_kg = integrate_cumulative(a, dt, cleared_rate, &Cumulative::cleared_kg);
+  next.entered_kg = integrate_cumulative(a, dt, entered_rate, &Cumulative::entered_kg);
+  cumulative_[2] = cumulative_[1];
   cumulative_[1] = cumulative_[0];
   cumulative_[0] = next;
 
   // History shifts by swapping buffers; the oldest one becomes the next right-hand
-  // side, the last field the next attempt's.
-  rhs_.swap(amount_[2]);
+  // side, the last field the next attempt's. Variable order keeps one level more.
+  if (variable_order()) {
+    rhs_.swap(amount_[3]);
+    std::swap(amount_[3], amount_[2]);
+  } else {
+    rhs_.swap(amount_[2]);
+  }
   std::swap(amount_[2], amount_[1]);
   std::swap(amount_[1], amount_[0]);
   amount_[0].swap(attempt.amounts);
   u_.swap(attempt.u);
   spare_u_.swap(attempt.u);
+  times_[3] = times_[2];
   times_[2] = times_[1];
   times_[1] = times_[0];
   times_[0] = time_s_ + dt;
   time_s_ = times_[0];
   ++stats_.steps;
+  ++stats_.steps_at_order[attempt.order];
+  ++steps_at_order_;
   ++steps_since_restart_;
   stats_.last_step_s = dt;
   film_potential_ = attempt.film_potential;
@@ -254,18 +293,23 @@ void Bdf2Integrator::advance_to(double t_target_s, const std::function<void(doub
                               "(raise solver.max_iterations, loosen solver.linear_tolerance, or "
                               "check the case's coefficients)"));
       }
-      const double factor =
-          attempt.solved ? std::clamp(kSafety * std::cbrt(1.0 / attempt.error_norm), 0.1, 0.9)
-                         : 0.25;
+      double factor = attempt.solved
+                          ? std::clamp(kSafety * std::cbrt(1.0 / attempt.error_norm), 0.1, 0.9)
+                          : 0.25;
+      if (variable_order() && attempt.solved)
+        factor = change_order_after_rejection(attempt, failures);
       next_step_s_ = dt * factor;
       continue;
     }
     failures = 0;
-    const double growth =
+    double growth =
         attempt.error_norm > 0.0
             ? std::clamp(kSafety * std::cbrt(1.0 / attempt.error_norm), kMinShrink, kMaxGrowth)
             : (steps_since_restart_ < 2 ? 1.0 : kMaxGrowth);
+    const int order = attempt.order;
+    const OrderErrors errors = attempt.errors;
     accept(std::move(attempt), dt);
+    if (variable_order() && errors[order] >= 0.0) growth = change_order_after_step(order, errors);
     if (lands) time_s_ = times_[0] = stop;  // exactly, whatever the rounding
     next_step_s_ = dt * growth;
     if (film_ && lands && breakpoint == stop) pass_film_breakpoint();

@@ -9,6 +9,10 @@
 // clearance) or entering (infinite dose) are integrated with the same BDF
 // formula as the field, so that  sum(C u) + receptor + cleared - entered  is
 // conserved to the accuracy of the linear solves, whatever the step sizes.
+//
+// With StepSettings::max_order 3 (`time.order: auto`) the order varies from 1 to 3
+// instead (VariableOrder.hpp, VariableOrderStep.cpp); orders 1 and 2 take the
+// same formulas as BDF2's start-up and steps.
 
 #include <functional>
 
@@ -17,6 +21,7 @@
 #include "linear/StepSolver.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "timestep/FilmCompartment.hpp"
+#include "timestep/VariableOrder.hpp"
 
 namespace dermaflux::timestep {
 
@@ -31,6 +36,11 @@ struct StepSettings {
   // 24 h case takes a few hundred): stop and say so rather than crawl for hours.
   long max_steps = 200000;
   double min_step_s = 1e-7;
+  // 2: BDF2 as above (`time.order: 2`, the default). 3: variable order 1-3, the
+  // order chosen by the error estimates of the neighbouring orders
+  // (`time.order: auto`, VariableOrder.hpp); with fixed steps the order stays
+  // where it starts (restore()).
+  int max_order = 2;
 };
 
 // Amounts (kg) that crossed the domain's boundaries since t = 0.
@@ -45,6 +55,7 @@ struct IntegratorStats {
   long rejected_steps = 0;  // error too large, or a failed linear solve
   long linear_iterations = 0;
   double last_step_s = 0.0;
+  long steps_at_order[4] = {0, 0, 0, 0};  // accepted steps by BDF order (index 1..3)
 };
 
 // Everything the integrator needs to continue exactly where it stopped: with it a
@@ -65,11 +76,15 @@ struct IntegratorState {
   FilmState film;
   double film_potential = 0.0;
   linear::Vector top_response;
-};
-
-// alpha0 u^{n+1} + alpha1 u^n + alpha2 u^{n-1} = dt f(u^{n+1}).
-struct BdfCoefficients {
-  double alpha0, alpha1, alpha2;
+  // Variable order only (StepSettings::max_order 3): the order of the next step,
+  // the steps taken at it, and the fourth history level (time, amounts, and the
+  // cumulative amounts one level further back). Not in checkpoints yet: a run
+  // resumed from one rebuilds its order from BDF2.
+  int order = 2;
+  long steps_at_order = 0;
+  double oldest_time = 0.0;
+  linear::Vector oldest_amounts;
+  Cumulative oldest_cumulative;
 };
 
 class Bdf2Integrator {
@@ -122,11 +137,32 @@ class Bdf2Integrator {
     linear::Vector amounts;       // C u, made with u (StepCompletion.cpp)
     double clearance_rate = 0.0;  // kg/s, this process's cells
     double film_potential = 0.0;
+    int order = 2;                               // BDF order of the step
+    OrderErrors errors{-1.0, -1.0, -1.0, -1.0};  // variable order: the orders' estimates
   };
   Attempt attempt_step(double dt);
   // A solved attempt's conservation correction, local error, amounts and clearance
   // rate, in two passes over memory (StepCompletion.cpp); unsolved if not finite.
   void complete_attempt(Attempt& attempt, double dt);
+  // Variable order: pass 2 of complete_attempt with the estimates of the orders
+  // 1..3 that the history allows (VariableOrderStep.cpp).
+  void complete_variable_order(Attempt& attempt, double dt, double correction);
+  // The order of the next step: BDF2's start-up ramp, or the chosen order as far
+  // as the history allows.
+  int step_order() const;
+  // The step's formula: BDF2's, or for order 3 the general one.
+  BdfCoefficients step_coefficients(int order, double dt) const;
+  // Order 3: the step's right-hand side and its initial guess (the amounts
+  // extrapolated by the cubic through the last four levels), instead of BDF2's.
+  void fill_third_order_step(Attempt& attempt, const BdfCoefficients& a, double dt);
+  // Variable order: the next order and the step factor after an accepted step of
+  // `order` (counted in accept()), or after a rejected attempt.
+  double change_order_after_step(int order, const OrderErrors& errors);
+  double change_order_after_rejection(const Attempt& attempt, int failures);
+  bool variable_order() const { return settings_.max_order > 2; }
+  // The cumulative amount at the new level by the step's formula (kg).
+  double integrate_cumulative(const BdfCoefficients& a, double dt, double rate_kg_s,
+                              double Cumulative::*member) const;
   // A rejected attempt's buffers go back for the next one (no allocation per step).
   void recycle(Attempt& attempt);
   // The step's solve with the film's concentration found implicitly (FilmStep.cpp).
@@ -149,8 +185,9 @@ class Bdf2Integrator {
   double next_step_s_;
   // The potential u^n, and the amount history m = C u newest first:
   // amount_[0] = m^n, amount_[1] = m^{n-1}, amount_[2] = m^{n-2}; times_ alike.
+  // amount_[3] = m^{n-3} only with variable order (empty otherwise).
   linear::Vector u_;
-  linear::Vector amount_[3];
+  linear::Vector amount_[4];
   // The step's right-hand side; once an attempt is solved and its sums taken, the
   // buffer holds its amounts (Attempt::amounts), and the oldest amounts' buffer
   // comes back here when the attempt is accepted.
@@ -160,8 +197,10 @@ class Bdf2Integrator {
   core::GlobalSum global_sum_;  // empty: the whole case is here
   std::vector<double> volume_;  // cell volumes, the weights of the error norm
   double total_volume_ = 0.0;
-  double times_[3] = {0.0, 0.0, 0.0};
-  Cumulative cumulative_[2];
+  double times_[4] = {0.0, 0.0, 0.0, 0.0};
+  Cumulative cumulative_[3];
+  int order_ = 2;            // variable order: of the next step
+  long steps_at_order_ = 0;  // accepted since order_ last changed
   IntegratorStats stats_;
   long steps_since_restart_ = 0;
 

@@ -36,6 +36,8 @@ void Bdf2Integrator::pass_film_breakpoint() {
   // smooth stretch before does not extrapolate across, so start again with a
   // backward-Euler step of the initial size.
   steps_since_restart_ = 0;
+  order_ = 2;  // variable order climbs again from BDF2 when the history allows
+  steps_at_order_ = 0;
   next_step_s_ = settings_.initial_step_s;
 }
 
@@ -50,8 +52,7 @@ linear::SolveStats Bdf2Integrator::solve_with_film(Attempt& attempt, double dt,
 
   // What u1 takes in over the step, by the BDF formula of accept() (kg; rates kg/s).
   const double inflow = core::sum_over_ranks(global_sum_, system_.top_inflow(attempt.u));
-  const double q0 = cumulative_[0].entered_kg, q1 = previous_cumulative().entered_kg;
-  const double e0 = (dt * inflow - a.alpha1 * q0 - a.alpha2 * q1) / a.alpha0;
+  const double e0 = integrate_cumulative(a, dt, inflow, &Cumulative::entered_kg);
   const double volume_m = film_->volume_at(time_s_ + dt);
   // A film saturated at the last step that still holds solid with c at the
   // solubility needs nothing more: c = S exactly, and u1 is the field.

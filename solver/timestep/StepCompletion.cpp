@@ -72,6 +72,10 @@ void Bdf2Integrator::complete_attempt(Attempt& attempt, double dt) {
   // u = 0: nothing to correct.
   const double d = weight > 0.0 ? (sums[0] - sums[2]) / weight : 0.0;
 
+  if (variable_order()) {
+    complete_variable_order(attempt, dt, d);
+    return;
+  }
   // Pass 2: u += d |u|, the amounts C u (into the right-hand side's buffer, no
   // longer needed), the clearance rate and the error estimate's weighted sum.
   attempt.amounts.swap(rhs_);

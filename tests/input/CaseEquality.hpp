@@ -169,6 +169,7 @@ inline void expect_same_settings(const Case& actual, const Case& expected) {
   expect_bits_equal(actual.time.tolerance, expected.time.tolerance, "tolerance");
   expect_bits_equal(actual.time.initial_step_s, expected.time.initial_step_s, "initial step");
   expect_bits_equal(actual.time.max_step_s, expected.time.max_step_s, "max step");
+  EXPECT_EQ(actual.time.variable_order, expected.time.variable_order);
   expect_bits_equal(actual.solver.linear_tolerance, expected.solver.linear_tolerance,
                     "linear tolerance");
   EXPECT_EQ(actual.solver.max_iterations, expected.solver.max_iterations);

@@ -73,6 +73,11 @@ TEST(CaseSettingsErrors, NegativeInitialStep) {
                      {"expected a positive time", "found \"-1 s\""});
 }
 
+TEST(CaseSettingsErrors, OrderNeitherTwoNorAuto) {
+  expect_input_error(kValidCase + "  order: 3\n", "case.yaml:19:10", "time.order",
+                     {"expected 2 (BDF2, the default) or auto", "found \"3\""});
+}
+
 TEST(CaseSettingsErrors, NonIntegerMinCellsPerLayer) {
   expect_input_error(kValidCase + "mesh:\n  min_cells_per_layer: 4.5\n", "case.yaml:20:24",
                      "mesh.min_cells_per_layer",

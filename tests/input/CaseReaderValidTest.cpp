@@ -68,6 +68,7 @@ TEST(CaseReaderValid, HonoursEveryOptionalKey) {
                            "  tolerance: 1e-6\n"
                            "  initial_step: 1 s\n"
                            "  max_step: 30 min\n"
+                           "  order: auto\n"
                            "domain:\n"
                            "  lateral: no_flux\n"
                            "  bottom: no_flux\n"
@@ -92,6 +93,7 @@ TEST(CaseReaderValid, HonoursEveryOptionalKey) {
   EXPECT_EQ(result.time.tolerance, 1e-6);
   EXPECT_EQ(result.time.initial_step_s, 1.0);
   EXPECT_EQ(result.time.max_step_s, 1800.0);
+  EXPECT_TRUE(result.time.variable_order);
   EXPECT_EQ(result.domain.lateral, LateralBoundary::NoFlux);
   EXPECT_EQ(result.domain.bottom, BottomBoundary::NoFlux);
   EXPECT_EQ(result.domain.width_m, 500e-6);

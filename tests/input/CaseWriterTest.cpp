@@ -44,6 +44,7 @@ TEST(CaseWriter, CaseWithEveryKeyRoundTrips) {
                                          "  dose: 7.3 uL/cm^2\n"
                                          "  diffusivity: 6.1e-6 cm^2/s") +
                      "  tolerance: 3e-5\n  initial_step: 0.3 s\n  max_step: 17 min\n"
+                     "  order: auto\n"
                      "domain: {lateral: no_flux, bottom: no_flux, width: 333 um, length: 0.7 mm}\n"
                      "mesh: {lateral_spacing: 3.3 um, min_cells_per_layer: 7, growth: 1.15, "
                      "max_vertical_spacing: 21 um}\n"
