@@ -119,12 +119,12 @@ int run_command(const RunArguments& arguments) {
       if (!root) return;
       std::printf(
           "dermaflux: %s split over %d MPI ranks as %s blocks x %d OpenMP thread%s, "
-          "solved with hypre PFMG-CG%s\n",
+          "solved with %s\n",
           c.name.c_str(), world.size(), decomposition.c_str(), core::thread_count(),
           core::thread_count() == 1 ? "" : "s",
           c.solver.backend == input::LinearBackend::Hypre
-              ? ""
-              : " (solver.backend: dermaflux works in one process)");
+              ? "hypre PFMG-CG"
+              : "our CG, each block's multigrid a block-Jacobi preconditioner");
       std::fflush(stdout);
     };
   ProgressLine progress(arguments.quiet || !root);

@@ -15,15 +15,16 @@ namespace {
 // double precision, for the rest of the solve (switching back and forth between
 // preconditioners would cost CG its conjugacy), which such a field needs only for a
 // few iterations.
-double precondition(const LinearOperator& preconditioner, const Vector& r, Vector& z, bool& plain) {
+double precondition(const LinearOperator& preconditioner, const Vector& r, Vector& z, bool& plain,
+                    const core::GlobalSum& sum) {
   if (!plain) {
     preconditioner.apply(r, z);
-    const double rz = dot(r, z);
+    const double rz = core::sum_over_ranks(sum, dot(r, z));
     if (rz > 0.0 || !std::isfinite(rz)) return rz;
     plain = true;
   }
   copy(r, z);
-  return dot(r, z);
+  return core::sum_over_ranks(sum, dot(r, z));
 }
 
 }  // namespace
@@ -31,6 +32,12 @@ double precondition(const LinearOperator& preconditioner, const Vector& r, Vecto
 SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
                               const Vector& b, Vector& x, const CgSettings& settings,
                               CgWorkspace* workspace) {
+  return conjugate_gradient(A, preconditioner, b, x, settings, workspace, core::GlobalSum());
+}
+
+SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
+                              const Vector& b, Vector& x, const CgSettings& settings,
+                              CgWorkspace* workspace, const core::GlobalSum& sum) {
   SolveStats stats;
   const Eigen::Index n = b.size();
   CgWorkspace local;
@@ -45,10 +52,11 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
   const double* pb = b.data();
   double* pr = r.data();
   const double* pq = q.data();
-  const auto squares = core::deterministic_sums<2>(static_cast<std::size_t>(n), [=](std::size_t i) {
+  auto squares = core::deterministic_sums<2>(static_cast<std::size_t>(n), [=](std::size_t i) {
     pr[i] = pb[i] - pq[i];
     return std::array<double, 2>{pb[i] * pb[i], pr[i] * pr[i]};
   });
+  core::sum_over_ranks(sum, squares);
   stats.rhs_norm = std::sqrt(squares[0]);
   stats.initial_residual = std::sqrt(squares[1]);
   // A guess farther from the solution than zero is dropped: reducing its residual to
@@ -69,28 +77,29 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
   }
 
   bool plain = false;  // preconditioner dropped (see precondition)
-  double rz = precondition(preconditioner, r, z, plain);
+  double rz = precondition(preconditioner, r, z, plain, sum);
   copy(z, p);
   double* px = x.data();
   const double* pp = p.data();
   for (int iteration = 1; iteration <= settings.max_iterations; ++iteration) {
     A.apply(p, q);
-    const double pAp = dot(p, q);
+    const double pAp = core::sum_over_ranks(sum, dot(p, q));
     if (!(pAp > 0.0)) break;  // breakdown: operator not SPD or NaN in the data
     const double alpha = rz / pAp;
     // x += alpha p and r -= alpha q, with ||r||^2, in one pass over memory.
-    const double rr = core::deterministic_sum(static_cast<std::size_t>(n), [=](std::size_t i) {
+    const double rr_here = core::deterministic_sum(static_cast<std::size_t>(n), [=](std::size_t i) {
       px[i] += alpha * pp[i];
       pr[i] -= alpha * pq[i];
       return pr[i] * pr[i];
     });
+    const double rr = core::sum_over_ranks(sum, rr_here);
     residual = std::sqrt(rr);
     stats.iterations = iteration;
     if (residual <= target) {
       stats.converged = true;
       break;
     }
-    const double rz_next = precondition(preconditioner, r, z, plain);
+    const double rz_next = precondition(preconditioner, r, z, plain, sum);
     xpby(z, rz_next / rz, p);
     rz = rz_next;
   }

@@ -2,6 +2,7 @@
 // Preconditioned conjugate gradients for the symmetric positive definite systems
 // of each implicit time step.
 
+#include "core/GlobalSum.hpp"
 #include "linear/LinearOperator.hpp"
 
 namespace dermaflux::linear {
@@ -30,5 +31,10 @@ struct CgWorkspace {
 SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
                               const Vector& b, Vector& x, const CgSettings& settings,
                               CgWorkspace* workspace = nullptr);
+// The same for a rank's block of a case split over ranks (linear/BlockCgSolver.hpp):
+// `sum` adds the ranks' partial inner products in rank order.
+SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
+                              const Vector& b, Vector& x, const CgSettings& settings,
+                              CgWorkspace* workspace, const core::GlobalSum& sum);
 
 }  // namespace dermaflux::linear
