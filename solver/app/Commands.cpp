@@ -24,6 +24,7 @@
 #include "model/ProblemBuilder.hpp"
 #include "parallel/Session.hpp"
 #include "run/Compare.hpp"
+#include "run/LinearBackend.hpp"
 #include "run/MemoryCheck.hpp"
 #include "run/SameSkin.hpp"
 #include "run/Simulation.hpp"
@@ -122,9 +123,9 @@ int run_command(const RunArguments& arguments) {
           "solved with %s\n",
           c.name.c_str(), world.size(), decomposition.c_str(), core::thread_count(),
           core::thread_count() == 1 ? "" : "s",
-          c.solver.backend == input::LinearBackend::Hypre
-              ? "hypre PFMG-CG"
-              : "our CG, each block's multigrid a block-Jacobi preconditioner");
+          run::split_runs_use_ours(c.solver)
+              ? "our CG, each block's multigrid a block-Jacobi preconditioner"
+              : "hypre PFMG-CG");
       std::fflush(stdout);
     };
   ProgressLine progress(arguments.quiet || !root);

@@ -53,14 +53,14 @@ model::Problem BlockSystem::build_block(const std::vector<mesh::Channel>& open) 
   return std::move(part.problem);
 }
 
-// Split over ranks our CG with each block's multigrid (linear/BlockCgSolver.hpp),
-// or hypre's PFMG-CG over the ranks' boxes (solver.backend: hypre); on one process
+// Split over ranks hypre's PFMG-CG over the ranks' boxes, or our CG with each
+// block's multigrid (linear/BlockCgSolver.hpp; split_runs_use_ours); on one process
 // solver.backend, or our CG with our multigrid, whose hierarchy (about a third of a
 // run's memory) another backend does not need.
 std::unique_ptr<linear::StepSolver> BlockSystem::make_solver() {
   const linear::CgSettings cg = cg_settings(case_.solver);
   if (ranks_.split()) {
-    if (case_.solver.backend != input::LinearBackend::Hypre) {
+    if (split_runs_use_ours(case_.solver)) {
       auto solver = std::make_unique<linear::BlockCgSolver>(
           system_, cg, ranks_.global_sum(), faces_, parallel::make_face_exchange(block_));
       block_cg_ = solver.get();
@@ -73,6 +73,7 @@ std::unique_ptr<linear::StepSolver> BlockSystem::make_solver() {
     hypre_piece_ = solver.get();
     return solver;
 #else
+    // The case reader refuses the key in such a build; a Case made in code may not.
     throw UsageError(
         "solver.backend: hypre, but this build of dermaflux has no hypre (install libhypre-dev "
         "and rebuild with -DDERMAFLUX_WITH_HYPRE=ON)");

@@ -22,12 +22,17 @@ fail() { echo "decomposed_run: $*" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out"
 name=$(basename "$case_file" .yaml)
 # DECOMPOSED_BACKEND=dermaflux: the case on our own solver, serial and split
-# (the cases name hypre, the split runs' other backend); the split run must say
-# so and take at most a few more CG iterations than the serial one per step.
+# (DERMAFLUX_SPLIT_SOLVER=dermaflux; the cases name hypre), at a linear tolerance
+# of 1e-12: the split run's preconditioner is not the serial one's, so their
+# answers differ by what the tolerance leaves. The split run must say it solved
+# with ours; its CG iterations are reported, and must stay within 5 times the
+# serial run's (block Jacobi: run/LinearBackend.hpp).
 ours=false
 if [ "${DECOMPOSED_BACKEND:-}" = dermaflux ]; then
   ours=true
-  sed 's/backend: hypre, //' "$case_file" > "$out/$name.yaml"
+  export DERMAFLUX_SPLIT_SOLVER=dermaflux
+  sed -e 's/backend: hypre, //' -e 's/linear_tolerance: 1e-10/linear_tolerance: 1e-12/' \
+    "$case_file" > "$out/$name.yaml"
   case_file=$out/$name.yaml
   ! grep -q 'backend' "$case_file" || fail "could not drop the backend of $case_file"
 fi
@@ -82,7 +87,7 @@ if $ours; then
   one=$(iterations "$out/serial") split_total=$(iterations "$out/split")
   steps_taken=$(steps "$out/serial" | grep -o '[0-9]*$')
   echo "decomposed_run: CG iterations serial $one, split $split_total in $steps_taken steps"
-  [ "$split_total" -le $((one + 3 * steps_taken)) ] ||
+  [ "$split_total" -le $((5 * one)) ] ||
     fail "the split run took $split_total CG iterations, the serial one $one in $steps_taken steps"
 fi
 grep -q "\"ranks\": $ranks" "$out/split/summary.json" || fail "summary.json does not say $ranks ranks"
