@@ -22,7 +22,7 @@
 namespace dermaflux::linear {
 class BlockCgSolver;
 class HypreStructSolver;
-}
+}  // namespace dermaflux::linear
 
 namespace dermaflux::run {
 
@@ -80,7 +80,7 @@ class BlockSystem {
   model::Problem problem_;
   op::DiffusionOperator system_;
   std::unique_ptr<linear::MultigridPreconditioner> multigrid_;  // our CG's, when ours
-  linear::BlockCgSolver* block_cg_ = nullptr;  // solver_ of a split run, when ours
+  linear::BlockCgSolver* block_cg_ = nullptr;                   // solver_ of a split run, when ours
 #ifdef DERMAFLUX_HAVE_HYPRE
   linear::HypreStructSolver* hypre_piece_ = nullptr;  // solver_ of a run split over ranks
 #endif
