@@ -13,6 +13,9 @@ Runs, in one go, each --repeat times in alternating order (the host's speed drif
                  cells) on 2 ranks: the same cells per rank as the serial run
   ours 1 / 2     the default solver (our multigrid, one process) on 1 and 2 threads:
                  what one node gives without MPI
+  ours split 2   our CG split over 2 ranks (DERMAFLUX_SPLIT_SOLVER=dermaflux: each
+                 block's multigrid as a block-Jacobi preconditioner), monitored
+  ours weak 2    the same on the twice-as-wide case
 and the STREAM triad on one thread (bench_kernels), for bytes per cell.
 
 The model: a CG iteration of hypre PFMG-CG on a node costs its cells times the
@@ -120,7 +123,8 @@ def main():
                                           "length": pitch})
     case_dir = pathlib.Path(args.case).resolve().parent
     files = {}
-    for name, content in (("hypre", hypre_case), ("wide", wide_case)):
+    wide_ours = dict(wide_case, solver=base.get("solver", {}))
+    for name, content in (("hypre", hypre_case), ("wide", wide_case), ("wide-ours", wide_ours)):
         files[name] = case_dir / f".scaling-{name}.yaml"
         files[name].write_text(yaml.safe_dump(content))
     try:
@@ -129,7 +133,10 @@ def main():
         until = ["--until", args.until] if args.until else []
         mpi_env = {**os.environ, "OMPI_ALLOW_RUN_AS_ROOT": "1",
                    "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"}
+        ours_env = {**mpi_env, "DERMAFLUX_SPLIT_SOLVER": "dermaflux"}
         mpirun = [args.mpirun, "--oversubscribe", "--bind-to", "none"]
+        monitor = ["--mca", "pml_monitoring_enable", "2", "--mca", "pml_monitoring_enable_output",
+                   "3", "--mca", "pml_monitoring_filename", "{out}/monitor"]
         runs = {
             "serial hypre": ([dermaflux, "run", str(files["hypre"]), "--threads", "1"], None),
             "split 2": (mpirun + ["-n", "2", "--mca", "pml_monitoring_enable", "2",
@@ -141,6 +148,10 @@ def main():
                                  "--threads", "1"], mpi_env),
             "ours 1": ([dermaflux, "run", str(args.case), "--threads", "1"], None),
             "ours 2": ([dermaflux, "run", str(args.case), "--threads", "2"], None),
+            "ours split 2": (mpirun + ["-n", "2"] + monitor +
+                             [dermaflux, "run", str(args.case), "--threads", "1"], ours_env),
+            "ours weak 2": (mpirun + ["-n", "2", dermaflux, "run", str(files["wide-ours"]),
+                                      "--threads", "1"], ours_env),
         }
         results = {name: [] for name in runs}
         split_parts = []
@@ -158,7 +169,7 @@ def main():
                     m = re.search(r"as (\d+) x (\d+) x (\d+) blocks", text)
                     split_parts.append(tuple(int(v) for v in m.groups()))
                 s = summary(out)
-                traffic = monitored_traffic(out) if name == "split 2" else None
+                traffic = monitored_traffic(out) if name in ("split 2", "ours split 2") else None
                 results[name].append((s, traffic))
                 print(f"  {name:13s} {s['wall_s']:7.2f} s  {s['linear_iterations']} its",
                       file=sys.stderr)
@@ -175,6 +186,8 @@ def main():
     weak, _ = best("weak 2")
     ours1, _ = best("ours 1")
     ours2, _ = best("ours 2")
+    ours_split, ours_traffic = best("ours split 2")
+    ours_weak, _ = best("ours weak 2")
     nx, ny, nz, cells = shape
     its = serial["linear_iterations"]
     sent_bytes, sent_msgs, collectives = traffic
@@ -192,14 +205,18 @@ def main():
              serial["wall_s"] / weak["wall_s"] * 2.0),
             ("ours (multigrid), one process", "1 x 1", cells, ours1, None),
             ("ours (multigrid), one process", "1 x 2", cells, ours2,
-             ours1["wall_s"] / ours2["wall_s"])]
+             ours1["wall_s"] / ours2["wall_s"]),
+            ("ours, split (strong; block Jacobi)", "2 x 1", cells, ours_split,
+             ours1["wall_s"] / ours_split["wall_s"]),
+            ("ours, split, twice as wide (weak)", "2 x 1", wide_shape[3], ours_weak, None)]
     for label, layout, n, s, speedup in rows:
         ranks = 2 if layout.startswith("2") else (2 if layout.endswith("2") else 1)
         eff = f"{speedup / ranks:.2f}" if speedup is not None else "-"
         sp = f"{speedup:.2f}x" if speedup is not None else "-"
         if label.endswith("(weak)"):
-            sp = f"{serial['wall_s'] / s['wall_s']:.2f} (t1 / t2)"
-            eff = f"{serial['wall_s'] / s['wall_s']:.2f}"
+            one = ours1 if label.startswith("ours") else serial
+            sp = f"{one['wall_s'] / s['wall_s']:.2f} (t1 / t2)"
+            eff = f"{one['wall_s'] / s['wall_s']:.2f}"
         print(f"| {label} | {layout} | {n} | {s['wall_s']:.2f} | {s['linear_iterations']} | "
               f"{sp} | {eff} |")
 
@@ -221,6 +238,17 @@ def main():
           f"iteration = {layers_per_it:.1f} layers of a face per iteration, "
           f"{msgs_per_face:.1f} messages per face; {sums_per_it:.1f} collective messages per "
           f"iteration")
+    ours_its = ours_split["linear_iterations"]
+    ours_cell_it_s = ours1["wall_s"] / (cells * ours1["linear_iterations"])
+    print(f"ours, one process: {ours_cell_it_s * 1e9:.1f} ns per cell and CG iteration "
+          f"= {ours_cell_it_s * triad:.0f} B of triad traffic per cell and iteration; split over "
+          f"2 ranks: {ours_traffic[0] / ours_its / 1e6:.3f} MB in {ours_traffic[1] / ours_its:.1f} "
+          f"messages per CG iteration = "
+          f"{ours_traffic[0] / ours_its / (8 * section * shared_faces):.1f} layers of a face, "
+          f"{ours_traffic[1] / ours_its / shared_faces:.1f} messages per face; "
+          f"{ours_traffic[2] / ours_its:.1f} collective messages per iteration; "
+          f"{ours_its / ours_split['steps']:.1f} iterations per step split, "
+          f"{ours1['linear_iterations'] / ours1['steps']:.1f} on one process")
     print(f"iterations per step: {its / serial['steps']:.1f} (hypre), "
           f"{ours1['linear_iterations'] / ours1['steps']:.1f} (ours)")
     print(f"peak memory: one process {serial['peak_rss_mb']:.0f} MB "
@@ -233,11 +261,27 @@ def main():
     # of a global sum's tree. Nodes get blocks as `dermaflux run` splits ranks
     # (choose_parts); "slabs" shows what z-planes alone would give. Ranks within
     # a node exchange through shared memory: not modelled.
-    its_per_step = its / serial["steps"]
     bytes_per_cell = split["peak_rss_mb"] * 2**20 / cells
-    print(f"\nmodel: node {args.node_bandwidth / 1e9:.0f} GB/s STREAM, network "
+    solvers = (("hypre PFMG-CG", bytes_per_cell_it, layers_per_it, msgs_per_face, sums_per_it,
+                its / serial["steps"], serial["steps"]),
+               ("ours (block Jacobi, iterations as split over 2 ranks)",
+                ours_cell_it_s * triad, ours_traffic[0] / ours_its / (8 * section * shared_faces),
+                ours_traffic[1] / ours_its / shared_faces, ours_traffic[2] / ours_its,
+                ours_its / ours_split["steps"], ours_split["steps"]))
+    for solver, per_cell_it, layers, msgs, sums, its_per_step, steps in solvers:
+        model_table(args, solver, per_cell_it, layers, msgs, sums, its_per_step, steps,
+                    bytes_per_cell)
+    shutil.rmtree(work)
+
+
+def model_table(args, solver, bytes_per_cell_it, layers_per_it, msgs_per_face, sums_per_it,
+                its_per_step, steps, bytes_per_cell):
+    """The 10^9-10^10-cell model for one solver's measured figures."""
+    print(f"\nmodel, {solver}: node {args.node_bandwidth / 1e9:.0f} GB/s STREAM, network "
           f"{args.net_bandwidth / 1e9:.0f} GB/s and {args.latency * 1e6:.0f} us per message; "
-          f"{its_per_step:.1f} its/step and {serial['steps']} steps as measured; "
+          f"{bytes_per_cell_it:.0f} B/cell/it, {layers_per_it:.1f} layers and "
+          f"{msgs_per_face:.1f} messages per face, {sums_per_it:.1f} sums per iteration; "
+          f"{its_per_step:.1f} its/step and {steps} steps as measured; "
           f"{bytes_per_cell:.0f} B/cell as split over 2 ranks")
     print("| cells | grid | nodes | split | memory/node | compute ms/it | halo ms/it | "
           "latency ms/it | efficiency | wall for the case |")
@@ -258,13 +302,12 @@ def main():
                 halo = layers_per_it * face_cells * 8 / args.net_bandwidth
                 latency = (msgs_per_face * neighbours + sums_per_it * math.log2(nodes)) * args.latency
                 per_it = compute + halo + latency
-                wall = per_it * its_per_step * serial["steps"]
+                wall = per_it * its_per_step * steps
                 label = "x".join(str(p) for p in parts) + (" (slabs)" if parts[:2] == (1, 1) else "")
                 print(f"| {total:.0e} | {grid[0]} x {grid[1]} x {grid[2]} | {nodes} | {label} | "
                       f"{local * bytes_per_cell / 2**30:.1f} GiB | {compute * 1e3:.1f} | "
                       f"{halo * 1e3:.1f} | {latency * 1e3:.2f} | {compute / per_it:.2f} | "
                       f"{wall / 60:.1f} min |")
-    shutil.rmtree(work)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@
 #include "model/ProblemBuilder.hpp"
 #include "parallel/Session.hpp"
 #include "run/Compare.hpp"
+#include "run/LinearBackend.hpp"
 #include "run/MemoryCheck.hpp"
 #include "run/SameSkin.hpp"
 #include "run/Simulation.hpp"
@@ -123,12 +124,12 @@ int run_command(const RunArguments& arguments) {
       if (!root) return;
       std::printf(
           "dermaflux: %s split over %d MPI ranks as %s blocks x %d OpenMP thread%s, "
-          "solved with hypre PFMG-CG%s\n",
+          "solved with %s\n",
           c.name.c_str(), world.size(), decomposition.c_str(), core::thread_count(),
           core::thread_count() == 1 ? "" : "s",
-          c.solver.backend == input::LinearBackend::Hypre
-              ? ""
-              : " (solver.backend: dermaflux works in one process)");
+          run::split_runs_use_ours(c.solver)
+              ? "our CG, each block's multigrid a block-Jacobi preconditioner"
+              : "hypre PFMG-CG");
       std::fflush(stdout);
     };
   ProgressLine progress(arguments.quiet || !root);

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "core/GlobalSum.hpp"
 #include "linear/LinearOperator.hpp"
 
 namespace dermaflux::linear {
@@ -33,5 +34,12 @@ struct CgWorkspace {
 SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
                               const Vector& b, Vector& x, const CgSettings& settings,
                               CgWorkspace* workspace = nullptr);
+
+// The same for a rank's block of a case split over ranks (linear/BlockCgSolver.hpp;
+// RankConjugateGradient.cpp):
+// `sum` adds the ranks' partial inner products in rank order.
+SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
+                              const Vector& b, Vector& x, const CgSettings& settings,
+                              CgWorkspace* workspace, const core::GlobalSum& sum);
 
 }  // namespace dermaflux::linear

@@ -1,8 +1,8 @@
 #pragma once
 // This rank's numerics of a run: the problem of its block of cells (the whole
 // case on one process), the operator, and the step solver the integrator hands
-// every step to — our CG with the multigrid, or hypre (solver.backend; always
-// for a case split over ranks, parallel/Block.hpp). As channels close it
+// every step to — our CG with the multigrid, or hypre (solver.backend; split over
+// ranks, parallel/Block.hpp: hypre, or ours as run/LinearBackend.hpp says). As channels close it
 // re-rasterises the geometry and brings the operator and the solver up to date.
 
 #include <array>
@@ -20,8 +20,9 @@
 #include "parallel/RankGroup.hpp"
 
 namespace dermaflux::linear {
+class BlockCgSolver;
 class HypreStructSolver;
-}
+}  // namespace dermaflux::linear
 
 namespace dermaflux::run {
 
@@ -79,6 +80,7 @@ class BlockSystem {
   model::Problem problem_;
   op::DiffusionOperator system_;
   std::unique_ptr<linear::MultigridPreconditioner> multigrid_;  // our CG's, when ours
+  linear::BlockCgSolver* block_cg_ = nullptr;                   // solver_ of a split run, when ours
 #ifdef DERMAFLUX_HAVE_HYPRE
   linear::HypreStructSolver* hypre_piece_ = nullptr;  // solver_ of a run split over ranks
 #endif

@@ -1,5 +1,8 @@
 #include "run/LinearBackend.hpp"
 
+#include <cstdlib>
+#include <string_view>
+
 #include "core/Error.hpp"
 #ifdef DERMAFLUX_HAVE_HYPRE
 #include "linear/HypreStructSolver.hpp"
@@ -12,6 +15,16 @@ linear::CgSettings cg_settings(const input::SolverSettings& settings) {
   cg.relative_tolerance = settings.linear_tolerance;
   cg.max_iterations = settings.max_iterations;
   return cg;
+}
+
+bool split_runs_use_ours(const input::SolverSettings& settings) {
+  if (settings.backend == input::LinearBackend::Hypre) return false;
+#ifdef DERMAFLUX_HAVE_HYPRE
+  const char* choice = std::getenv("DERMAFLUX_SPLIT_SOLVER");
+  return choice != nullptr && std::string_view(choice) == "dermaflux";
+#else
+  return true;
+#endif
 }
 
 std::unique_ptr<linear::StepSolver> make_linear_backend(const input::SolverSettings& settings,

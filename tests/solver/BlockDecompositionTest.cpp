@@ -13,6 +13,7 @@
 #include "model/ProblemBuilder.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "parallel/Block.hpp"
+#include "parallel/FaceExchange.hpp"
 
 namespace dermaflux {
 namespace {
@@ -41,6 +42,26 @@ TEST(BlockOfRank, BlocksTileTheGridOnceWithBalancedSizes) {
     }
     for (int n : covered) ASSERT_EQ(n, 1) << parts[0] << "x" << parts[1] << "x" << parts[2];
   }
+}
+
+// The rank across each face (the halo's partner in our split solver): the
+// neighbours along an axis, wrapping around it, so that on 2 ranks both x faces of
+// a block face the other rank (the cut and the periodic wrap).
+TEST(NeighbourRank, AcrossEachFaceWrappingAroundTheAxis) {
+  const std::array<int, 3> whole{8, 6, 4};
+  const parallel::Block pair = parallel::block_of_rank(whole, Parts{2, 1, 1}, 0);
+  EXPECT_EQ(parallel::neighbour_rank(pair, 0), 1);
+  EXPECT_EQ(parallel::neighbour_rank(pair, 1), 1);
+  // 2 x 2 x 1, rank 3 at (1, 1): x neighbours are rank 2, y neighbours rank 1.
+  const parallel::Block corner = parallel::block_of_rank(whole, Parts{2, 2, 1}, 3);
+  EXPECT_EQ(parallel::neighbour_rank(corner, 0), 2);
+  EXPECT_EQ(parallel::neighbour_rank(corner, 1), 2);
+  EXPECT_EQ(parallel::neighbour_rank(corner, 2), 1);
+  EXPECT_EQ(parallel::neighbour_rank(corner, 3), 1);
+  // 1 x 1 x 3, the middle slab: below rank 0, above rank 2.
+  const parallel::Block slab = parallel::block_of_rank(whole, Parts{1, 1, 3}, 1);
+  EXPECT_EQ(parallel::neighbour_rank(slab, 4), 0);
+  EXPECT_EQ(parallel::neighbour_rank(slab, 5), 2);
 }
 
 TEST(ChooseParts, CutsTheFewestFaces) {
