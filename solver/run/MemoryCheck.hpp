@@ -10,10 +10,12 @@
 
 namespace dermaflux::run {
 
-// Bytes a run needs per cell: problem coefficients (6 doubles), the operator
-// (7), the multigrid hierarchy (about 6), the integrator (6), CG (4) and snapshot
-// buffers (2.5): about 31 doubles. Measured peak RSS is below this (RESULTS.md).
-inline constexpr double kBytesPerCell = 31.5 * 8.0;
+// Bytes a run needs per cell, as doubles: the operator 7, the channel fractions 1,
+// the integrator 7 (a film compartment 2 more), CG 3, the float multigrid hierarchy
+// about 5.5; a snapshot's buffers (1.5) and a checkpoint's bytes (4) take the place
+// of CG's vectors, freed for them, which leaves a checkpoint about 1.5 above the
+// rest: 25.5 measured at the peak (heaptrack, RESULTS.md "Memory"), 27 with room.
+inline constexpr double kBytesPerCell = 27.0 * 8.0;
 // Libraries, VTK and the executable itself.
 inline constexpr double kFixedBytes = 64.0 * 1024 * 1024;
 
