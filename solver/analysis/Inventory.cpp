@@ -17,7 +17,8 @@ std::vector<double> amount_per_material(const model::Problem& problem, const dou
   for (int k = 0; k < grid.nz(); ++k) {
     double sum = 0.0;
     for (int j = 0; j < grid.ny(); ++j)
-      for (int i = 0; i < grid.nx(); ++i) sum += cells.capacity_m3(i, j, k) * u[grid.index(i, j, k)];
+      for (int i = 0; i < grid.nx(); ++i)
+        sum += cells.capacity_m3(i, j, k) * u[grid.index(i, j, k)];
     per_plane[static_cast<std::size_t>(k)] = sum;
   }
   std::vector<double> per_material(problem.materials.size(), 0.0);

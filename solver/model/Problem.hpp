@@ -6,7 +6,8 @@
 // in the potential u (vehicle-equivalent concentration, continuous across
 // material interfaces). Per cell it gives (CellCoefficients) the capacity K(1+B)V
 // (amount = capacity * u), the conductivity D K and the clearance k K V; boundaries
-// say what happens at the top, sides and bottom. Quantities are SI: m, s, kg; u in kg/m^3 (= mg/mL).
+// say what happens at the top, sides and bottom. Quantities are SI: m, s, kg; u in
+// kg/m^3 (= mg/mL).
 
 #include <vector>
 
@@ -86,7 +87,8 @@ class CellCoefficients {
 
   double capacity_m3(int i, int j, int k) const {  // K (1 + B) V
     const MaterialProperties& m = plane(k);
-    return stencil::mixed_capacity(phi(i, j, k), m.partition, m.binding, grid_.cell_volume(i, j, k));
+    return stencil::mixed_capacity(phi(i, j, k), m.partition, m.binding,
+                                   grid_.cell_volume(i, j, k));
   }
   double vertical_conductivity_m2_s(int i, int j, int k) const {  // D K along z
     return stencil::mixed_vertical_conductivity(phi(i, j, k), sigma(k), vehicle_sigma_);
@@ -108,10 +110,10 @@ class CellCoefficients {
   }
 
   const mesh::Grid& grid_;
-  const double* channel_fraction_;            // null: no channels
-  std::vector<MaterialProperties> plane_;     // per z-plane
-  std::vector<double> plane_sigma_;           // D K per z-plane
-  double vehicle_sigma_;                      // D of the channels' vehicle
+  const double* channel_fraction_;         // null: no channels
+  std::vector<MaterialProperties> plane_;  // per z-plane
+  std::vector<double> plane_sigma_;        // D K per z-plane
+  double vehicle_sigma_;                   // D of the channels' vehicle
 };
 
 // Tissue concentration per potential, c / u = (1 - phi) K + phi, of a cell: its

@@ -41,7 +41,8 @@ SparseMatrix assemble_operator(const model::Problem& problem, double shift) {
       for (int i = 0; i < nx; ++i) {
         const std::size_t c = g.index(i, j, k);
         const auto ic = static_cast<Eigen::Index>(c);
-        triplets.emplace_back(ic, ic, shift * cell.capacity_m3(i, j, k) + cell.clearance_m3_s(i, j, k));
+        triplets.emplace_back(ic, ic,
+                              shift * cell.capacity_m3(i, j, k) + cell.clearance_m3_s(i, j, k));
 
         // Faces in +x, +y, +z, each once; periodic wrap faces where they exist.
         const bool x_face = i + 1 < nx || (periodic && nx > 1);

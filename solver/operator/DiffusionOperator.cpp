@@ -56,9 +56,10 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
                                                   cell.lateral_conductivity_m2_s(i, n, k));
         }
         if (k + 1 < nz) {
-          tz_[c] = stencil::face_transmissibility(
-              grid_.dx(i) * grid_.dy(j), 0.5 * grid_.dz(k), cell.vertical_conductivity_m2_s(i, j, k),
-              0.5 * grid_.dz(k + 1), cell.vertical_conductivity_m2_s(i, j, k + 1));
+          tz_[c] = stencil::face_transmissibility(grid_.dx(i) * grid_.dy(j), 0.5 * grid_.dz(k),
+                                                  cell.vertical_conductivity_m2_s(i, j, k),
+                                                  0.5 * grid_.dz(k + 1),
+                                                  cell.vertical_conductivity_m2_s(i, j, k + 1));
         }
       }
     }

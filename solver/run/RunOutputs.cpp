@@ -77,7 +77,8 @@ void RunOutputs::start(const std::vector<analysis::InventoryRow>& rows) {
   folder_->open_profiles(io::profiles_header(), rows.size(), skin_planes);
   for (std::size_t n = 0; n < rows.size(); ++n) {
     folder_->append_timeseries_line(io::timeseries_line(rows[n]));
-    if (case_.output.vtk) folder_->register_snapshot(static_cast<int>(n), rows[n].time_h, ranks_.split());
+    if (case_.output.vtk)
+      folder_->register_snapshot(static_cast<int>(n), rows[n].time_h, ranks_.split());
   }
 }
 

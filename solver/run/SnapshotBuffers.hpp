@@ -25,7 +25,7 @@ struct SnapshotBuffers {
     for (int k = 0; k < problem.mesh.grid.nz(); ++k)
       std::fill_n(material.begin() + static_cast<std::ptrdiff_t>(plane * k), plane,
                   problem.mesh.material_of_plane(k));
-    // Tissue concentration c = K u in tissue, u in open channel (DESIGN.md).
+      // Tissue concentration c = K u in tissue, u in open channel (DESIGN.md).
 #pragma omp parallel for schedule(static)
     for (std::size_t c = 0; c < concentration.size(); ++c)
       concentration[c] = model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)];
