@@ -26,7 +26,6 @@ inline model::Problem layered_problem(std::int64_t cells) {
   p.materials = {{6e-10, 1.0, 0.0, 0.0}, {1e-14, 0.8, 0.0, 0.0}, {3e-11, 1.0, 0.0, 0.0}};
   for (int k = 0; k < nz; ++k) p.mesh.plane_material.push_back(k < 4 ? 1 : 2);
   p.mesh.layer_count = 2;
-  model::fill_cell_coefficients(p);
   return p;
 }
 

@@ -67,7 +67,6 @@ model::Problem peer_problem(PeerKind kind, std::size_t cells) {
     for (auto& m : p.materials) m = {6.0e-11, 1.0, 0.0, 0.0};
     p.sides = model::SideBoundary::NoFlux;
   }
-  model::fill_cell_coefficients(p);
   return p;
 }
 

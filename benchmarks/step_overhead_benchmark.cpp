@@ -91,7 +91,6 @@ int main(int argc, char** argv) {
 
   auto problem = bench::layered_problem(cells);
   problem.materials = {{6e-10, 1.0, 0.0, 0.0}, {6e-10, 1.0, 0.0, 0.0}, {6e-10, 1.0, 0.0, 0.0}};
-  model::fill_cell_coefficients(problem);
   problem.top = model::TopBoundary::FixedPotential;
   problem.top_potential_kg_m3 = 30.0;
   problem.bottom = model::BottomBoundary::Sink;

@@ -37,6 +37,8 @@ def main():
                         help="lateral spacing factors (below 1 refines)")
     parser.add_argument("--until", default="1 h")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--checkpoint-interval", default="300",
+                        help="wall seconds between checkpoints (0: none; peak memory without one)")
     parser.add_argument("--plot", type=Path)
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/dermaflux-time-vs-cells"))
     args = parser.parse_args()
@@ -56,7 +58,8 @@ def main():
         case_file.write_text(yaml.safe_dump(case, sort_keys=False))
         out = args.work_dir / ("run_%g" % factor)
         subprocess.run([args.dermaflux, "run", str(case_file), "--output", str(out), "--quiet",
-                        "--overwrite", "--threads", str(args.threads), "--until", args.until],
+                        "--overwrite", "--threads", str(args.threads), "--until", args.until,
+                        "--checkpoint-interval", args.checkpoint_interval],
                        check=True, stdout=subprocess.DEVNULL)
         s = json.loads((out / "summary.json").read_text())
         rows.append({"factor": factor, "cells": s["cells"], "steps": s["steps"],

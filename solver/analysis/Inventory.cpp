@@ -11,14 +11,14 @@ namespace {
 // parallel), then the planes added in order — thread-count independent.
 std::vector<double> amount_per_material(const model::Problem& problem, const double* u) {
   const auto& grid = problem.mesh.grid;
-  const std::size_t plane = static_cast<std::size_t>(grid.nx()) * grid.ny();
   std::vector<double> per_plane(static_cast<std::size_t>(grid.nz()), 0.0);
-  const double* cap = problem.capacity_m3.data();
+  const model::CellCoefficients cells(problem);
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < grid.nz(); ++k) {
     double sum = 0.0;
-    const std::size_t base = plane * static_cast<std::size_t>(k);
-    for (std::size_t n = 0; n < plane; ++n) sum += cap[base + n] * u[base + n];
+    for (int j = 0; j < grid.ny(); ++j)
+      for (int i = 0; i < grid.nx(); ++i)
+        sum += cells.capacity_m3(i, j, k) * u[grid.index(i, j, k)];
     per_plane[static_cast<std::size_t>(k)] = sum;
   }
   std::vector<double> per_material(problem.materials.size(), 0.0);

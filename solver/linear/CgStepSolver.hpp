@@ -17,6 +17,7 @@ class CgStepSolver final : public StepSolver {
   SolveStats solve(const Vector& b, Vector& x) override {
     return conjugate_gradient(system_, preconditioner_, b, x, settings_, &workspace_);
   }
+  void release_workspace() override { workspace_ = CgWorkspace{}; }
 
  private:
   const LinearOperator& system_;

@@ -53,12 +53,12 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
   if (x.size() != n) throw std::invalid_argument("conjugate_gradient: x has the wrong size");
   CgWorkspace local;
   CgWorkspace& w = workspace ? *workspace : local;
-  for (Vector* v : {&w.r, &w.z, &w.p, &w.q})
+  for (Vector* v : {&w.r, &w.zq, &w.p})
     if (v->size() != n) v->resize(n);
   const auto count = static_cast<std::size_t>(n);
   if (w.scratch.size() != core::TeamSums::scratch_size(count, 2))
     w.scratch.assign(core::TeamSums::scratch_size(count, 2), 0.0);
-  Vector &r = w.r, &z = w.z, &p = w.p, &q = w.q;
+  Vector &r = w.r, &z = w.zq, &p = w.p, &q = w.zq;
   SolveStats result;
 
 #pragma omp parallel if (count >= core::kParallelThreshold)

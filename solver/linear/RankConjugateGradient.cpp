@@ -37,9 +37,9 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
   const Eigen::Index n = b.size();
   CgWorkspace local;
   CgWorkspace& w = workspace ? *workspace : local;
-  for (Vector* v : {&w.r, &w.z, &w.p, &w.q})
+  for (Vector* v : {&w.r, &w.zq, &w.p})
     if (v->size() != n) v->resize(n);
-  Vector &r = w.r, &z = w.z, &p = w.p, &q = w.q;
+  Vector &r = w.r, &z = w.zq, &p = w.p, &q = w.zq;
 
   A.apply(x, q);
   // r = b - A x with ||b||^2 and ||r||^2, in one pass over memory (bitwise what

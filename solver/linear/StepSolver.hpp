@@ -17,6 +17,10 @@ class StepSolver {
   // Solves from the initial guess in x. Never throws on non-convergence: the
   // caller decides (stats.converged).
   virtual SolveStats solve(const Vector& b, Vector& x) = 0;
+  // Frees the work memory kept between solves (the next solve makes it again).
+  // The run calls it before a snapshot or a checkpoint, whose buffers then take
+  // its place at the run's peak memory (RESULTS.md, "Memory").
+  virtual void release_workspace() {}
 };
 
 }  // namespace dermaflux::linear

@@ -69,7 +69,6 @@ void set_channels(Problem& problem, const std::vector<mesh::Channel>& open) {
     problem.channel_fraction =
         mesh::channel_fractions(problem.mesh.grid, open, problem.sides == SideBoundary::Periodic,
                                 problem.domain_width(), problem.domain_length());
-  fill_cell_coefficients(problem);
 }
 
 mesh::LayeredMesh case_mesh(const input::Case& c) {
@@ -154,9 +153,10 @@ mesh::LayeredMesh cells_of(const mesh::LayeredMesh& whole, const Ranges& r) {
   return part;
 }
 
-// The conductivity along `axis` (0, 1 lateral; 2 vertical) of every cell.
-const std::vector<double>& conductivity(const Problem& p, int axis) {
-  return axis < 2 ? p.lateral_conductivity_m2_s : p.vertical_conductivity_m2_s;
+// The conductivity along `axis` (0, 1 lateral; 2 vertical) of the cell at `at`.
+double conductivity(const CellCoefficients& cells, int axis, const std::array<int, 3>& at) {
+  return axis < 2 ? cells.lateral_conductivity_m2_s(at[0], at[1], at[2])
+                  : cells.vertical_conductivity_m2_s(at[0], at[1], at[2]);
 }
 
 }  // namespace
@@ -197,6 +197,7 @@ BlockProblem build_block_problem(const input::Case& c, const mesh::LayeredMesh& 
       Ranges layer = block.cells;
       layer[a] = {neighbour, neighbour + 1};
       const Problem other = problem_on(c, cells_of(whole, layer), open, false, false, placement);
+      const CellCoefficients own_cells(own), other_cells(other);
       const mesh::Grid& og = other.mesh.grid;
       std::vector<double>& faces = part.faces[static_cast<std::size_t>(2 * axis + side)];
       faces.resize(block.cell_count() / static_cast<std::size_t>(block.cells[a].size()));
@@ -206,13 +207,11 @@ BlockProblem build_block_problem(const input::Case& c, const mesh::LayeredMesh& 
           cells, axis, own_layer, [&](std::array<int, 3> at, std::size_t face) {
             std::array<int, 3> there = at;
             there[a] = 0;  // the neighbour's layer is one cell thick
-            const std::size_t mine = g.index(at[0], at[1], at[2]);
-            const std::size_t theirs = og.index(there[0], there[1], there[2]);
             const double width[3] = {g.dx(at[0]), g.dy(at[1]), g.dz(at[2])};
             const double other_width[3] = {og.dx(there[0]), og.dy(there[1]), og.dz(there[2])};
             faces[face] = stencil::face_transmissibility(
-                width[u] * width[v], 0.5 * width[axis], conductivity(own, axis)[mine],
-                0.5 * other_width[axis], conductivity(other, axis)[theirs]);
+                width[u] * width[v], 0.5 * width[axis], conductivity(own_cells, axis, at),
+                0.5 * other_width[axis], conductivity(other_cells, axis, there));
           });
     }
   }

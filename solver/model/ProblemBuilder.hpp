@@ -62,7 +62,8 @@ BlockProblem build_block_problem(const input::Case& c, const mesh::LayeredMesh& 
                                  const std::vector<mesh::Channel>& open,
                                  const parallel::Block& block);
 
-// Re-rasterises `open` channels into an existing problem and refills its coefficients.
+// Re-rasterises `open` channels into an existing problem (its cells' coefficients
+// follow: CellCoefficients).
 void set_channels(Problem& problem, const std::vector<mesh::Channel>& open);
 
 }  // namespace dermaflux::model

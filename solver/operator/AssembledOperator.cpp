@@ -22,8 +22,15 @@ void add_face(std::vector<Triplet>& triplets, std::size_t a, std::size_t b, doub
 
 SparseMatrix assemble_operator(const model::Problem& problem, double shift) {
   const auto& g = problem.mesh.grid;
-  const auto& lateral = problem.lateral_conductivity_m2_s;
-  const auto& sigma = problem.vertical_conductivity_m2_s;
+  const model::CellCoefficients cell(problem);
+  // The conductivities as arrays: a reference for tests, where memory does not matter.
+  std::vector<double> lateral(g.cell_count()), sigma(g.cell_count());
+  for (int k = 0; k < g.nz(); ++k)
+    for (int j = 0; j < g.ny(); ++j)
+      for (int i = 0; i < g.nx(); ++i) {
+        lateral[g.index(i, j, k)] = cell.lateral_conductivity_m2_s(i, j, k);
+        sigma[g.index(i, j, k)] = cell.vertical_conductivity_m2_s(i, j, k);
+      }
   const bool periodic = problem.sides == model::SideBoundary::Periodic;
   const int nx = g.nx(), ny = g.ny(), nz = g.nz();
   std::vector<Triplet> triplets;
@@ -34,7 +41,8 @@ SparseMatrix assemble_operator(const model::Problem& problem, double shift) {
       for (int i = 0; i < nx; ++i) {
         const std::size_t c = g.index(i, j, k);
         const auto ic = static_cast<Eigen::Index>(c);
-        triplets.emplace_back(ic, ic, shift * problem.capacity_m3[c] + problem.clearance_m3_s[c]);
+        triplets.emplace_back(ic, ic,
+                              shift * cell.capacity_m3(i, j, k) + cell.clearance_m3_s(i, j, k));
 
         // Faces in +x, +y, +z, each once; periodic wrap faces where they exist.
         const bool x_face = i + 1 < nx || (periodic && nx > 1);

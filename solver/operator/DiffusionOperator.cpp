@@ -19,12 +19,11 @@ DiffusionOperator::DiffusionOperator(const model::Problem& problem)
 }
 
 void DiffusionOperator::reassemble(const model::Problem& problem) {
-  capacity_.assign(problem.capacity_m3.begin(), problem.capacity_m3.end());
-  clearance_.assign(problem.clearance_m3_s.begin(), problem.clearance_m3_s.end());
   const int nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
   const std::size_t cells = grid_.cell_count();
-  const auto& lateral = problem.lateral_conductivity_m2_s;
-  const auto& sigma = problem.vertical_conductivity_m2_s;
+  const model::CellCoefficients cell(problem);
+  capacity_.assign(cells, 0.0);
+  clearance_.assign(cells, 0.0);
   tx_.assign(cells, 0.0);
   ty_.assign(cells, 0.0);
   tz_.assign(cells, 0.0);
@@ -42,22 +41,26 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
     for (int j = 0; j < ny; ++j) {
       for (int i = 0; i < nx; ++i) {
         const std::size_t c = grid_.index(i, j, k);
+        capacity_[c] = cell.capacity_m3(i, j, k);
+        clearance_[c] = cell.clearance_m3_s(i, j, k);
+        const double lateral = cell.lateral_conductivity_m2_s(i, j, k);
         if (i + 1 < nx || (wrap_x_ && nx > 1)) {
           const int e = stencil::next_wrapped(i, nx);
           tx_[c] = stencil::face_transmissibility(grid_.dy(j) * grid_.dz(k), 0.5 * grid_.dx(i),
-                                                  lateral[c], 0.5 * grid_.dx(e),
-                                                  lateral[grid_.index(e, j, k)]);
+                                                  lateral, 0.5 * grid_.dx(e),
+                                                  cell.lateral_conductivity_m2_s(e, j, k));
         }
         if (j + 1 < ny || (wrap_y_ && ny > 1)) {
           const int n = stencil::next_wrapped(j, ny);
           ty_[c] = stencil::face_transmissibility(grid_.dx(i) * grid_.dz(k), 0.5 * grid_.dy(j),
-                                                  lateral[c], 0.5 * grid_.dy(n),
-                                                  lateral[grid_.index(i, n, k)]);
+                                                  lateral, 0.5 * grid_.dy(n),
+                                                  cell.lateral_conductivity_m2_s(i, n, k));
         }
         if (k + 1 < nz) {
           tz_[c] = stencil::face_transmissibility(grid_.dx(i) * grid_.dy(j), 0.5 * grid_.dz(k),
-                                                  sigma[c], 0.5 * grid_.dz(k + 1),
-                                                  sigma[grid_.index(i, j, k + 1)]);
+                                                  cell.vertical_conductivity_m2_s(i, j, k),
+                                                  0.5 * grid_.dz(k + 1),
+                                                  cell.vertical_conductivity_m2_s(i, j, k + 1));
         }
       }
     }
@@ -69,10 +72,10 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
       const double area = grid_.dx(i) * grid_.dy(j);
       if (problem.top == model::TopBoundary::FixedPotential)
         top_conductance_[column] = stencil::boundary_transmissibility(
-            area, 0.5 * grid_.dz(nz - 1), sigma[grid_.index(i, j, nz - 1)]);
+            area, 0.5 * grid_.dz(nz - 1), cell.vertical_conductivity_m2_s(i, j, nz - 1));
       if (problem.bottom == model::BottomBoundary::Sink)
         bottom_conductance_[column] = stencil::boundary_transmissibility(
-            area, 0.5 * grid_.dz(0), sigma[grid_.index(i, j, 0)]);
+            area, 0.5 * grid_.dz(0), cell.vertical_conductivity_m2_s(i, j, 0));
     }
   }
 

@@ -118,7 +118,6 @@ void BlockSystem::apply_channel_fluid() {
   // Material 0 is the vehicle; with a film compartment only open channels hold it.
   problem_.materials[0].diffusivity_m2_s =
       top_open_ ? case_.serum.diffusivity_m2_s : *case_.needles->tissue_fluid_diffusivity_m2_s;
-  model::fill_cell_coefficients(problem_);
 }
 
 void BlockSystem::set_top_open(bool open) {

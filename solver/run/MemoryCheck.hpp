@@ -10,10 +10,12 @@
 
 namespace dermaflux::run {
 
-// Bytes a run needs per cell: problem coefficients (6 doubles), the operator
-// (7), the multigrid hierarchy (about 6), the integrator (6), CG (4) and snapshot
-// buffers (2.5): about 31 doubles. Measured peak RSS is below this (RESULTS.md).
-inline constexpr double kBytesPerCell = 31.5 * 8.0;
+// Bytes a run needs per cell, as doubles: the operator 7, the channel fractions 1,
+// the integrator 7 (a film compartment 2 more), CG 3, the float multigrid hierarchy
+// about 5.5. A snapshot's buffers (1.5) go into CG's vectors, freed for them; a
+// checkpoint's bytes (4) add to the resident peak: 27.3 measured at 1.7e6 cells with
+// a checkpoint (RESULTS.md, "Memory"), 28 with room.
+inline constexpr double kBytesPerCell = 28.0 * 8.0;
 // Libraries, VTK and the executable itself.
 inline constexpr double kFixedBytes = 64.0 * 1024 * 1024;
 

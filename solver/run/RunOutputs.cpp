@@ -57,7 +57,6 @@ void RunOutputs::open() {
     throw UsageError("rank 0 could not open the output folder " + options_.output_dir.string());
 
   const model::Problem& problem = numerics_.problem();
-  if (case_.output.vtk) buffers_ = std::make_unique<SnapshotBuffers>(problem);
   if (case_.output.vtk && ranks_.split())
     pieces_.emplace(options_.output_dir, case_.name, all_blocks(block_), block_.rank);
   profile_columns_ =
@@ -78,7 +77,8 @@ void RunOutputs::start(const std::vector<analysis::InventoryRow>& rows) {
   folder_->open_profiles(io::profiles_header(), rows.size(), skin_planes);
   for (std::size_t n = 0; n < rows.size(); ++n) {
     folder_->append_timeseries_line(io::timeseries_line(rows[n]));
-    if (buffers_) folder_->register_snapshot(static_cast<int>(n), rows[n].time_h, ranks_.split());
+    if (case_.output.vtk)
+      folder_->register_snapshot(static_cast<int>(n), rows[n].time_h, ranks_.split());
   }
 }
 
@@ -92,8 +92,9 @@ void RunOutputs::record(const analysis::InventoryRow& row, int index, const line
     folder_->append_timeseries_line(io::timeseries_line(row));
     folder_->append_profile_lines(io::profile_lines(row.time_h, profile, layer_names_));
   }
-  if (!buffers_) return;
-  const io::SnapshotArrays arrays = buffers_->arrays(problem, u);
+  if (!case_.output.vtk) return;
+  const SnapshotBuffers buffers(problem, u);
+  const io::SnapshotArrays arrays = buffers.arrays(problem, u);
   if (!pieces_) {
     folder_->write_snapshot(index, row.time_h, problem.mesh.grid, arrays);
     return;

@@ -52,7 +52,6 @@ class RunOutputs {
   const parallel::RankGroup& ranks_;
   const BlockSystem& numerics_;
   std::unique_ptr<io::RunFolder> folder_;
-  std::unique_ptr<SnapshotBuffers> buffers_;  // when the case asks for snapshots
   std::optional<io::SnapshotPieces> pieces_;  // split over ranks
   analysis::ProfileColumns profile_columns_;  // profiles.csv: axis and between columns
 };

@@ -163,7 +163,9 @@ class Run {
 
   void record(const analysis::InventoryRow& row) {
     rows_.push_back(row);
-    if (outputs_) outputs_->record(row, static_cast<int>(rows_.size() - 1), integrator_.solution());
+    if (!outputs_) return;
+    numerics_.solver().release_workspace();  // the snapshot's buffers take its place
+    outputs_->record(row, static_cast<int>(rows_.size() - 1), integrator_.solution());
   }
 
   // Whether any rank was asked to stop (every rank must stop at the same step).
@@ -207,6 +209,7 @@ class Run {
     c.wall_s = wall_before_ + seconds_since(start_);
     c.rows = rows_;
     std::string bytes;
+    numerics_.solver().release_workspace();  // the bytes take its place
     integrator_.lend_state([&](const timestep::IntegratorState& s) { bytes = serialize(c, s); });
     checkpoints_.write(bytes, outputs_->folder());
   }

@@ -1,7 +1,10 @@
 #pragma once
-// The per-cell arrays of a run's VTK snapshots, kept between outputs so that a
-// snapshot allocates nothing.
+// The per-cell arrays of a VTK snapshot that the run does not hold anyway, made for
+// one snapshot and freed once it is written: kept between outputs they were 12 B a
+// cell at the run's peak. The run frees CG's work vectors before it writes
+// (StepSolver::release_workspace), so these take their place (RESULTS.md, "Memory").
 
+#include <algorithm>
 #include <vector>
 
 #include "io/VtkSnapshot.hpp"
@@ -10,27 +13,27 @@
 
 namespace dermaflux::run {
 
-// Per-cell arrays for a VTK snapshot; `material` does not change during a run
-// and is built once.
 struct SnapshotBuffers {
   std::vector<double> concentration;
   std::vector<int> material;
   std::vector<double> no_channels;  // zeros, made only for a run without channels
 
-  explicit SnapshotBuffers(const model::Problem& problem)
+  SnapshotBuffers(const model::Problem& problem, const linear::Vector& u)
       : concentration(problem.cell_count()), material(problem.cell_count()) {
-    for (std::size_t c = 0; c < material.size(); ++c)
-      material[c] = problem.mesh.material_of_cell(c);
-  }
-
-  io::SnapshotArrays arrays(const model::Problem& problem, const linear::Vector& u) {
-    // Tissue concentration c = K u in tissue, u in open channel (DESIGN.md).
+    const std::size_t plane =
+        static_cast<std::size_t>(problem.mesh.grid.nx()) * problem.mesh.grid.ny();
+    for (int k = 0; k < problem.mesh.grid.nz(); ++k)
+      std::fill_n(material.begin() + static_cast<std::ptrdiff_t>(plane * k), plane,
+                  problem.mesh.material_of_plane(k));
+      // Tissue concentration c = K u in tissue, u in open channel (DESIGN.md).
 #pragma omp parallel for schedule(static)
     for (std::size_t c = 0; c < concentration.size(); ++c)
       concentration[c] = model::concentration_factor(problem, c) * u[static_cast<Eigen::Index>(c)];
-    // The problem's own channel fractions, not a copy: they change only between steps.
-    if (problem.channel_fraction.empty() && no_channels.size() != concentration.size())
-      no_channels.assign(concentration.size(), 0.0);
+    if (problem.channel_fraction.empty()) no_channels.assign(concentration.size(), 0.0);
+  }
+
+  // The problem's own channel fractions, not a copy: they change only between steps.
+  io::SnapshotArrays arrays(const model::Problem& problem, const linear::Vector& u) const {
     const auto& channel_fraction =
         problem.channel_fraction.empty() ? no_channels : problem.channel_fraction;
     return {

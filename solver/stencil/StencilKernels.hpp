@@ -19,7 +19,7 @@ namespace dermaflux::stencil {
 
 // ---- Cell coefficients: a cell holding a fraction phi of open channel mixes channel
 // (vehicle: K = 1, B = 0, D = D_v, no clearance) and tissue by volume
-// (model/Problem.hpp: fill_cell_coefficients).
+// (model/Problem.hpp: CellCoefficients).
 
 // V [(1 - phi) K (1 + B) + phi], m^3.
 inline double mixed_capacity(double phi, double partition, double binding, double volume_m3) {

@@ -140,7 +140,7 @@ void expect_blocks_restrict_the_whole_problem(const std::string& case_file, cons
           const int I[3] = {i + block.cells[0].begin, j + block.cells[1].begin,
                             k + block.cells[2].begin};
           const std::size_t mine = bg.index(i, j, k), all = g.index(I[0], I[1], I[2]);
-          ASSERT_EQ(part.problem.capacity_m3[mine], whole.capacity_m3[all]);
+          ASSERT_EQ(b.capacity()[mine], w.capacity()[all]);
           ASSERT_EQ(part.problem.initial_potential_kg_m3[mine], whole.initial_potential_kg_m3[all]);
           double moved = 0.0;  // the faces this cell has in the lists, not the stencil
           for (int a = 0; a < 3; ++a) {

@@ -46,6 +46,12 @@ TEST(MemoryPreflight, EstimateGrowsWithTheCellCount) {
   EXPECT_GT(run::peak_rss_mb(), 0.0);
 }
 
+TEST(MemoryPreflight, AHundredMillionCellCaseFitsIn24GiBWithRoom) {
+  // Issue 18: a 10^8-cell case on a 24 GiB machine, with a tenth of it to spare.
+  const double gib = 1024.0 * 1024.0 * 1024.0;
+  EXPECT_LT(run::estimated_bytes(100'000'000), 0.9 * 24.0 * gib);
+}
+
 TEST(MemoryPreflight, ASplitRunCountsEveryRankOnTheNode) {
   if (!run::available_bytes()) GTEST_SKIP() << "this machine says nothing of its memory";
   // A block that fits alone: nothing to say (unless this machine is nearly full).

@@ -43,7 +43,6 @@ model::Problem channelled_skin(double width_m, double spacing_m, bool periodic =
         if (z < 0.0 && z > -300e-6 && r < 35e-6 * (1.0 + z / 600e-6))
           p.channel_fraction[g.index(i, j, k)] = 1.0;
       }
-  model::fill_cell_coefficients(p);
   return p;
 }
 

@@ -69,7 +69,6 @@ TEST(DiffusionOperator, ConstantFieldHasNoInteriorFlux) {
   auto problem = random_problem(rng, 6, 5, 8, model::SideBoundary::Periodic,
                                 model::TopBoundary::NoFlux, model::BottomBoundary::NoFlux);
   for (auto& m : problem.materials) m.clearance_1_s = 0.0;
-  model::fill_cell_coefficients(problem);
   op::DiffusionOperator system(problem);
   // Act
   linear::Vector y;

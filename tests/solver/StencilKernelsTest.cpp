@@ -73,7 +73,6 @@ TEST(StencilKernels, OperatorOnThreeCubedUnitCellsByHand) {
   p.materials.push_back({1.0, 1.0, 0.0, 0.0});
   p.mesh.plane_material = {0, 0, 0};
   p.mesh.layer_count = 1;
-  model::fill_cell_coefficients(p);
   p.sides = model::SideBoundary::Periodic;
   p.top = model::TopBoundary::NoFlux;
   p.bottom = model::BottomBoundary::Sink;

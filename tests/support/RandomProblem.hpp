@@ -33,7 +33,6 @@ inline model::Problem random_problem(std::mt19937& rng, int nx, int ny, int nz,
                            m == 2 ? 0.5 : 0.0, m == 3 ? 1e-4 : 0.0});
   for (int k = 0; k < nz; ++k) p.mesh.plane_material.push_back(pick(rng));
   p.mesh.layer_count = 3;
-  model::fill_cell_coefficients(p);
   p.sides = sides;
   p.top = top;
   p.top_potential_kg_m3 = 30.0;

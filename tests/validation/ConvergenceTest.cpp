@@ -30,7 +30,6 @@ model::Problem single_material(mesh::Grid grid, double D, double K) {
   p.mesh.plane_material.assign(static_cast<std::size_t>(p.mesh.grid.nz()), 1);
   p.mesh.layer_count = 1;
   p.materials = {{D, 1.0, 0.0, 0.0}, {D, K, 0.0, 0.0}};
-  model::fill_cell_coefficients(p);
   return p;
 }
 
