@@ -17,7 +17,7 @@ interleaved within each repeat so that a busy machine's drift hits all alike:
 
 A variant is a different problem (deeper channels, other properties), so its steps and
 CG iterations change with the physics: both are printed beside the wall time, and the
-cost per CG iteration (wall / iterations) isolates what the terms add to each
+cost per cell and CG iteration (wall / iterations / cells) isolates what the terms add to each
 iteration's work. Prints one JSON line per run, then a table of medians.
 """
 import argparse
@@ -72,7 +72,7 @@ def run(binary, path, threads, folder):
                    check=True, capture_output=True)
     with open(os.path.join(out, "summary.json")) as f:
         summary = json.load(f)
-    return summary["wall_s"], summary["steps"], summary["linear_iterations"]
+    return summary["wall_s"], summary["steps"], summary["linear_iterations"], summary["cells"]
 
 
 def main():
@@ -90,23 +90,23 @@ def main():
         # The case folder's presets: run from the repository's root, where cases/ is.
         for repeat in range(args.repeats):
             for name, path, variant in runs:
-                wall, steps, iterations = run(args.binary, path, args.threads, folder)
+                wall, steps, iterations, cells = run(args.binary, path, args.threads, folder)
                 walls.setdefault((name, variant), []).append(wall)
-                counts[(name, variant)] = (steps, iterations)
+                counts[(name, variant)] = (steps, iterations, cells)
                 print(json.dumps({"case": name, "variant": variant, "repeat": repeat,
-                                  "wall_s": wall, "steps": steps, "cg_iterations": iterations}),
+                                  "wall_s": wall, "cells": cells, "steps": steps, "cg_iterations": iterations}),
                       flush=True)
     print()
-    print("| case | physics | steps | CG iterations | wall (median, range) | wall / shadow "
-          "| per CG iteration / shadow |")
-    print("|---|---|---|---|---|---|---|")
+    print("| case | physics | cells | steps | CG iterations | wall (median, range) | wall / shadow "
+          "| per cell and CG iteration / shadow |")
+    print("|---|---|---|---|---|---|---|---|")
     for (name, variant), times in walls.items():
-        steps, iterations = counts[(name, variant)]
+        steps, iterations, cells = counts[(name, variant)]
         median = statistics.median(times)
         base = statistics.median(walls[(name, "shadow")])
-        base_iterations = counts[(name, "shadow")][1]
-        per_iteration = (median / iterations) / (base / base_iterations)
-        print(f"| {name} | {variant} | {steps} | {iterations} | {median:.2f} s "
+        base_iterations, base_cells = counts[(name, "shadow")][1:]
+        per_iteration = (median / iterations / cells) / (base / base_iterations / base_cells)
+        print(f"| {name} | {variant} | {cells} | {steps} | {iterations} | {median:.2f} s "
               f"({min(times):.2f}-{max(times):.2f}) | {median / base:.2f} | "
               f"{per_iteration:.2f} |")
 
