@@ -60,7 +60,19 @@ model::Problem BlockSystem::build_block(const std::vector<mesh::Channel>& open) 
 std::unique_ptr<linear::StepSolver> BlockSystem::make_solver() {
   const linear::CgSettings cg = cg_settings(case_.solver);
   if (ranks_.split()) {
-    if (split_runs_use_ours(case_.solver)) {
+    // Every rank must choose the same solver, or each would wait for the other's
+    // messages in a different one (a hang): the choice reads the environment, which
+    // mpirun need not give every rank alike (-x passes a variable on).
+    const bool ours_here = split_runs_use_ours(case_.solver);
+    const double ranks_choosing_ours =
+        core::sum_over_ranks(ranks_.global_sum(), ours_here ? 1.0 : 0.0);
+    if (ranks_choosing_ours != 0.0 && ranks_choosing_ours != static_cast<double>(ranks_.size()))
+      throw UsageError(
+          "DERMAFLUX_SPLIT_SOLVER=dermaflux is set on " +
+          std::to_string(static_cast<int>(ranks_choosing_ours)) + " of " +
+          std::to_string(ranks_.size()) +
+          " ranks: set it on every rank (mpirun -x DERMAFLUX_SPLIT_SOLVER) or on none");
+    if (ours_here) {
       auto solver = std::make_unique<linear::BlockCgSolver>(
           system_, cg, ranks_.global_sum(), faces_, parallel::make_face_exchange(block_));
       block_cg_ = solver.get();

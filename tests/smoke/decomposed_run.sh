@@ -123,4 +123,18 @@ if [ "$ranks" -eq 2 ]; then
   said=$(grep -c 'error: nothing to resume' "$out/resume.log" || true)
   [ "$said" -eq 1 ] || fail "--resume on 2 ranks: the error was said $said times: $(cat "$out/resume.log")"
 fi
+# 4. Ours on 2 ranks in a build with hypre: DERMAFLUX_SPLIT_SOLVER on one rank only is
+#    refused, said once (the ranks would otherwise wait in different solvers: a hang).
+if $ours && [ "$ranks" -eq 2 ] && [ "${DECOMPOSED_HAVE_HYPRE:-0}" = 1 ]; then
+  status=0
+  # shellcheck disable=SC2086,SC2016
+  timeout 120 "$mpiexec" -n 2 $flags bash -c \
+    'if [ "${OMPI_COMM_WORLD_RANK:-0}" = 1 ]; then export DERMAFLUX_SPLIT_SOLVER=dermaflux;
+     else unset DERMAFLUX_SPLIT_SOLVER; fi; exec "$0" "$@"' \
+    "$dermaflux" run "$case_file" --output "$out/mixed" --quiet > "$out/mixed.log" 2>&1 || status=$?
+  [ "$status" -ne 0 ] && [ "$status" -ne 124 ] ||
+    fail "the solver set on one rank of 2: status $status: $(cat "$out/mixed.log")"
+  said=$(grep -c 'error: DERMAFLUX_SPLIT_SOLVER=dermaflux is set on 1 of 2 ranks' "$out/mixed.log" || true)
+  [ "$said" -eq 1 ] || fail "the solver set on one rank: said $said times: $(cat "$out/mixed.log")"
+fi
 echo "decomposed_run: $name on $ranks ranks ${parts:+($parts) }matches the serial run"
