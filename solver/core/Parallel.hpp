@@ -117,8 +117,9 @@ inline int thread_count() {
 // of microseconds each with passive waits, a scheduler slice when the partner is
 // descheduled). Measured with bench_step_overhead at 1e4..1e6 cells, 1 against 2
 // threads (benchmarks/RESULTS.md, "One parallel region per CG solve, and threads
-// per case size"): 2 threads were no slower from 3e4 cells up, so a thread needs
-// the parallel threshold's worth.
+// per case size", and its quiet re-measurement): 2 threads took 1.27 x one thread's
+// time at 3e4 cells and 0.90 x at 1e5, so a thread needs at least the parallel
+// threshold's worth; where between the two the break-even lies is not measured.
 inline constexpr std::size_t kCellsPerThread = kParallelThreshold;
 
 // Threads for a run of `cells` cells with `available` threads at hand: one per
