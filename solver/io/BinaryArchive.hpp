@@ -1,9 +1,11 @@
 #pragma once
 // A small, explicit binary format for checkpoints: little-endian PODs, strings and
 // double arrays appended in order, closed by a 64-bit FNV-1a checksum of every
-// byte before it. Reading checks bounds and the checksum, so a truncated or
-// corrupted file is refused instead of restoring garbage.
+// byte before it (the same bytes whether written whole or streamed in chunks). Reading checks
+// bounds and the checksum, so a truncated or corrupted file is refused instead of restoring
+// garbage.
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -13,11 +15,14 @@
 #include <vector>
 
 #include "core/Error.hpp"
+#include "io/ByteSink.hpp"
 
 namespace dermaflux::io {
 
 // FNV-1a, 64 bit (Fowler, Noll, Vo): simple, fast, good enough to detect damage.
-inline std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222325ull) {
+// `hash`: of the bytes before these (the hash of a whole, continued piece by piece).
+inline constexpr std::uint64_t kFnv1a64Start = 0xcbf29ce484222325ull;
+inline std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = kFnv1a64Start) {
   for (unsigned char b : bytes) {
     hash ^= b;
     hash *= 0x100000001b3ull;
@@ -25,33 +30,62 @@ inline std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 0xcbf2
   return hash;
 }
 
+// Writes an archive to a sink as it is made: PODs gather in a small buffer, and a
+// double array goes out from where it lives in chunks, so that a field-sized
+// checkpoint never has a field-sized copy (RESULTS.md, "Memory"). The checksum
+// is kept as the bytes pass.
 class ArchiveWriter {
  public:
+  explicit ArchiveWriter(ByteSink sink) : sink_(std::move(sink)) {}
   template <class T>
   void pod(const T& value) {
     static_assert(std::is_trivially_copyable_v<T>);
-    bytes_.append(reinterpret_cast<const char*>(&value), sizeof(T));
+    put(reinterpret_cast<const char*>(&value), sizeof(T));
   }
   void text(std::string_view s) {
     pod<std::uint64_t>(s.size());
-    bytes_.append(s);
+    put(s.data(), s.size());
   }
   void doubles(const double* data, std::size_t count) {
     pod<std::uint64_t>(count);
-    bytes_.append(reinterpret_cast<const char*>(data), count * sizeof(double));
+    put(reinterpret_cast<const char*>(data), count * sizeof(double));
   }
-  // Room for `bytes` more (the checksum included): a checkpoint is field-sized,
-  // and growing by doubling would hold up to twice that at its peak.
-  void reserve(std::size_t bytes) { bytes_.reserve(bytes_.size() + bytes + sizeof(std::uint64_t)); }
-  // The archive with its checksum appended; the writer is spent.
-  std::string finish() && {
-    const std::uint64_t sum = fnv1a64(bytes_);
-    bytes_.append(reinterpret_cast<const char*>(&sum), sizeof sum);
-    return std::move(bytes_);
+  // Appends the checksum and hands out what is left; the writer is spent.
+  void finish() {
+    const std::uint64_t sum = fnv1a64(buffered_, hash_);
+    buffered_.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+    sink_(buffered_);
+    buffered_.clear();
   }
 
  private:
-  std::string bytes_;
+  // Small pieces gather up to a chunk; a larger one (an array) goes out as it
+  // lies, a chunk at a time.
+  static constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
+  void put(const char* bytes, std::size_t count) {
+    if (buffered_.size() + count <= kChunkBytes) {
+      buffered_.append(bytes, count);
+      return;
+    }
+    flush();
+    if (count <= kChunkBytes) {
+      buffered_.append(bytes, count);
+      return;
+    }
+    for (std::size_t done = 0; done < count; done += kChunkBytes) {
+      const std::string_view chunk(bytes + done, std::min(kChunkBytes, count - done));
+      hash_ = fnv1a64(chunk, hash_);
+      sink_(chunk);
+    }
+  }
+  void flush() {
+    hash_ = fnv1a64(buffered_, hash_);
+    sink_(buffered_);
+    buffered_.clear();
+  }
+  ByteSink sink_;
+  std::string buffered_;
+  std::uint64_t hash_ = kFnv1a64Start;
 };
 
 class ArchiveReader {

@@ -91,18 +91,9 @@ std::filesystem::path checkpoint_file(const std::filesystem::path& output_dir) {
   return output_dir / "checkpoint.bin";
 }
 
-std::string serialize(const RunCheckpoint& c, const timestep::IntegratorState& s) {
-  io::ArchiveWriter out;
-  // The fields dominate: reserve them (and a generous allowance for the rest) so
-  // that the buffer is allocated once.
-  const auto& fields = s;
-  std::size_t field_bytes = (static_cast<std::size_t>(fields.u.size()) + 1) * sizeof(double);
-  for (const auto& m : fields.amounts)
-    field_bytes += (static_cast<std::size_t>(m.size()) + 1) * sizeof(double);
-  field_bytes += (static_cast<std::size_t>(fields.top_response.size()) + 1) * sizeof(double);
-  out.reserve(field_bytes + c.case_fingerprint.size() + 256 +
-              c.rows.size() * (16 + (c.rows.empty() ? 0 : c.rows.front().layer_ug_cm2.size())) *
-                  sizeof(double));
+void serialize(const RunCheckpoint& c, const timestep::IntegratorState& s,
+               const io::ByteSink& sink) {
+  io::ArchiveWriter out(sink);
   out.pod(kMagic);
   out.pod(kVersion);
   out.text(c.case_fingerprint);
@@ -126,7 +117,13 @@ std::string serialize(const RunCheckpoint& c, const timestep::IntegratorState& s
   write_film(out, s.film);
   out.pod(s.film_potential);
   write_vector(out, s.top_response);
-  return std::move(out).finish();
+  out.finish();
+}
+
+std::string serialize(const RunCheckpoint& c) {
+  std::string bytes;
+  serialize(c, c.integrator, [&](std::string_view piece) { bytes.append(piece); });
+  return bytes;
 }
 
 RunCheckpoint deserialize(std::string bytes, const std::string& label) {
@@ -201,14 +198,15 @@ bool Checkpoints::due(double after_s) const {
   return ranks_.any(ranks_.is_root() && due);
 }
 
-void Checkpoints::write(const std::string& bytes, io::RunFolder* folder) {
+void Checkpoints::write(const std::function<void(const io::ByteSink&)>& produce,
+                        io::RunFolder* folder) {
   if (!ranks_.split()) {
-    folder->write_checkpoint(bytes);
+    folder->write_checkpoint(produce);
   } else {
     // Every rank's part of the other generation, then the manifest naming it:
     // until the manifest is in place the last complete generation stands.
     const int generation = 1 - generation_;
-    io::write_file_atomically(split_checkpoint_file(output_dir_, block_.rank, generation), bytes);
+    io::write_file_atomically(split_checkpoint_file(output_dir_, block_.rank, generation), produce);
     ranks_.barrier();  // every part is in place
     if (folder)
       folder->write_checkpoint(write_split_manifest({block_.ranks, block_.parts, generation}));
