@@ -7,7 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -34,6 +34,9 @@ inline std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = kFnv1a
 // double array goes out from where it lives in chunks, so that a field-sized
 // checkpoint never has a field-sized copy (RESULTS.md, "Memory"). The checksum
 // is kept as the bytes pass.
+// The most either moves at once (a few milliseconds of disk; nothing field-sized).
+inline constexpr std::size_t kArchiveChunkBytes = std::size_t{1} << 20;
+
 class ArchiveWriter {
  public:
   explicit ArchiveWriter(ByteSink sink) : sink_(std::move(sink)) {}
@@ -61,19 +64,18 @@ class ArchiveWriter {
  private:
   // Small pieces gather up to a chunk; a larger one (an array) goes out as it
   // lies, a chunk at a time.
-  static constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
   void put(const char* bytes, std::size_t count) {
-    if (buffered_.size() + count <= kChunkBytes) {
+    if (buffered_.size() + count <= kArchiveChunkBytes) {
       buffered_.append(bytes, count);
       return;
     }
     flush();
-    if (count <= kChunkBytes) {
+    if (count <= kArchiveChunkBytes) {
       buffered_.append(bytes, count);
       return;
     }
-    for (std::size_t done = 0; done < count; done += kChunkBytes) {
-      const std::string_view chunk(bytes + done, std::min(kChunkBytes, count - done));
+    for (std::size_t done = 0; done < count; done += kArchiveChunkBytes) {
+      const std::string_view chunk(bytes + done, std::min(kArchiveChunkBytes, count - done));
       hash_ = fnv1a64(chunk, hash_);
       sink_(chunk);
     }
@@ -88,53 +90,78 @@ class ArchiveWriter {
   std::uint64_t hash_ = kFnv1a64Start;
 };
 
+// Reads an archive from a stream (a file) in order: the checksum of the whole is
+// checked first, a chunk at a time, then the values are read from the start, a
+// double array straight into the memory that keeps it. Neither pass holds the
+// archive whole in memory.
 class ArchiveReader {
  public:
   // Throws IoError naming `label` when the checksum does not match.
-  ArchiveReader(std::string bytes, std::string label) : label_(std::move(label)) {
-    if (bytes.size() < sizeof(std::uint64_t)) fail("it is too short");
+  ArchiveReader(std::istream& in, std::string label) : in_(in), label_(std::move(label)) {
+    in_.seekg(0, std::ios::end);
+    const std::streamoff size = in_.tellg();
+    if (size < static_cast<std::streamoff>(sizeof(std::uint64_t))) fail("it is too short");
+    remaining_ = static_cast<std::size_t>(size) - sizeof(std::uint64_t);
+    in_.seekg(0);
+    std::uint64_t hash = kFnv1a64Start;
+    std::string chunk;
+    for (std::size_t done = 0; done < remaining_; done += chunk.size()) {
+      chunk.resize(std::min(kArchiveChunkBytes, remaining_ - done));
+      read(chunk.data(), chunk.size());
+      hash = fnv1a64(chunk, hash);
+    }
     std::uint64_t stored;
-    std::memcpy(&stored, bytes.data() + bytes.size() - sizeof stored, sizeof stored);
-    bytes.resize(bytes.size() - sizeof stored);
-    if (fnv1a64(bytes) != stored) fail("its checksum does not match (damaged or truncated)");
-    bytes_ = std::move(bytes);
+    read(reinterpret_cast<char*>(&stored), sizeof stored);
+    if (hash != stored) fail("its checksum does not match (damaged or truncated)");
+    in_.seekg(0);
   }
   template <class T>
   T pod() {
     static_assert(std::is_trivially_copyable_v<T>);
     T value;
-    std::memcpy(&value, take(sizeof(T)), sizeof(T));
+    take(reinterpret_cast<char*>(&value), sizeof(T));
     return value;
   }
   std::string text() {
     const auto size = pod<std::uint64_t>();
-    return std::string(take(size), size);
+    if (size > remaining_) fail("it ends early");
+    std::string s(size, '\0');
+    take(s.data(), size);
+    return s;
+  }
+  // An array in two parts, so that the caller can read it into its own memory:
+  // its length, then its values.
+  std::size_t array_size() {
+    const auto count = pod<std::uint64_t>();
+    if (count > remaining_ / sizeof(double)) fail("an array is longer than the file");
+    return static_cast<std::size_t>(count);
+  }
+  void array_values(double* into, std::size_t count) {
+    take(reinterpret_cast<char*>(into), count * sizeof(double));
   }
   std::vector<double> doubles() {
-    const auto count = pod<std::uint64_t>();
-    if (count > bytes_.size() / sizeof(double)) fail("an array is longer than the file");
-    std::vector<double> values(count);
-    const char* stored = take(count * sizeof(double));
-    // memcpy from or to a null pointer is undefined even for zero bytes, and an empty
-    // vector's data() may be null.
-    if (count > 0) std::memcpy(values.data(), stored, count * sizeof(double));
+    std::vector<double> values(array_size());
+    array_values(values.data(), values.size());
     return values;
   }
-  bool at_end() const { return position_ == bytes_.size(); }
+  bool at_end() const { return remaining_ == 0; }
   [[noreturn]] void fail(const std::string& why) const {
     throw IoError("cannot use checkpoint " + label_ + ": " + why);
   }
 
  private:
-  const char* take(std::size_t count) {
-    if (count > bytes_.size() - position_) fail("it ends early");
-    const char* p = bytes_.data() + position_;
-    position_ += count;
-    return p;
+  void take(char* into, std::size_t count) {
+    if (count > remaining_) fail("it ends early");
+    read(into, count);
+    remaining_ -= count;
   }
-  std::string bytes_;
+  void read(char* into, std::size_t count) {
+    if (count == 0) return;  // an empty vector's data() may be null
+    if (!in_.read(into, static_cast<std::streamsize>(count))) fail("it cannot be read to its end");
+  }
+  std::istream& in_;
   std::string label_;
-  std::size_t position_ = 0;
+  std::size_t remaining_ = 0;  // bytes before the checksum not yet taken
 };
 
 }  // namespace dermaflux::io

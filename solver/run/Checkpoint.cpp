@@ -1,6 +1,7 @@
 #include "run/Checkpoint.hpp"
 
 #include <cstdio>
+#include <fstream>
 #include <sstream>
 
 #include "core/Error.hpp"
@@ -19,8 +20,9 @@ void write_vector(io::ArchiveWriter& out, const linear::Vector& v) {
 }
 
 linear::Vector read_vector(io::ArchiveReader& in) {
-  const auto values = in.doubles();
-  return Eigen::Map<const linear::Vector>(values.data(), static_cast<Eigen::Index>(values.size()));
+  linear::Vector values(static_cast<Eigen::Index>(in.array_size()));
+  in.array_values(values.data(), static_cast<std::size_t>(values.size()));
+  return values;
 }
 
 void write_row(io::ArchiveWriter& out, const analysis::InventoryRow& r) {
@@ -127,7 +129,12 @@ std::string serialize(const RunCheckpoint& c) {
 }
 
 RunCheckpoint deserialize(std::string bytes, const std::string& label) {
-  io::ArchiveReader in(std::move(bytes), label);
+  std::istringstream stream(std::move(bytes));
+  return deserialize(stream, label);
+}
+
+RunCheckpoint deserialize(std::istream& stream, const std::string& label) {
+  io::ArchiveReader in(stream, label);
   if (in.pod<std::uint64_t>() != kMagic) in.fail("it is not a dermaflux checkpoint");
   if (in.pod<std::uint32_t>() != kVersion) in.fail("it was written by another dermaflux version");
   RunCheckpoint c;
@@ -159,6 +166,23 @@ RunCheckpoint deserialize(std::string bytes, const std::string& label) {
 
 namespace {
 constexpr const char* kSplitManifestHeading = "dermaflux split checkpoint";
+
+// The start of checkpoint.bin, enough to tell a manifest (a few lines) from a
+// state (field-sized, which deserialize_file() then streams).
+std::string read_start(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw IoError("cannot read " + file.string());
+  std::string start(4096, '\0');
+  in.read(start.data(), static_cast<std::streamsize>(start.size()));
+  start.resize(static_cast<std::size_t>(in.gcount()));
+  return start;
+}
+
+RunCheckpoint deserialize_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw IoError("cannot read " + file.string());
+  return deserialize(in, file.string());
+}
 }  // namespace
 
 std::string write_split_manifest(const SplitCheckpoint& m) {
@@ -222,10 +246,9 @@ RunCheckpoint Checkpoints::read(const std::string& case_fingerprint) {
   if (!std::filesystem::exists(file))
     throw UsageError("nothing to resume: " + file.string() +
                      " does not exist (run without --resume to start anew)");
-  const std::string bytes = io::read_file(file);
-  const auto manifest = read_split_manifest(bytes);
+  const auto manifest = read_split_manifest(read_start(file));
   check_split_matches(file, manifest);
-  RunCheckpoint saved = manifest ? read_own_part(*manifest) : deserialize(bytes, file.string());
+  RunCheckpoint saved = manifest ? read_own_part(*manifest) : deserialize_file(file);
   if (saved.case_fingerprint != case_fingerprint)
     throw UsageError(file.string() +
                      " belongs to a different case (the case file changed since "
@@ -263,7 +286,7 @@ RunCheckpoint Checkpoints::read_own_part(const SplitCheckpoint& manifest) const 
   std::optional<RunCheckpoint> saved;
   std::string why;
   try {
-    saved = deserialize(io::read_file(file), file.string());
+    saved = deserialize_file(file);
   } catch (const IoError& e) {
     why = e.what();
   }

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <istream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,7 +43,9 @@ void serialize(const RunCheckpoint& checkpoint, const timestep::IntegratorState&
                const io::ByteSink& sink);
 // The same bytes, whole.
 std::string serialize(const RunCheckpoint& checkpoint);
-// Throws IoError naming `label` on a damaged or foreign file.
+// Throws IoError naming `label` on a damaged or foreign file. From a stream (a
+// file) the fields are read straight into the state, never held whole twice.
+RunCheckpoint deserialize(std::istream& in, const std::string& label);
 RunCheckpoint deserialize(std::string bytes, const std::string& label);
 
 // checkpoint.bin in an output folder.
