@@ -94,7 +94,7 @@ def main():
               "triads_GB_s": [t / 1e9 for t in triads], "runs": runs}
     print(json.dumps(report, indent=2))
     print(f"row 2: wall x triad = {report['median_wall_x_triad_GB']:.0f} GB "
-          f"(median of {args.repeat} products; medians {report['median_wall_s']:.1f} s and "
+          f"(median over {args.repeat} runs; medians {report['median_wall_s']:.1f} s and "
           f"{report['median_triad_GB_s']:.1f} GB/s; {args.threads} threads; {last['cells']} cells, "
           f"{last['steps']} steps, {last['cg_iterations']} CG iterations)", file=sys.stderr)
 
