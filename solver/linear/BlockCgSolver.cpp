@@ -24,8 +24,7 @@ void BlockCgSolver::rebuild(parallel::FaceLayers faces) {
   faces_ = std::make_unique<CutFaces>(block_, std::move(faces));
   coupled_ = std::make_unique<CoupledBlockOperator>(block_, *faces_, *exchange_);
   if (shares_hierarchy_) {
-    preconditioner_ =
-        std::make_unique<DistributedMultigrid>(block_, cut, place_, *exchange_, sum_);
+    preconditioner_ = std::make_unique<DistributedMultigrid>(block_, cut, place_, *exchange_, sum_);
     return;
   }
   diagonal_ = std::make_unique<BlockDiagonalStencil>(block_, *faces_);

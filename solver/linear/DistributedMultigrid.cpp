@@ -37,10 +37,8 @@ class DistributedMultigrid::Hierarchy {
             int sweeps)
       : exchange_(exchange), sum_(std::move(sum)), sweeps_(sweeps) {
     const parallel::Block& block = place.block;
-    SplitAxis x{place.whole_dx_m, block_starts(block, 0), block.cells[0].begin,
-                block.cells[0].end};
-    SplitAxis y{place.whole_dy_m, block_starts(block, 1), block.cells[1].begin,
-                block.cells[1].end};
+    SplitAxis x{place.whole_dx_m, block_starts(block, 0), block.cells[0].begin, block.cells[0].end};
+    SplitAxis y{place.whole_dy_m, block_starts(block, 1), block.cells[1].begin, block.cells[1].end};
     const PlaneLayout fine_layout = block_layout(x, y, view.periodic);
     levels_.push_back(std::make_unique<StencilLevel<Real>>(fine_level<Real>(view, &fine_layout)));
     std::array<std::vector<Real>, 4> fine_t;
@@ -81,7 +79,8 @@ class DistributedMultigrid::Hierarchy {
     // Into the level's layout and Real, and back: each plane is permuted.
     for (int k = 0; k < fine.nz; ++k) {
       const std::size_t o = plane * static_cast<std::size_t>(k);
-      for (std::size_t n = 0; n < plane; ++n) b[o + slot_of_column_[n]] = static_cast<Real>(r[o + n]);
+      for (std::size_t n = 0; n < plane; ++n)
+        b[o + slot_of_column_[n]] = static_cast<Real>(r[o + n]);
     }
     std::fill(solution_[0].begin(), solution_[0].end(), Real(0));
     cycle(0);
@@ -97,12 +96,13 @@ class DistributedMultigrid::Hierarchy {
   bool coarsen_once(bool periodic) {
     const auto& [x, y] = axes_.back();
     const StencilLevel<Real>& level = *levels_.back();
-    const std::size_t columns = static_cast<std::size_t>(x.whole_count()) *
-                                static_cast<std::size_t>(y.whole_count());
+    const std::size_t columns =
+        static_cast<std::size_t>(x.whole_count()) * static_cast<std::size_t>(y.whole_count());
     if (columns == 1) return false;
     if (levels_.size() > 1 && columns * static_cast<std::size_t>(level.nz) <= kGatherCells)
       return false;
-    const LateralCoarsening whole = choose_coarsening(x.whole_widths, y.whole_widths, x.cuts, y.cuts);
+    const LateralCoarsening whole =
+        choose_coarsening(x.whole_widths, y.whole_widths, x.cuts, y.cuts);
     if (whole.x.coarse_count() == x.whole_widths.size() &&
         whole.y.coarse_count() == y.whole_widths.size())
       return false;  // every block a single column
@@ -149,10 +149,10 @@ class DistributedMultigrid::Hierarchy {
           const bool north_cut = j + 1 == piece.ny && !halo.t(3).empty();
           all[to] = piece.capacity[at];
           all[n + to] = piece.sinks[at];
-          all[2 * n + to] = east_cut ? halo.t(1)[ju + static_cast<std::size_t>(piece.ny) * ku]
-                                     : piece.tx[at];
-          all[3 * n + to] = north_cut ? halo.t(3)[iu + static_cast<std::size_t>(piece.nx) * ku]
-                                      : piece.ty[at];
+          all[2 * n + to] =
+              east_cut ? halo.t(1)[ju + static_cast<std::size_t>(piece.ny) * ku] : piece.tx[at];
+          all[3 * n + to] =
+              north_cut ? halo.t(3)[iu + static_cast<std::size_t>(piece.nx) * ku] : piece.ty[at];
           all[4 * n + to] = piece.tz[at];
         }
     core::sum_over_ranks(sum_, all);  // pieces that do not overlap: exact
@@ -173,7 +173,8 @@ class DistributedMultigrid::Hierarchy {
   void solve_gathered(std::size_t l) const {
     std::fill(gathered_rhs_.begin(), gathered_rhs_.end(), 0.0);
     const Real* b = rhs_[l].data();
-    for (std::size_t c = 0; c < gathered_index_.size(); ++c) gathered_rhs_[gathered_index_[c]] = b[c];
+    for (std::size_t c = 0; c < gathered_index_.size(); ++c)
+      gathered_rhs_[gathered_index_[c]] = b[c];
     core::sum_over_ranks(sum_, gathered_rhs_);
     Real* whole_b = gathered_->rhs(0);
     Real* whole_x = gathered_->solution(0);

@@ -44,7 +44,9 @@ double SplitAxis::face_scale(const AxisCoarsening& whole, const SplitAxis& coars
   const int i = upper ? end - 1 : wrapped(begin - 1, n);
   const int I = whole.parent[static_cast<std::size_t>(i)];
   const int e = wrapped(i + 1, n), E = wrapped(I + 1, nc);
-  const auto w = [](const std::vector<double>& v, int at) { return v[static_cast<std::size_t>(at)]; };
+  const auto w = [](const std::vector<double>& v, int at) {
+    return v[static_cast<std::size_t>(at)];
+  };
   return (w(whole_widths, i) + w(whole_widths, e)) /
          (w(coarse.whole_widths, I) + w(coarse.whole_widths, E));
 }
@@ -66,8 +68,9 @@ LevelHalo<Real>::LevelHalo(const StencilLevel<Real>& level, std::array<std::vect
 }
 
 template <typename Real>
-std::array<std::vector<Real>, 4> LevelHalo<Real>::coarse_faces(
-    const LevelHalo& fine, const StencilLevel<Real>& coarse, const std::array<double, 4>& scale) {
+std::array<std::vector<Real>, 4> LevelHalo<Real>::coarse_faces(const LevelHalo& fine,
+                                                               const StencilLevel<Real>& coarse,
+                                                               const std::array<double, 4>& scale) {
   std::array<std::vector<Real>, 4> t;
   for (int face = 0; face < 4; ++face) {
     const auto f = static_cast<std::size_t>(face);

@@ -48,8 +48,7 @@ AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_w
   for (int i = 0; i < n;) {
     while (next_cut != cuts.end() && *next_cut <= i) ++next_cut;
     const bool across_cut = next_cut != cuts.end() && *next_cut == i + 1;
-    const bool pair =
-        i + 1 < n && !across_cut && widths[i] + widths[i + 1] <= max_pair_width;
+    const bool pair = i + 1 < n && !across_cut && widths[i] + widths[i + 1] <= max_pair_width;
     const int coarse = static_cast<int>(axis.widths.size());
     axis.first.push_back(i);
     axis.last.push_back(pair ? i + 1 : i);
@@ -179,7 +178,7 @@ template StencilLevel<float> coarsen<float>(const StencilLevel<float>&);
 template StencilLevel<double> coarsen<double>(const StencilLevel<double>&);
 template StencilLevel<float> coarsen<float>(const StencilLevel<float>&, const LateralCoarsening&,
                                             const PlaneLayout*);
-template StencilLevel<double> coarsen<double>(const StencilLevel<double>&,
-                                              const LateralCoarsening&, const PlaneLayout*);
+template StencilLevel<double> coarsen<double>(const StencilLevel<double>&, const LateralCoarsening&,
+                                              const PlaneLayout*);
 
 }  // namespace dermaflux::linear

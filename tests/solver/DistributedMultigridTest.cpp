@@ -31,7 +31,8 @@ using Parts = std::array<int, 3>;
 class ThreadRanks {
  public:
   explicit ThreadRanks(int ranks)
-      : sync_(ranks), layers_(static_cast<std::size_t>(ranks)),
+      : sync_(ranks),
+        layers_(static_cast<std::size_t>(ranks)),
         sums_(static_cast<std::size_t>(ranks)) {}
 
   class Exchange final : public parallel::FaceExchange {
@@ -47,7 +48,8 @@ class ThreadRanks {
       }
       all_.sync_.arrive_and_wait();
       for (std::size_t f = 0; f < 6; ++f)
-        if (!outgoing[f].empty()) incoming[f] = all_.layers_[static_cast<std::size_t>(block_.rank)][f];
+        if (!outgoing[f].empty())
+          incoming[f] = all_.layers_[static_cast<std::size_t>(block_.rank)][f];
       all_.sync_.arrive_and_wait();
     }
 
@@ -141,7 +143,11 @@ Split run_split(const input::Case& c, const Parts& parts, double shift, const li
   return split;
 }
 
-void expect_split_cycle_is_the_one_process_cycle(const std::string& case_file, const Parts& parts) {
+// `same_cycle`: every block's columns pair up as the whole grid's do, so the split
+// cycle is the one-process one; otherwise (a block of odd width pairs its own
+// columns) only CG's iterations are compared, within 1.3 times.
+void expect_split_cycle_near_the_one_process_cycle(const std::string& case_file,
+                                                   const Parts& parts, bool same_cycle = true) {
   SCOPED_TRACE(case_file + " split " + parallel::describe_parts(parts));
   const input::Case c = input::read_case(case_file);
   const model::Problem whole = model::build_problem(c, model::case_channels(c));
@@ -168,20 +174,32 @@ void expect_split_cycle_is_the_one_process_cycle(const std::string& case_file, c
   std::printf("split %s: M r differs by %.2e of its largest; CG iterations %d, one process %d\n",
               parallel::describe_parts(parts).c_str(), differs / largest, split.iterations,
               one_iterations);
-  // Single precision, its sums in another order at the cut faces.
-  EXPECT_LE(differs, 1e-6 * largest);
-  EXPECT_LE(split.iterations, one_iterations + 1);
+  if (same_cycle) {
+    // Single precision, its sums in another order at the cut faces.
+    EXPECT_LE(differs, 1e-6 * largest);
+    EXPECT_LE(split.iterations, one_iterations + 1);
+  } else {
+    EXPECT_LE(split.iterations * 10, one_iterations * 13);
+  }
 }
 
 TEST(DistributedMultigrid, PeriodicNeedledCellSplitInColumnsIsTheOneProcessCycle) {
-  for (const Parts& parts : {Parts{2, 1, 1}, Parts{1, 2, 1}, Parts{2, 2, 1}})
-    expect_split_cycle_is_the_one_process_cycle(DERMAFLUX_TEST_DATA_DIR "/decomposed/closing.yaml",
-                                                parts);
+  // 11 x 11 columns, periodic (three colours): blocks of 6 and 5, 4, 4 and 3.
+  for (const Parts& parts : {Parts{2, 1, 1}, Parts{1, 2, 1}, Parts{2, 2, 1}, Parts{3, 2, 1}})
+    expect_split_cycle_near_the_one_process_cycle(
+        DERMAFLUX_TEST_DATA_DIR "/decomposed/closing.yaml", parts);
 }
 
 TEST(DistributedMultigrid, ClosedSidesSplitInColumnsIsTheOneProcessCycle) {
-  expect_split_cycle_is_the_one_process_cycle(DERMAFLUX_TEST_DATA_DIR "/decomposed/infinite.yaml",
-                                              Parts{2, 1, 1});
+  expect_split_cycle_near_the_one_process_cycle(
+      DERMAFLUX_TEST_DATA_DIR "/decomposed/infinite.yaml", Parts{2, 1, 1});
+}
+
+TEST(DistributedMultigrid, BlocksOfOddWidthTakeAboutTheOneProcessIterations) {
+  // 17 x 17 columns: blocks of 9 and 8 pair their columns otherwise than one
+  // process does.
+  expect_split_cycle_near_the_one_process_cycle(DERMAFLUX_TEST_DATA_DIR "/decomposed/long.yaml",
+                                                Parts{2, 1, 1}, false);
 }
 
 }  // namespace
