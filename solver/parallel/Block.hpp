@@ -4,8 +4,9 @@
 // fastest (rank 0 at the origin, the bottom corner). Cells cost the same
 // everywhere, so equal cell counts balance the work; the cuts are chosen to
 // exchange the fewest halo cells (on a layered mesh of a wide patch: columns
-// through the whole depth). hypre's Struct solver, given each rank's box,
-// exchanges the halos of a step's solve itself.
+// through the whole depth; for our solver columns whenever they can be, see
+// choose_parts). Our solver exchanges one-layer halos through FaceExchange;
+// hypre's Struct solver, given each rank's box, exchanges those of its solve itself.
 
 #include <array>
 #include <cstddef>
