@@ -5,11 +5,12 @@
 namespace dermaflux::linear {
 
 BlockCgSolver::BlockCgSolver(const StencilOperator& block, CgSettings cg, core::GlobalSum sum,
-                             parallel::FaceLayers faces,
+                             core::GlobalSum pieces, parallel::FaceLayers faces,
                              std::unique_ptr<parallel::FaceExchange> exchange, BlockPlace place)
     : block_(block),
       cg_(cg),
       sum_(std::move(sum)),
+      pieces_(std::move(pieces)),
       exchange_(std::move(exchange)),
       place_(std::move(place)),
       shares_hierarchy_(DistributedMultigrid::fits(place_)) {
@@ -24,7 +25,8 @@ void BlockCgSolver::rebuild(parallel::FaceLayers faces) {
   faces_ = std::make_unique<CutFaces>(block_, std::move(faces));
   coupled_ = std::make_unique<CoupledBlockOperator>(block_, *faces_, *exchange_);
   if (shares_hierarchy_) {
-    preconditioner_ = std::make_unique<DistributedMultigrid>(block_, cut, place_, *exchange_, sum_);
+    preconditioner_ =
+        std::make_unique<DistributedMultigrid>(block_, cut, place_, *exchange_, pieces_);
     return;
   }
   diagonal_ = std::make_unique<BlockDiagonalStencil>(block_, *faces_);

@@ -26,10 +26,12 @@ namespace dermaflux::linear {
 
 class BlockCgSolver final : public StepSolver {
  public:
-  // `sum` adds over the ranks. `block` must outlive this.
+  // `sum` adds over the ranks in rank order, `pieces` puts the ranks' pieces of a
+  // vector together (parallel::world_pieces; `sum` does too, moving more).
+  // `block` must outlive this.
   BlockCgSolver(const StencilOperator& block, CgSettings cg, core::GlobalSum sum,
-                parallel::FaceLayers faces, std::unique_ptr<parallel::FaceExchange> exchange,
-                BlockPlace place);
+                core::GlobalSum pieces, parallel::FaceLayers faces,
+                std::unique_ptr<parallel::FaceExchange> exchange, BlockPlace place);
   ~BlockCgSolver() override;
 
   void update() override { preconditioner_->update(); }
@@ -44,7 +46,7 @@ class BlockCgSolver final : public StepSolver {
  private:
   const StencilOperator& block_;
   CgSettings cg_;
-  core::GlobalSum sum_;
+  core::GlobalSum sum_, pieces_;
   std::unique_ptr<parallel::FaceExchange> exchange_;
   BlockPlace place_;
   bool shares_hierarchy_ = false;

@@ -33,9 +33,9 @@ PlaneLayout block_layout(const SplitAxis& x, const SplitAxis& y, bool periodic) 
 class DistributedMultigrid::Hierarchy {
  public:
   Hierarchy(const stencil::StencilView& view, const parallel::FaceLayers& cut_faces,
-            const BlockPlace& place, parallel::FaceExchange& exchange, core::GlobalSum sum,
+            const BlockPlace& place, parallel::FaceExchange& exchange, core::GlobalSum pieces,
             int sweeps)
-      : exchange_(exchange), sum_(std::move(sum)), sweeps_(sweeps) {
+      : exchange_(exchange), pieces_(std::move(pieces)), sweeps_(sweeps) {
     const parallel::Block& block = place.block;
     SplitAxis x{place.whole_dx_m, block_starts(block, 0), block.cells[0].begin, block.cells[0].end};
     SplitAxis y{place.whole_dy_m, block_starts(block, 1), block.cells[1].begin, block.cells[1].end};
@@ -155,7 +155,7 @@ class DistributedMultigrid::Hierarchy {
               north_cut ? halo.t(3)[iu + static_cast<std::size_t>(piece.nx) * ku] : piece.ty[at];
           all[4 * n + to] = piece.tz[at];
         }
-    core::sum_over_ranks(sum_, all);  // pieces that do not overlap: exact
+    core::sum_over_ranks(pieces_, all);  // pieces that do not overlap: exact
     auto take = [&](core::StaggeredVector<Real>& array, std::size_t part) {
       array.assign(n, Real(0));
       for (std::size_t c = 0; c < n; ++c) array[c] = static_cast<Real>(all[part * n + c]);
@@ -175,7 +175,7 @@ class DistributedMultigrid::Hierarchy {
     const Real* b = rhs_[l].data();
     for (std::size_t c = 0; c < gathered_index_.size(); ++c)
       gathered_rhs_[gathered_index_[c]] = b[c];
-    core::sum_over_ranks(sum_, gathered_rhs_);
+    core::sum_over_ranks(pieces_, gathered_rhs_);
     Real* whole_b = gathered_->rhs(0);
     Real* whole_x = gathered_->solution(0);
     for (std::size_t c = 0; c < gathered_rhs_.size(); ++c) {
@@ -220,7 +220,7 @@ class DistributedMultigrid::Hierarchy {
   }
 
   parallel::FaceExchange& exchange_;
-  core::GlobalSum sum_;
+  core::GlobalSum pieces_;  // puts the ranks' pieces together
   int sweeps_;
   // Per level from the finest to the gathered one: the block's piece, its halo and
   // axes; smoothers and transfers of the split levels.
@@ -243,11 +243,11 @@ bool DistributedMultigrid::fits(const BlockPlace& place) {
 DistributedMultigrid::DistributedMultigrid(const StencilOperator& block,
                                            const parallel::FaceLayers& cut_faces,
                                            const BlockPlace& place,
-                                           parallel::FaceExchange& exchange, core::GlobalSum sum,
+                                           parallel::FaceExchange& exchange, core::GlobalSum pieces,
                                            int sweeps)
     : block_(block),
       hierarchy_(std::make_unique<Hierarchy>(block.stencil(), cut_faces, place, exchange,
-                                             std::move(sum), sweeps)) {
+                                             std::move(pieces), sweeps)) {
   update();
 }
 

@@ -13,7 +13,7 @@
 //   two sweeps: the first colour of a cycle starts from zeros and needs none).
 // - Agglomeration: once the whole level holds at most kGatherCells cells (or its
 //   blocks cannot coarsen further), its right-hand side is gathered onto every
-//   rank (a rank-ordered sum of pieces that do not overlap: exact), every rank runs
+//   rank (an MPI_Allreduce of pieces that do not overlap: exact), every rank runs
 //   the one-process V-cycle from that level down (LevelChain) and takes its own
 //   part of the correction: the same bits on every rank, no messages to scatter.
 // The coarse levels are the one-process ones where every block's cells pair up
@@ -47,11 +47,12 @@ class DistributedMultigrid final : public Preconditioner {
   static bool fits(const BlockPlace& place);
 
   // `block`'s operator is closed at its cut faces, whose t `cut_faces` holds
-  // (BlockCoupling.hpp). Collective: every rank makes one at the same point. None
-  // is owned; all must outlive this.
+  // (BlockCoupling.hpp); `pieces` puts the ranks' pieces of a vector together
+  // (parallel::world_pieces, or a rank-ordered sum). Collective: every rank makes
+  // one at the same point. None is owned; all must outlive this.
   DistributedMultigrid(const StencilOperator& block, const parallel::FaceLayers& cut_faces,
                        const BlockPlace& place, parallel::FaceExchange& exchange,
-                       core::GlobalSum sum, int sweeps = 2);
+                       core::GlobalSum pieces, int sweeps = 2);
   ~DistributedMultigrid() override;
 
   std::size_t size() const override { return block_.size(); }

@@ -79,8 +79,8 @@ std::unique_ptr<linear::StepSolver> BlockSystem::make_solver() {
       for (int i = 0; i < whole.nx(); ++i) place.whole_dx_m.push_back(whole.dx(i));
       for (int j = 0; j < whole.ny(); ++j) place.whole_dy_m.push_back(whole.dy(j));
       auto solver = std::make_unique<linear::BlockCgSolver>(
-          system_, cg, ranks_.global_sum(), faces_, parallel::make_face_exchange(block_),
-          std::move(place));
+          system_, cg, ranks_.global_sum(), parallel::world_pieces(), faces_,
+          parallel::make_face_exchange(block_), std::move(place));
       block_cg_ = solver.get();
       return solver;
     }

@@ -131,7 +131,7 @@ Split run_split(const input::Case& c, const Parts& parts, double shift, const li
             split.preconditioned[whole_index(i, j, k)] =
                 z_block[static_cast<Eigen::Index>(bg.index(i, j, k))];
       if (rank == 0) split.split_levels = multigrid.split_levels();
-      linear::BlockCgSolver solver(system, {1e-10, 500}, all.sum(rank), part.faces,
+      linear::BlockCgSolver solver(system, {1e-10, 500}, all.sum(rank), all.sum(rank), part.faces,
                                    std::make_unique<ThreadRanks::Exchange>(all, block), place);
       solver.update();
       linear::Vector x = linear::Vector::Zero(b_block.size());
@@ -146,8 +146,8 @@ Split run_split(const input::Case& c, const Parts& parts, double shift, const li
 // `same_cycle`: every block's columns pair up as the whole grid's do, so the split
 // cycle is the one-process one; otherwise (a block of odd width pairs its own
 // columns) only CG's iterations are compared, within 1.3 times.
-void expect_split_cycle_near_the_one_process_cycle(const std::string& case_file,
-                                                   const Parts& parts, bool same_cycle = true) {
+void expect_split_cycle_near_the_one_process_cycle(const std::string& case_file, const Parts& parts,
+                                                   bool same_cycle = true) {
   SCOPED_TRACE(case_file + " split " + parallel::describe_parts(parts));
   const input::Case c = input::read_case(case_file);
   const model::Problem whole = model::build_problem(c, model::case_channels(c));
@@ -191,8 +191,8 @@ TEST(DistributedMultigrid, PeriodicNeedledCellSplitInColumnsIsTheOneProcessCycle
 }
 
 TEST(DistributedMultigrid, ClosedSidesSplitInColumnsIsTheOneProcessCycle) {
-  expect_split_cycle_near_the_one_process_cycle(
-      DERMAFLUX_TEST_DATA_DIR "/decomposed/infinite.yaml", Parts{2, 1, 1});
+  expect_split_cycle_near_the_one_process_cycle(DERMAFLUX_TEST_DATA_DIR "/decomposed/infinite.yaml",
+                                                Parts{2, 1, 1});
 }
 
 TEST(DistributedMultigrid, BlocksOfOddWidthTakeAboutTheOneProcessIterations) {
