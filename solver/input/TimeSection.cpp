@@ -99,7 +99,7 @@ TimeSettings read_time(const Located& at) {
     result.max_step_s = read_quantity(*step_at, Dimension::Time, Sign::Positive);
   }
   if (const auto order_at = time.find("order")) {
-    const std::string expected = "2 (BDF2, the default) or auto (variable order 1-5)";
+    const std::string expected = "2 (BDF2, the default) or auto (variable order 1-3)";
     const std::string order = read_string(*order_at, expected);
     if (order == "auto") {
       result.variable_order = true;

@@ -1,9 +1,7 @@
 #include "run/Checkpoint.hpp"
 
 #include <cstdio>
-#include <iterator>
 #include <sstream>
-#include <string>
 
 #include "core/Error.hpp"
 #include "io/AtomicFile.hpp"
@@ -85,37 +83,24 @@ timestep::FilmState read_film(io::ArchiveReader& in) {
 }
 
 // `time.order: auto` (timestep/VariableOrder.hpp): without the order, the steps
-// taken at it and the history levels beyond BDF2's a resumed run would choose
-// other steps. Written for every run (BDF2's levels are empty: a few bytes each).
-// Counted, so that a build with another highest order reads what it can use.
+// taken at it and the fourth history level a resumed run would choose other
+// steps. Written for every run (BDF2's are empty and cost a few bytes).
 void write_variable_order(io::ArchiveWriter& out, const timestep::IntegratorState& s) {
   out.pod<std::int32_t>(s.order);
   out.pod(s.steps_at_order);
-  out.pod<std::uint32_t>(timestep::IntegratorState::kOlderLevels);
-  for (int i = 0; i < timestep::IntegratorState::kOlderLevels; ++i) {
-    out.pod(s.older_times[i]);
-    write_vector(out, s.older_amounts[i]);
-    write_cumulative(out, s.older_cumulative[i]);
-  }
-  out.pod<std::uint32_t>(std::size(s.stats.steps_at_order));
+  out.pod(s.oldest_time);
+  write_vector(out, s.oldest_amounts);
+  write_cumulative(out, s.oldest_cumulative);
   for (long steps : s.stats.steps_at_order) out.pod(steps);
 }
 
 void read_variable_order(io::ArchiveReader& in, timestep::IntegratorState& s) {
   s.order = in.pod<std::int32_t>();
   s.steps_at_order = in.pod<long>();
-  const auto levels = in.pod<std::uint32_t>();
-  if (levels > timestep::IntegratorState::kOlderLevels || s.order > timestep::kMaxVariableOrder)
-    in.fail("its variable order is higher than this dermaflux's (" +
-            std::to_string(timestep::kMaxVariableOrder) + ")");
-  for (std::uint32_t i = 0; i < levels; ++i) {
-    s.older_times[i] = in.pod<double>();
-    s.older_amounts[i] = read_vector(in);
-    s.older_cumulative[i] = read_cumulative(in);
-  }
-  const auto orders = in.pod<std::uint32_t>();
-  if (orders > std::size(s.stats.steps_at_order)) in.fail("it counts steps of too many orders");
-  for (std::uint32_t q = 0; q < orders; ++q) s.stats.steps_at_order[q] = in.pod<long>();
+  s.oldest_time = in.pod<double>();
+  s.oldest_amounts = read_vector(in);
+  s.oldest_cumulative = read_cumulative(in);
+  for (long& steps : s.stats.steps_at_order) steps = in.pod<long>();
 }
 
 }  // namespace
@@ -139,8 +124,7 @@ std::string serialize(const RunCheckpoint& c, const timestep::IntegratorState& s
   for (const auto& m : fields.amounts)
     field_bytes += (static_cast<std::size_t>(m.size()) + 1) * sizeof(double);
   field_bytes += (static_cast<std::size_t>(fields.top_response.size()) + 1) * sizeof(double);
-  for (const auto& m : fields.older_amounts)
-    field_bytes += (static_cast<std::size_t>(m.size()) + 1) * sizeof(double);
+  field_bytes += (static_cast<std::size_t>(fields.oldest_amounts.size()) + 1) * sizeof(double);
   out.reserve(field_bytes + c.case_fingerprint.size() + 256 +
               c.rows.size() * (16 + (c.rows.empty() ? 0 : c.rows.front().layer_ug_cm2.size())) *
                   sizeof(double));

@@ -81,11 +81,9 @@ void Bdf2Integrator::lend_state(const std::function<void(const IntegratorState&)
   s.top_response.swap(top_response_);
   s.order = order_;
   s.steps_at_order = steps_at_order_;
-  for (int i = 0; i < IntegratorState::kOlderLevels; ++i) {
-    s.older_times[i] = times_[3 + i];
-    s.older_amounts[i].swap(amount_[3 + i]);
-    s.older_cumulative[i] = cumulative_[2 + i];
-  }
+  s.oldest_time = times_[3];
+  s.oldest_amounts.swap(amount_[3]);
+  s.oldest_cumulative = cumulative_[2];
   // The fields go back whatever `use` does (swaps cannot throw).
   struct GiveBack {
     IntegratorState& s;
@@ -94,8 +92,7 @@ void Bdf2Integrator::lend_state(const std::function<void(const IntegratorState&)
       for (int n = 0; n < 3; ++n) owner.amount_[n].swap(s.amounts[n]);
       owner.u_.swap(s.u);
       owner.top_response_.swap(s.top_response);
-      for (int i = 0; i < IntegratorState::kOlderLevels; ++i)
-        owner.amount_[3 + i].swap(s.older_amounts[i]);
+      owner.amount_[3].swap(s.oldest_amounts);
     }
   } give_back{s, *this};
   use(s);
@@ -119,32 +116,20 @@ void Bdf2Integrator::restore(const IntegratorState& s) {
   top_response_ = s.top_response;
   order_ = s.order;
   steps_at_order_ = s.steps_at_order;
-  // Empty older amounts: step_order() stays at 2 until the history is rebuilt.
-  for (int i = 0; i < IntegratorState::kOlderLevels; ++i) {
-    times_[3 + i] = s.older_times[i];
-    amount_[3 + i] = s.older_amounts[i];
-    cumulative_[2 + i] = s.older_cumulative[i];
-  }
+  times_[3] = s.oldest_time;
+  amount_[3] = s.oldest_amounts;  // empty: step_order() stays at 2 until it is rebuilt
+  cumulative_[2] = s.oldest_cumulative;
   if (film_) {
     film_->restore(s.film);
     open_top_(film_->present());
   }
 }
 
-int Bdf2Integrator::held_levels() const {
-  int held = 0;
-  while (held < kept_levels() && amount_[held].size() == u_.size()) ++held;
-  return held;
-}
-
-// Order q >= 3 needs q steps since the restart and q + 1 levels held (its predictor
-// reads them all).
 int Bdf2Integrator::step_order() const {
   if (steps_since_restart_ < 1) return 1;
   if (!variable_order()) return 2;
-  int order = order_;
-  while (order >= 3 && (steps_since_restart_ < order || held_levels() < order + 1)) --order;
-  return std::min(order_, std::max(order, 2));
+  if (order_ >= 3 && steps_since_restart_ >= 3 && amount_[3].size() == u_.size()) return 3;
+  return std::min(order_, 2);
 }
 
 BdfCoefficients Bdf2Integrator::step_coefficients(int order, double dt) const {
@@ -156,10 +141,9 @@ double Bdf2Integrator::integrate_cumulative(const BdfCoefficients& a, double dt,
                                             double Cumulative::*member) const {
   const double now = cumulative_[0].*member, before = previous_cumulative().*member;
   if (a.alpha3 == 0.0) return (dt * rate_kg_s - a.alpha1 * now - a.alpha2 * before) / a.alpha0;
-  double sum = dt * rate_kg_s - a.alpha1 * now - a.alpha2 * before;
-  for (int j = 3; j <= kMaxVariableOrder && a[j] != 0.0; ++j)
-    sum -= a[j] * (cumulative_[j - 1].*member);
-  return sum / a.alpha0;
+  return (dt * rate_kg_s - a.alpha1 * now - a.alpha2 * before -
+          a.alpha3 * (cumulative_[2].*member)) /
+         a.alpha0;
 }
 
 Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
@@ -202,7 +186,7 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
   }
   const double* m2 = steps_since_restart_ >= 2 ? amount_[2].data() : m1;
   if (attempt.order >= 3) {
-    fill_high_order_step(attempt, a, dt);
+    fill_third_order_step(attempt, a, dt);
   } else {
 #pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
     for (std::size_t c = 0; c < n; ++c) {
@@ -240,18 +224,26 @@ void Bdf2Integrator::accept(Attempt&& attempt, double dt) {
   next.receptor_kg = integrate_cumulative(a, dt, receptor_rate, &Cumulative::receptor_kg);
   next.cleared_kg = integrate_cumulative(a, dt, cleared_rate, &Cumulative::cleared_kg);
   next.entered_kg = integrate_cumulative(a, dt, entered_rate, &Cumulative::entered_kg);
-  for (int j = kMaxVariableOrder - 1; j > 0; --j) cumulative_[j] = cumulative_[j - 1];
+  cumulative_[2] = cumulative_[1];
+  cumulative_[1] = cumulative_[0];
   cumulative_[0] = next;
 
   // History shifts by swapping buffers; the oldest one becomes the next right-hand
-  // side, the last field the next attempt's. Variable order keeps more levels.
-  const int oldest = kept_levels() - 1;
-  rhs_.swap(amount_[oldest]);
-  for (int j = oldest; j > 0; --j) std::swap(amount_[j], amount_[j - 1]);
+  // side, the last field the next attempt's. Variable order keeps one level more.
+  if (variable_order()) {
+    rhs_.swap(amount_[3]);
+    std::swap(amount_[3], amount_[2]);
+  } else {
+    rhs_.swap(amount_[2]);
+  }
+  std::swap(amount_[2], amount_[1]);
+  std::swap(amount_[1], amount_[0]);
   amount_[0].swap(attempt.amounts);
   u_.swap(attempt.u);
   spare_u_.swap(attempt.u);
-  for (int j = kMaxVariableOrder; j > 0; --j) times_[j] = times_[j - 1];
+  times_[3] = times_[2];
+  times_[2] = times_[1];
+  times_[1] = times_[0];
   times_[0] = time_s_ + dt;
   time_s_ = times_[0];
   ++stats_.steps;

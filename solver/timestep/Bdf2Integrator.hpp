@@ -10,8 +10,8 @@
 // formula as the field, so that  sum(C u) + receptor + cleared - entered  is
 // conserved to the accuracy of the linear solves, whatever the step sizes.
 //
-// With StepSettings::max_order 3-5 (`time.order: auto`: 5) the order varies from 1
-// to it instead (VariableOrder.hpp, VariableOrderStep.cpp); orders 1 and 2 take the
+// With StepSettings::max_order 3 (`time.order: auto`) the order varies from 1 to 3
+// instead (VariableOrder.hpp, VariableOrderStep.cpp); orders 1 and 2 take the
 // same formulas as BDF2's start-up and steps.
 
 #include <functional>
@@ -36,8 +36,8 @@ struct StepSettings {
   // 24 h case takes a few hundred): stop and say so rather than crawl for hours.
   long max_steps = 200000;
   double min_step_s = 1e-7;
-  // 2: BDF2 as above (`time.order: 2`, the default). 3-5: variable order 1 to it,
-  // the order chosen by the error estimates of the neighbouring orders
+  // 2: BDF2 as above (`time.order: 2`, the default). 3: variable order 1-3, the
+  // order chosen by the error estimates of the neighbouring orders
   // (`time.order: auto`, VariableOrder.hpp); with fixed steps the order stays
   // where it starts (restore()).
   int max_order = 2;
@@ -55,7 +55,7 @@ struct IntegratorStats {
   long rejected_steps = 0;  // error too large, or a failed linear solve
   long linear_iterations = 0;
   double last_step_s = 0.0;
-  long steps_at_order[kMaxVariableOrder + 1] = {};  // accepted steps by BDF order (index 1..5)
+  long steps_at_order[4] = {0, 0, 0, 0};  // accepted steps by BDF order (index 1..3)
 };
 
 // Everything the integrator needs to continue exactly where it stopped: with it a
@@ -76,17 +76,15 @@ struct IntegratorState {
   FilmState film;
   double film_potential = 0.0;
   linear::Vector top_response;
-  // Variable order only (StepSettings::max_order 3-5): the order of the next step,
-  // the steps taken at it, and the history levels beyond BDF2's (older[i]: the
-  // time and amounts 3 + i levels back, the cumulative amounts 2 + i back; empty
-  // amounts where the history holds none). In checkpoints since their version 3
-  // (run/Checkpoint.cpp); a run from one of version 2 climbs again from BDF2.
+  // Variable order only (StepSettings::max_order 3): the order of the next step,
+  // the steps taken at it, and the fourth history level (time, amounts, and the
+  // cumulative amounts one level further back). In checkpoints since their
+  // version 3 (run/Checkpoint.cpp); one of version 2 resumes from BDF2.
   int order = 2;
   long steps_at_order = 0;
-  static constexpr int kOlderLevels = kMaxVariableOrder - 2;
-  double older_times[kOlderLevels] = {};
-  linear::Vector older_amounts[kOlderLevels];
-  Cumulative older_cumulative[kOlderLevels];
+  double oldest_time = 0.0;
+  linear::Vector oldest_amounts;
+  Cumulative oldest_cumulative;
 };
 
 class Bdf2Integrator {
@@ -139,33 +137,24 @@ class Bdf2Integrator {
     linear::Vector amounts;       // C u, made with u (StepCompletion.cpp)
     double clearance_rate = 0.0;  // kg/s, this process's cells
     double film_potential = 0.0;
-    int order = 2;                        // BDF order of the step
-    OrderErrors errors = no_estimates();  // variable order: the orders' estimates
+    int order = 2;                               // BDF order of the step
+    OrderErrors errors{-1.0, -1.0, -1.0, -1.0};  // variable order: the orders' estimates
   };
   Attempt attempt_step(double dt);
   // A solved attempt's conservation correction, local error, amounts and clearance
   // rate, in two passes over memory (StepCompletion.cpp); unsolved if not finite.
   void complete_attempt(Attempt& attempt, double dt);
-  static OrderErrors no_estimates() {
-    OrderErrors none;
-    none.fill(-1.0);
-    return none;
-  }
   // Variable order: pass 2 of complete_attempt with the estimates of the orders
-  // 1..5 that the history allows (VariableOrderStep.cpp).
+  // 1..3 that the history allows (VariableOrderStep.cpp).
   void complete_variable_order(Attempt& attempt, double dt, double correction);
   // The order of the next step: BDF2's start-up ramp, or the chosen order as far
   // as the history allows.
   int step_order() const;
-  // The step's formula: BDF2's, or for orders 3-5 the general one.
+  // The step's formula: BDF2's, or for order 3 the general one.
   BdfCoefficients step_coefficients(int order, double dt) const;
-  // Orders 3-5: the step's right-hand side and its initial guess (the amounts
-  // extrapolated by the polynomial through the last q + 1 levels), instead of BDF2's.
-  void fill_high_order_step(Attempt& attempt, const BdfCoefficients& a, double dt);
-  // The amount levels the history keeps: 3 for BDF2, max_order + 1 for variable order.
-  int kept_levels() const { return variable_order() ? settings_.max_order + 1 : 3; }
-  // The history levels held (amount_[j] allocated for j below it), at most kept_levels().
-  int held_levels() const;
+  // Order 3: the step's right-hand side and its initial guess (the amounts
+  // extrapolated by the cubic through the last four levels), instead of BDF2's.
+  void fill_third_order_step(Attempt& attempt, const BdfCoefficients& a, double dt);
   // Variable order: the next order and the step factor after an accepted step of
   // `order` (counted in accept()), or after a rejected attempt.
   double change_order_after_step(int order, const OrderErrors& errors);
@@ -196,9 +185,9 @@ class Bdf2Integrator {
   double next_step_s_;
   // The potential u^n, and the amount history m = C u newest first:
   // amount_[0] = m^n, amount_[1] = m^{n-1}, amount_[2] = m^{n-2}; times_ alike.
-  // amount_[3..5] = m^{n-3} .. m^{n-5} only with variable order (empty otherwise).
+  // amount_[3] = m^{n-3} only with variable order (empty otherwise).
   linear::Vector u_;
-  linear::Vector amount_[kMaxVariableOrder + 1];
+  linear::Vector amount_[4];
   // The step's right-hand side; once an attempt is solved and its sums taken, the
   // buffer holds its amounts (Attempt::amounts), and the oldest amounts' buffer
   // comes back here when the attempt is accepted.
@@ -208,8 +197,8 @@ class Bdf2Integrator {
   core::GlobalSum global_sum_;  // empty: the whole case is here
   std::vector<double> volume_;  // cell volumes, the weights of the error norm
   double total_volume_ = 0.0;
-  double times_[kMaxVariableOrder + 1] = {};
-  Cumulative cumulative_[kMaxVariableOrder];
+  double times_[4] = {0.0, 0.0, 0.0, 0.0};
+  Cumulative cumulative_[3];
   int order_ = 2;            // variable order: of the next step
   long steps_at_order_ = 0;  // accepted since order_ last changed
   IntegratorStats stats_;

@@ -15,12 +15,8 @@ constexpr double kNeighbourBias = 1.2;
 
 // The step factor an error norm allows at `order`: the local error scales as
 // dt^(q+1).
-double max_growth(int order) {
-  return order > 3 ? kMaxGrowthHighOrder : kMaxGrowth;
-}
-
 double step_factor(int order, double error_norm) {
-  if (error_norm <= 0.0) return max_growth(order);
+  if (error_norm <= 0.0) return kMaxGrowth;
   return kSafety * std::pow(error_norm, -1.0 / (order + 1));
 }
 
@@ -43,7 +39,7 @@ BdfCoefficients variable_order_coefficients(int order, double t_new, const doubl
     }
     alpha[j] = dt * numerator / denominator;
   }
-  return {alpha[0], alpha[1], alpha[2], alpha[3], alpha[4], alpha[5]};
+  return {alpha[0], alpha[1], alpha[2], alpha[3]};
 }
 
 double local_error_factor(int order, double t_new, const double* times) {
@@ -66,7 +62,7 @@ OrderDecision order_after_accepted(int order, const OrderErrors& errors, bool ma
       if (factor > best.step_factor) best = {neighbour, factor};
     }
   }
-  best.step_factor = std::clamp(best.step_factor, kMinShrink, max_growth(best.order));
+  best.step_factor = std::clamp(best.step_factor, kMinShrink, kMaxGrowth);
   return best;
 }
 

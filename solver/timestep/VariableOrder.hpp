@@ -1,5 +1,5 @@
 #pragma once
-// Variable-order BDF (orders 1-5, `time.order: auto`): the formulas of a step of
+// Variable-order BDF (orders 1-3, `time.order: auto`): the formulas of a step of
 // order q on the actual time levels, its local error constant, and the choice of
 // the next order from the error estimates of the neighbouring orders, as CVODE
 // chooses it (Hindmarsh et al. 2005, ACM TOMS 31(3), section 2.1: after q + 1
@@ -13,34 +13,23 @@
 // the last factor the (q+1)-th divided difference of the amounts, which needs
 // q + 1 history levels. Variable-step BDF3 is zero-stable for step ratios below
 // 2.553 (Li & Liao 2022, arXiv 2201.00527), so the BDF2 growth limit of 2 holds.
-// BDF4 and BDF5 have no such bound for arbitrary ratios; on grids whose ratios
-// stay near 1 they are zero-stable (Arevalo & Soderlind 2017, BIT 57, 905), so
-// their steps grow by at most kMaxGrowthHighOrder, as CVODE's do by its
-// threshold of 1.5 for any change at all.
 
 #include <array>
 
 namespace dermaflux::timestep {
 
-// alpha0 u^{n+1} + alpha1 u^n + alpha2 u^{n-1} = dt f(u^{n+1}); BDF3-5 add
-// alpha3 u^{n-2} .. alpha5 u^{n-4}.
+// alpha0 u^{n+1} + alpha1 u^n + alpha2 u^{n-1} = dt f(u^{n+1}); BDF3 adds
+// alpha3 u^{n-2}.
 struct BdfCoefficients {
   double alpha0, alpha1, alpha2;
-  double alpha3 = 0.0, alpha4 = 0.0, alpha5 = 0.0;
-  // alpha_j, j = 0..5
-  double operator[](int j) const {
-    const double all[] = {alpha0, alpha1, alpha2, alpha3, alpha4, alpha5};
-    return all[j];
-  }
+  double alpha3 = 0.0;
 };
 
-// The highest order `time.order: auto` uses; the history holds one level more
-// than this (plus the new one) for the estimates of the orders up to it.
-inline constexpr int kMaxVariableOrder = 5;
-// The largest step growth at orders 4 and 5 (zero stability, above).
-inline constexpr double kMaxGrowthHighOrder = 1.5;
+// The highest order `time.order: auto` uses; the history holds this many levels
+// (plus the new one) for the estimates of the orders up to it.
+inline constexpr int kMaxVariableOrder = 3;
 
-// Coefficients of the order-q formula (q = 1..5) for the step from times[0] to
+// Coefficients of the order-q formula (q = 1..3) for the step from times[0] to
 // t_new; times[] newest first, at least q of them.
 BdfCoefficients variable_order_coefficients(int order, double t_new, const double* times);
 
@@ -48,7 +37,7 @@ BdfCoefficients variable_order_coefficients(int order, double t_new, const doubl
 // and times[0..q] into the local error of the order-q step.
 double local_error_factor(int order, double t_new, const double* times);
 
-// Error norms of the orders 1..5 measured on one step (index = order; <= 1
+// Error norms of the orders 1..3 measured on one step (index = order; <= 1
 // accepts; negative: no estimate, too little history).
 using OrderErrors = std::array<double, kMaxVariableOrder + 1>;
 

@@ -40,9 +40,9 @@ run::RunCheckpoint sample() {
   s.top_response = linear::Vector::Random(50);
   s.order = 3;
   s.steps_at_order = 9;
-  s.older_times[0] = 1000.0;
-  s.older_amounts[0] = linear::Vector::Random(50);
-  s.older_cumulative[0] = {3e-9, 4e-10, 5e-11};
+  s.oldest_time = 1000.0;
+  s.oldest_amounts = linear::Vector::Random(50);
+  s.oldest_cumulative = {3e-9, 4e-10, 5e-11};
   s.stats.steps_at_order[3] = 30;
   return c;
 }
@@ -71,12 +71,10 @@ TEST(Checkpoint, RoundTripIsBitExact) {
       (back.integrator.top_response.array() == original.integrator.top_response.array()).all());
   EXPECT_EQ(back.integrator.order, 3);
   EXPECT_EQ(back.integrator.steps_at_order, 9);
-  EXPECT_EQ(back.integrator.older_times[0], 1000.0);
+  EXPECT_EQ(back.integrator.oldest_time, 1000.0);
   EXPECT_TRUE(
-      (back.integrator.older_amounts[0].array() == original.integrator.older_amounts[0].array())
-          .all());
-  EXPECT_EQ(back.integrator.older_amounts[1].size(), 0);
-  EXPECT_EQ(back.integrator.older_cumulative[0].entered_kg, 5e-11);
+      (back.integrator.oldest_amounts.array() == original.integrator.oldest_amounts.array()).all());
+  EXPECT_EQ(back.integrator.oldest_cumulative.entered_kg, 5e-11);
   EXPECT_EQ(back.integrator.stats.steps_at_order[3], 30);
 }
 
@@ -86,11 +84,8 @@ TEST(Checkpoint, AVersionTwoCheckpointIsStillRead) {
   const auto original = sample();
   std::string bytes = run::serialize(original);
   // Version 2 is version 3 without the variable-order tail: order, steps at it,
-  // the older levels (count; each time, amounts with their count, cumulative),
-  // the steps by order (count, counts).
-  constexpr int older_levels = timestep::IntegratorState::kOlderLevels;
-  constexpr int orders = timestep::kMaxVariableOrder + 1;
-  const std::size_t tail = 4 + 8 + 4 + older_levels * (8 + 8 + 3 * 8) + 50 * 8 + 4 + orders * 8;
+  // oldest time, oldest amounts (count and values), oldest cumulative, steps by order.
+  const std::size_t tail = 4 + 8 + 8 + (8 + 50 * 8) + 3 * 8 + 4 * 8;
   std::string older = bytes.substr(0, bytes.size() - 8 - tail);
   const std::uint32_t version = 2;
   std::memcpy(older.data() + 8, &version, sizeof version);  // after the magic
@@ -99,7 +94,7 @@ TEST(Checkpoint, AVersionTwoCheckpointIsStillRead) {
 
   const auto back = run::deserialize(older, "old");
   EXPECT_EQ(back.integrator.order, 2);
-  EXPECT_EQ(back.integrator.older_amounts[0].size(), 0);
+  EXPECT_EQ(back.integrator.oldest_amounts.size(), 0);
   EXPECT_EQ(back.integrator.steps_since_restart, 5);
   EXPECT_TRUE(
       (back.integrator.top_response.array() == original.integrator.top_response.array()).all());

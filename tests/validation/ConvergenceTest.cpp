@@ -38,7 +38,7 @@ model::Problem single_material(mesh::Grid grid, double D, double K) {
 // Periodic in x, closed in z: cos(2 pi x / L) cos(pi z / H) sampled at cell
 // centres is an exact eigenvector of the cell-centred operator, so the
 // semi-discrete solution is known in closed form. Order 2 starts as every run
-// does (one backward-Euler step); orders 1 and 3-5 start from the exact solution at
+// does (one backward-Euler step); orders 1 and 3 start from the exact solution at
 // the last levels (restore()), so that no start-up step of lower order hides
 // their order. Max-norm error at t = 1 / lambda.
 double bdf_error(int order, int steps) {
@@ -80,11 +80,9 @@ double bdf_error(int order, int steps) {
       exact.times[level] = -level * settings.fixed_step_s;
       exact.amounts[level] = amounts_at(exact.times[level]);
     }
-    for (int i = 0; i < timestep::IntegratorState::kOlderLevels; ++i) {
-      exact.older_times[i] = -(3 + i) * settings.fixed_step_s;
-      exact.older_amounts[i] = amounts_at(exact.older_times[i]);
-    }
-    exact.steps_since_restart = timestep::kMaxVariableOrder;
+    exact.oldest_time = -3.0 * settings.fixed_step_s;
+    exact.oldest_amounts = amounts_at(exact.oldest_time);
+    exact.steps_since_restart = 3;
     exact.order = order;
     integrator.restore(exact);
   }
@@ -92,28 +90,23 @@ double bdf_error(int order, int steps) {
   return (integrator.solution() - mode * std::exp(-lambda * end)).lpNorm<Eigen::Infinity>();
 }
 
-// The observed orders of `order` with 16, 32 and 64 fixed steps, each within its
-// allowance of `order`.
-void expect_observed_order(int order, double coarse_allowance, double fine_allowance) {
-  const double e1 = bdf_error(order, 16), e2 = bdf_error(order, 32), e3 = bdf_error(order, 64);
-  EXPECT_NEAR(std::log2(e1 / e2), order, coarse_allowance) << e1 << " " << e2;
-  EXPECT_NEAR(std::log2(e2 / e3), order, fine_allowance) << e2 << " " << e3;
+TEST(Convergence, Bdf2IsSecondOrderInTime) {
+  const double e1 = bdf_error(2, 16), e2 = bdf_error(2, 32), e3 = bdf_error(2, 64);
+  const double order1 = std::log2(e1 / e2), order2 = std::log2(e2 / e3);
+  EXPECT_NEAR(order1, 2.0, 0.15) << e1 << " " << e2;
+  EXPECT_NEAR(order2, 2.0, 0.1) << e2 << " " << e3;
 }
 
-TEST(Convergence, Bdf2IsSecondOrderInTime) {
-  expect_observed_order(2, 0.15, 0.1);
-}
 TEST(Convergence, Bdf1IsFirstOrderInTime) {
-  expect_observed_order(1, 0.1, 0.05);
+  const double e1 = bdf_error(1, 16), e2 = bdf_error(1, 32), e3 = bdf_error(1, 64);
+  EXPECT_NEAR(std::log2(e1 / e2), 1.0, 0.1) << e1 << " " << e2;
+  EXPECT_NEAR(std::log2(e2 / e3), 1.0, 0.05) << e2 << " " << e3;
 }
+
 TEST(Convergence, Bdf3IsThirdOrderInTime) {
-  expect_observed_order(3, 0.2, 0.1);
-}
-TEST(Convergence, Bdf4IsFourthOrderInTime) {
-  expect_observed_order(4, 0.25, 0.15);
-}
-TEST(Convergence, Bdf5IsFifthOrderInTime) {
-  expect_observed_order(5, 0.3, 0.2);
+  const double e1 = bdf_error(3, 16), e2 = bdf_error(3, 32), e3 = bdf_error(3, 64);
+  EXPECT_NEAR(std::log2(e1 / e2), 3.0, 0.2) << e1 << " " << e2;
+  EXPECT_NEAR(std::log2(e2 / e3), 3.0, 0.1) << e2 << " " << e3;
 }
 
 // --- space ------------------------------------------------------------------
@@ -183,13 +176,6 @@ TEST(Convergence, VariableOrderTakesFewerStepsForNoLargerTimeError) {
   EXPECT_LE(amount_error(variable), amount_error(bdf2));
   EXPECT_LT(variable.stats.steps, bdf2.stats.steps);
   EXPECT_GT(variable.stats.steps_at_order[3], variable.stats.steps / 2);
-  const MembraneRun up_to_five = run_membrane(nodes, 1e-5, 5, t);
-  std::cout << "orders 1-5: " << up_to_five.stats.steps
-            << " steps (1/2/3/4/5: " << up_to_five.stats.steps_at_order[1] << "/"
-            << up_to_five.stats.steps_at_order[2] << "/" << up_to_five.stats.steps_at_order[3]
-            << "/" << up_to_five.stats.steps_at_order[4] << "/"
-            << up_to_five.stats.steps_at_order[5] << "), field error " << field_error(up_to_five)
-            << ", amount error " << amount_error(up_to_five) << "\n";
   std::cout << "steps: BDF2 " << bdf2.stats.steps << ", variable order " << variable.stats.steps
             << " (at orders 1/2/3: " << variable.stats.steps_at_order[1] << "/"
             << variable.stats.steps_at_order[2] << "/" << variable.stats.steps_at_order[3]
