@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "LayeredProblem.hpp"
 #include "input/Case.hpp"
 #include "model/ProblemBuilder.hpp"
 
@@ -53,9 +54,24 @@ void open_channel(model::Problem& p) {
   }
 }
 
+// bench_step_overhead's box with closed sides, so that laplacianFoam's zeroGradient
+// sides solve the same problem.
+model::Problem uniform_box(std::size_t cells) {
+  model::Problem p = layered_problem(static_cast<std::int64_t>(cells));
+  for (auto& m : p.materials) m = {6.0e-10, 1.0, 0.0, 0.0};
+  p.top = model::TopBoundary::FixedPotential;
+  p.top_potential_kg_m3 = 30.0;
+  p.reference_potential_kg_m3 = p.top_potential_kg_m3;
+  p.bottom = model::BottomBoundary::Sink;
+  p.sides = model::SideBoundary::NoFlux;
+  p.initial_potential_kg_m3.assign(p.cell_count(), 0.0);
+  return p;
+}
+
 }  // namespace
 
 model::Problem peer_problem(PeerKind kind, std::size_t cells) {
+  if (kind == PeerKind::Uniform) return uniform_box(cells);
   // The vertical mesh does not depend on the width: measure it on one column.
   const int nz = model::build_problem(peer_case(1)).mesh.grid.nz();
   const double per_side = std::sqrt(static_cast<double>(cells) / nz);
@@ -70,18 +86,21 @@ model::Problem peer_problem(PeerKind kind, std::size_t cells) {
   return p;
 }
 
-std::string grid_json(const model::Problem& homogeneous) {
-  const mesh::Grid& g = homogeneous.mesh.grid;
+std::string grid_json(const model::Problem& one_material) {
+  const mesh::Grid& g = one_material.mesh.grid;
   std::vector<double> initial_per_plane;
   const std::size_t plane = static_cast<std::size_t>(g.nx()) * g.ny();
   for (int k = 0; k < g.nz(); ++k)
-    initial_per_plane.push_back(homogeneous.initial_potential_kg_m3[plane * k]);
+    initial_per_plane.push_back(one_material.initial_potential_kg_m3[plane * k]);
   nlohmann::json j;
   j["x_nodes_m"] = g.x_nodes_m();
   j["y_nodes_m"] = g.y_nodes_m();
   j["z_nodes_m"] = g.z_nodes_m();
-  j["diffusivity_m2_s"] = homogeneous.materials.front().diffusivity_m2_s;
+  j["diffusivity_m2_s"] = one_material.materials.front().diffusivity_m2_s;
   j["initial_per_plane"] = initial_per_plane;
+  j["top_potential_kg_m3"] = nullptr;
+  if (one_material.top == model::TopBoundary::FixedPotential)
+    j["top_potential_kg_m3"] = one_material.top_potential_kg_m3;
   return j.dump();
 }
 

@@ -6,6 +6,7 @@
 //
 //   build/release/benchmarks/bench_peers --cells 100000,1000000 --steps 10 --repeat 3
 //   build/release/benchmarks/bench_peers --problem homogeneous --export-grid grid.json
+//   build/release/benchmarks/bench_peers --problem uniform --cells 655360 --steps 100 --dt 864
 //
 // Solvers are interleaved within every repeat, so that all of them see the same
 // machine load; `summary` gives the median of each and its ratio to dermaflux.
@@ -59,8 +60,8 @@ int main(int argc, char** argv) {
   int threads = omp_get_max_threads();
   std::string export_grid, write_solution;
   app.add_option("--cells", sizes, "approximate cell counts")->delimiter(',');
-  app.add_option("--problem", problem_name, "layered or homogeneous")
-      ->check(CLI::IsMember({"layered", "homogeneous"}));
+  app.add_option("--problem", problem_name, "layered, homogeneous or uniform (a uniform box)")
+      ->check(CLI::IsMember({"layered", "homogeneous", "uniform"}));
   app.add_option("--solvers", solvers,
                  "dermaflux, dermaflux-1thread, hypre, hypre-galerkin, eigen, eigen-ic (incomplete "
                  "Cholesky)")
@@ -76,8 +77,9 @@ int main(int argc, char** argv) {
                  "write dermaflux's last field (raw doubles) to this file");
   CLI11_PARSE(app, argc, argv);
 
-  const auto kind =
-      problem_name == "layered" ? bench::PeerKind::Layered : bench::PeerKind::Homogeneous;
+  const auto kind = problem_name == "layered"       ? bench::PeerKind::Layered
+                    : problem_name == "homogeneous" ? bench::PeerKind::Homogeneous
+                                                    : bench::PeerKind::Uniform;
   if (!export_grid.empty()) {
     std::ofstream(export_grid) << bench::grid_json(bench::peer_problem(kind, sizes.front()));
     return 0;

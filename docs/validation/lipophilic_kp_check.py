@@ -5,7 +5,11 @@ the formulas dermaflux codes in solver/input/KastingEstimates.cpp) against huski
 commit 3edb807): does the residual log10(kp_model / kp_measured) depend on the number of
 hydrogen-bond-donor atoms (O or N carrying H)? See LIPOPHILIC_KP.md for the result.
 
-Usage: python3 lipophilic_kp_check.py huskinDB.csv
+Usage: python3 lipophilic_kp_check.py huskinDB.csv [--klip-candidates]
+--klip-candidates: instead of the donor regressions, compare the Kasting lipid/water
+partition 0.43 Kow^0.81 with the one httk codes after Wang, Chen, Lian & Han 2010
+(0.9 Kow^0.69, volumetric; every other formula, k_trans included, unchanged), on huskinDB
+and on this suite's kp sets (LIPOPHILIC_KP.md section 5).
 Selection: used layer "epidermis", not neat, aqueous donors; median per compound; the
 database's own LogP column (calculated); acids, bases and salts left out by name (the
 model run here has no ionisation). Model: SC 43 um fully hydrated + Robinson's polar
@@ -117,13 +121,49 @@ def ols(x_rows, y):
     return [round(v, 3) for v in c], round((sum(e * e for e in res) / (len(y) - n)) ** 0.5, 3)
 
 
-def main(path):
+KLIP = {'kasting 0.43 Kow^0.81': lambda kow: 0.43 * kow ** 0.81,
+        'httk/Chen 2010 0.9 Kow^0.69': lambda kow: 0.9 * kow ** 0.69}
+# The suite's kp sets: MW, log P, fold error of today's solver run (> 1 high, < 1 low).
+SUITE = {'caffeine': (194.19, -0.07, 1 / 3.99), 'corticosterone': (346.46, 1.94, 2.84),
+         'estradiol': (272.38, 4.01, 9.04), 'mannitol': (182.17, -3.1, 1 / 3.25),
+         'methylparaben': (152.15, 1.96, 1 / 1.85), 'testosterone': (288.43, 3.32, 3.15)}
+
+
+def model_kp(mw, log_p, klip):
+    s, v = sc(mw, log_p, klip_override=klip(10 ** log_p)), ve(mw, log_p)
+    return 1 / (1 / (s['P_cm_h'] + 1.519e-4 / math.sqrt(mw)) + 1 / v['P_cm_h'])
+
+
+def klip_candidates(rows):
+    """rows: (name, log P, MW, steroid, median measured log10 kp [cm/h])."""
+    fold = lambda r: f"{r:.2f} high" if r >= 1 else f"{1 / r:.2f} low"
+    for label, klip in KLIP.items():
+        res = [(r[1], r[3], math.log10(model_kp(r[2], r[1], klip)) - r[4]) for r in rows]
+        for sub, sel in (('all', res), ('steroids', [r for r in res if r[1]]),
+                         ('non-steroids', [r for r in res if not r[1]]),
+                         ('log P < 1', [r for r in res if r[0] < 1])):
+            y = [r[2] for r in sel]
+            print(f'{label:28s} {sub:13s} n = {len(y):3d} mean {statistics.mean(y):+.2f}'
+                  f' rms {math.sqrt(sum(e * e for e in y) / len(y)):.2f}'
+                  f' within 3x {sum(abs(e) <= math.log10(3) for e in y)}')
+    old, new = KLIP.values()
+    for name, (mw, log_p, now) in SUITE.items():
+        ratio = model_kp(mw, log_p, new) / model_kp(mw, log_p, old)
+        print(f'{name:15s} kp x {ratio:.3f}: {fold(now)} -> {fold(now * ratio)}')
+
+
+def main(path, candidates=False):
     kp_by, info = collections.defaultdict(list), {}
     for r in csv.DictReader(open(path)):
         if r['used layer'] != 'epidermis' or r['neat'] != '0' or r['donor type'] not in AQUEOUS:
             continue
         kp_by[r['Compound name']].append(float(r['logkp (cm/s)']) + math.log10(3600))
         info[r['Compound name']] = (r['Smiles'], float(r['LogP']), float(r['molecular weight']))
+    if candidates:
+        klip_candidates([(n, info[n][1], info[n][2], any(k in n.lower() for k in STEROID),
+                          statistics.median(v)) for n, v in kp_by.items()
+                         if not any(k.lower() in n.lower() for k in IONISABLE)])
+        return
     rows = []
     for name, values in kp_by.items():
         if any(k.lower() in name.lower() for k in IONISABLE):
@@ -150,4 +190,4 @@ def main(path):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1])
+    main(sys.argv[1], '--klip-candidates' in sys.argv[2:])

@@ -10,7 +10,10 @@
 //   P_sc = f_non P_lipid + P_polar. P_polar is Robinson's polar-pathway term as fitted
 //   by Wilschut et al. 1995 (Chemosphere 30:1275, the "Robinson" model, eq. for k_pol):
 //   k_pol = 1.519e-4 MW^-0.5 cm/h, independent of log P, which carries the ion as well
-//   as the neutral form (EPA DERMWIN and ten Berge's SKINPERM use the same term).
+//   as the neutral form. UNVERIFIED: neither Wilschut et al. 1995 nor any secondary
+//   account giving this constant is in the literature stores (searched twice for issue
+//   14; queries and what was found in docs/PARAMETERS_ADDITIONS.md), nor anything
+//   showing that DERMWIN or SKINPERM use it (an earlier comment here said so).
 
 #include <optional>
 
@@ -31,7 +34,7 @@ double fraction_non_ionised(std::optional<double> pka_acid, std::optional<double
                             double ph);
 
 // Robinson's polar-pathway permeability (m/s), Wilschut et al. 1995:
-// k_pol = 1.519e-4 MW^-0.5 cm/h.
+// k_pol = 1.519e-4 MW^-0.5 cm/h (constant not checked against the paper; see above).
 double polar_permeability_m_s(double molecular_weight_g_mol);
 inline constexpr double kPolarCoefficientCm_h = 1.519e-4;
 

@@ -1,26 +1,40 @@
 #include "linear/BlockCgSolver.hpp"
 
+#include "linear/Multigrid.hpp"
+
 namespace dermaflux::linear {
 
 BlockCgSolver::BlockCgSolver(const StencilOperator& block, CgSettings cg, core::GlobalSum sum,
-                             parallel::FaceLayers faces,
-                             std::unique_ptr<parallel::FaceExchange> exchange)
-    : block_(block), cg_(cg), sum_(std::move(sum)), exchange_(std::move(exchange)) {
+                             core::GlobalSum pieces, parallel::FaceLayers faces,
+                             std::unique_ptr<parallel::FaceExchange> exchange, BlockPlace place)
+    : block_(block),
+      cg_(cg),
+      sum_(std::move(sum)),
+      pieces_(std::move(pieces)),
+      exchange_(std::move(exchange)),
+      place_(std::move(place)),
+      shares_hierarchy_(DistributedMultigrid::fits(place_)) {
   rebuild(std::move(faces));
 }
 
 BlockCgSolver::~BlockCgSolver() = default;
 
 void BlockCgSolver::rebuild(parallel::FaceLayers faces) {
-  multigrid_.reset();  // the old hierarchy goes before the new one is made
+  preconditioner_.reset();  // the old hierarchy goes before the new one is made
+  const parallel::FaceLayers cut = faces;
   faces_ = std::make_unique<CutFaces>(block_, std::move(faces));
   coupled_ = std::make_unique<CoupledBlockOperator>(block_, *faces_, *exchange_);
+  if (shares_hierarchy_) {
+    preconditioner_ =
+        std::make_unique<DistributedMultigrid>(block_, cut, place_, *exchange_, pieces_);
+    return;
+  }
   diagonal_ = std::make_unique<BlockDiagonalStencil>(block_, *faces_);
-  multigrid_ = std::make_unique<MultigridPreconditioner>(*diagonal_);
+  preconditioner_ = std::make_unique<MultigridPreconditioner>(*diagonal_);
 }
 
 SolveStats BlockCgSolver::solve(const Vector& b, Vector& x) {
-  return conjugate_gradient(*coupled_, *multigrid_, b, x, cg_, &workspace_, sum_);
+  return conjugate_gradient(*coupled_, *preconditioner_, b, x, cg_, &workspace_, sum_);
 }
 
 }  // namespace dermaflux::linear

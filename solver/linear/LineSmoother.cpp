@@ -86,7 +86,9 @@ typename LineSmoother<Real>::Run LineSmoother<Real>::plan_run(const PlaneLayout&
     run.east_shift = 0;
     run.west_shift = -1;
     run.first_interior = 1;
-    last_interior = std::min(run.length - 1, (nx - 2) / 2);  // east column 2r + 1 < nx
+    // East column 2r + 1 inside the row and not the odd axis' last column (which
+    // a block of a split level may hold after an even count of its own).
+    last_interior = std::min(run.length - 1, (nx - (has_last ? 3 : 2)) / 2);
   } else if (cls == PlaneLayout::kOdd) {
     run.other = layout.offset(PlaneLayout::kEven, j);
     run.east_shift = 1;

@@ -42,6 +42,12 @@ class LineSmoother {
   // The same by every thread of an enclosing region (core/Team.hpp).
   void sweep_in_team(const Real* b, Real* x, bool forward, int count) const;
 
+  // One colour's lines alone, in a region of its own: a level split over ranks
+  // (DistributedMultigrid.hpp) exchanges its halo between the colours.
+  void relax_one_colour(int colour, const Real* b, Real* x) const {
+    core::in_region(worth_threads(), [&] { relax_colour(colour, b, x); });
+  }
+
   // The exact inverse when the level is a single column.
   void solve_single_column(const Real* b, Real* x) const;
 

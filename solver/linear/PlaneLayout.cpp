@@ -2,12 +2,16 @@
 
 namespace dermaflux::linear {
 
-PlaneLayout::PlaneLayout(int nx, int ny, bool periodic) : nx_(nx), ny_(ny) {
-  const bool odd_x = periodic && nx > 1 && nx % 2 == 1;
-  const bool odd_y = periodic && ny > 1 && ny % 2 == 1;
+PlaneLayout::PlaneLayout(int nx, int ny, bool periodic, Place place)
+    : nx_(nx), ny_(ny), first_i_(place.first_i), first_j_(place.first_j) {
+  const int whole_nx = place.whole_nx > 0 ? place.whole_nx : nx;
+  const int whole_ny = place.whole_ny > 0 ? place.whole_ny : ny;
+  const bool odd_x = periodic && whole_nx > 1 && whole_nx % 2 == 1;
+  const bool odd_y = periodic && whole_ny > 1 && whole_ny % 2 == 1;
   colours_ = odd_x || odd_y ? 3 : 2;
-  last_column_ = odd_x ? nx - 1 : -1;
-  last_row_ = odd_y ? ny - 1 : -1;
+  // The whole axis' last column, where the block holds it.
+  last_column_ = odd_x && first_i_ + nx == whole_nx ? nx - 1 : -1;
+  last_row_ = odd_y && first_j_ + ny == whole_ny ? ny - 1 : -1;
   for (int i = 0; i < nx; ++i) ++length_[class_of(i)];
 
   // Colour blocks one after the other; inside a block, the rows' runs in order.

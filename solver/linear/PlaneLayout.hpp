@@ -9,7 +9,11 @@
 // except that the last column of a periodic axis with an odd count (whose wrap
 // neighbour, column 0, has the same parity) gets 2; likewise ay(j) for rows. A
 // column's colour is (ax(i) + ay(j)) % colours, with 3 colours when a periodic axis
-// is odd and 2 otherwise, so no two lateral neighbours share one.
+// is odd and 2 otherwise, so no two lateral neighbours share one. A rank's block of
+// a level split over ranks (DistributedMultigrid.hpp) is a part of the whole level
+// (`Place`): each of its columns takes the colour of its place in the whole level,
+// classes and runs staying the block's own (the whole odd axis' last column, if
+// the block holds it, is the block's last).
 //
 // Inside a row the columns fall into classes by ax: even, odd and (if any) the odd
 // axis' last column. Each class of a row has one colour and is stored as a run of
@@ -23,12 +27,19 @@
 
 namespace dermaflux::linear {
 
+// Where a plane lies in a whole level: its first column and row there, and the
+// whole level's columns and rows (0: the plane is the whole level).
+struct PlanePlace {
+  int first_i = 0, first_j = 0, whole_nx = 0, whole_ny = 0;
+};
+
 class PlaneLayout {
  public:
   enum Class { kEven = 0, kOdd = 1, kLast = 2 };
+  using Place = PlanePlace;
 
   PlaneLayout() = default;
-  PlaneLayout(int nx, int ny, bool periodic);
+  PlaneLayout(int nx, int ny, bool periodic, Place place = {});
 
   int nx() const { return nx_; }
   int ny() const { return ny_; }
@@ -45,7 +56,7 @@ class PlaneLayout {
   // Cells of a class in every row.
   int length(int cls) const { return length_[static_cast<std::size_t>(cls)]; }
 
-  int colour(int cls, int j) const { return (cls + row_colour(j)) % colours_; }
+  int colour(int cls, int j) const { return (axis_colour(cls) + row_colour(j)) % colours_; }
   // Offset within the plane of the first cell of class cls in row j.
   std::size_t offset(int cls, int j) const {
     return offset_[static_cast<std::size_t>(j) * 3 + static_cast<std::size_t>(cls)];
@@ -56,9 +67,11 @@ class PlaneLayout {
   }
 
  private:
-  int row_colour(int j) const { return j == last_row_ ? 2 : j % 2; }
+  // The axis colours ax, ay of the whole level (see above).
+  int axis_colour(int cls) const { return cls == kLast ? 2 : (cls + first_i_) % 2; }
+  int row_colour(int j) const { return j == last_row_ ? 2 : (j + first_j_) % 2; }
 
-  int nx_ = 1, ny_ = 1, colours_ = 2;
+  int nx_ = 1, ny_ = 1, colours_ = 2, first_i_ = 0, first_j_ = 0;
   int last_column_ = -1, last_row_ = -1;  // the odd periodic axes' special last index
   int length_[3] = {0, 0, 0};
   std::vector<std::size_t> offset_;  // per row, per class

@@ -39,12 +39,16 @@ void allocate(StencilLevel<Real>& level) {
 
 }  // namespace
 
-AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_width) {
+AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_width,
+                            const std::vector<int>& cuts) {
   const int n = static_cast<int>(widths.size());
   AxisCoarsening axis;
   axis.parent.resize(widths.size());
+  auto next_cut = cuts.begin();
   for (int i = 0; i < n;) {
-    const bool pair = i + 1 < n && widths[i] + widths[i + 1] <= max_pair_width;
+    while (next_cut != cuts.end() && *next_cut <= i) ++next_cut;
+    const bool across_cut = next_cut != cuts.end() && *next_cut == i + 1;
+    const bool pair = i + 1 < n && !across_cut && widths[i] + widths[i + 1] <= max_pair_width;
     const int coarse = static_cast<int>(axis.widths.size());
     axis.first.push_back(i);
     axis.last.push_back(pair ? i + 1 : i);
@@ -56,8 +60,24 @@ AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_w
   return axis;
 }
 
+LateralCoarsening choose_coarsening(const std::vector<double>& dx, const std::vector<double>& dy,
+                                    const std::vector<int>& x_cuts,
+                                    const std::vector<int>& y_cuts) {
+  // Strongly graded levels pair selectively, others 2:1 (see the header). An axis
+  // of one cell stays one (no pair fits).
+  constexpr double kAll = std::numeric_limits<double>::infinity();
+  const double narrow = extreme_width(dx, dy, false), wide = extreme_width(dx, dy, true);
+  const double limit = wide > kGradedRatio * narrow ? kPairWidthLimit * narrow : kAll;
+  LateralCoarsening axes{coarsen_axis(dx, limit, x_cuts), coarsen_axis(dy, limit, y_cuts)};
+  // If no pair is narrow enough on either axis, 2:1 on both, so that every level
+  // shrinks; if one axis merged, the other waits for its widths to catch up.
+  if (axes.x.coarse_count() == dx.size() && axes.y.coarse_count() == dy.size())
+    axes = {coarsen_axis(dx, kAll, x_cuts), coarsen_axis(dy, kAll, y_cuts)};
+  return axes;
+}
+
 template <typename Real>
-StencilLevel<Real> fine_level(const stencil::StencilView& system) {
+StencilLevel<Real> fine_level(const stencil::StencilView& system, const PlaneLayout* layout) {
   const mesh::Grid& g = *system.grid;
   StencilLevel<Real> level;
   level.nx = g.nx();
@@ -66,7 +86,7 @@ StencilLevel<Real> fine_level(const stencil::StencilView& system) {
   level.periodic = system.periodic;
   for (int i = 0; i < g.nx(); ++i) level.dx.push_back(g.dx(i));
   for (int j = 0; j < g.ny(); ++j) level.dy.push_back(g.dy(j));
-  level.layout = PlaneLayout(level.nx, level.ny, level.periodic);
+  level.layout = layout ? *layout : PlaneLayout(level.nx, level.ny, level.periodic);
   allocate(level);
   const int nx = level.nx, ny = level.ny;
   const std::size_t plane = level.columns();
@@ -102,27 +122,22 @@ StencilLevel<Real> fine_level(const stencil::StencilView& system) {
 
 template <typename Real>
 StencilLevel<Real> coarsen(const StencilLevel<Real>& f) {
+  return coarsen(f, choose_coarsening(f.dx, f.dy), nullptr);
+}
+
+template <typename Real>
+StencilLevel<Real> coarsen(const StencilLevel<Real>& f, const LateralCoarsening& axes,
+                           const PlaneLayout* layout) {
   StencilLevel<Real> c;
-  // Strongly graded levels pair selectively, others 2:1 (see the header). An axis
-  // of one cell stays one (no pair fits).
-  constexpr double kAll = std::numeric_limits<double>::infinity();
-  const double narrow = extreme_width(f.dx, f.dy, false), wide = extreme_width(f.dx, f.dy, true);
-  const double limit = wide > kGradedRatio * narrow ? kPairWidthLimit * narrow : kAll;
-  c.from_x = coarsen_axis(f.dx, limit);
-  c.from_y = coarsen_axis(f.dy, limit);
-  // If no pair is narrow enough on either axis, 2:1 on both, so that every level
-  // shrinks; if one axis merged, the other waits for its widths to catch up.
-  if (c.from_x.coarse_count() == f.dx.size() && c.from_y.coarse_count() == f.dy.size()) {
-    c.from_x = coarsen_axis(f.dx, kAll);
-    c.from_y = coarsen_axis(f.dy, kAll);
-  }
+  c.from_x = axes.x;
+  c.from_y = axes.y;
   c.nx = static_cast<int>(c.from_x.coarse_count());
   c.ny = static_cast<int>(c.from_y.coarse_count());
   c.nz = f.nz;
   c.periodic = f.periodic;
   c.dx = c.from_x.widths;
   c.dy = c.from_y.widths;
-  c.layout = PlaneLayout(c.nx, c.ny, c.periodic);
+  c.layout = layout ? *layout : PlaneLayout(c.nx, c.ny, c.periodic);
   allocate(c);
   // Sums in double whatever Real is: coarse levels add up many fine values.
 #pragma omp parallel for schedule(static) if (c.size() >= core::kParallelThreshold)
@@ -157,9 +172,13 @@ StencilLevel<Real> coarsen(const StencilLevel<Real>& f) {
   return c;
 }
 
-template StencilLevel<float> fine_level<float>(const stencil::StencilView&);
-template StencilLevel<double> fine_level<double>(const stencil::StencilView&);
+template StencilLevel<float> fine_level<float>(const stencil::StencilView&, const PlaneLayout*);
+template StencilLevel<double> fine_level<double>(const stencil::StencilView&, const PlaneLayout*);
 template StencilLevel<float> coarsen<float>(const StencilLevel<float>&);
 template StencilLevel<double> coarsen<double>(const StencilLevel<double>&);
+template StencilLevel<float> coarsen<float>(const StencilLevel<float>&, const LateralCoarsening&,
+                                            const PlaneLayout*);
+template StencilLevel<double> coarsen<double>(const StencilLevel<double>&, const LateralCoarsening&,
+                                              const PlaneLayout*);
 
 }  // namespace dermaflux::linear

@@ -58,8 +58,20 @@ struct AxisCoarsening {
 };
 
 // Pairs neighbouring cells, left to right, whose joint width is at most
-// `max_pair_width` (infinite: all of them, 2:1 coarsening).
-AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_width);
+// `max_pair_width` (infinite: all of them, 2:1 coarsening), never a cell with the
+// one before a segment start (`cuts`, increasing: where a rank's block begins, so
+// that every block coarsens on its own and its coarse faces meet its neighbours').
+AxisCoarsening coarsen_axis(const std::vector<double>& widths, double max_pair_width,
+                            const std::vector<int>& cuts = {});
+
+// Both lateral axes of a level's next coarsening (which columns merge, see above),
+// from the whole level's widths: the same on every rank of a split level.
+struct LateralCoarsening {
+  AxisCoarsening x, y;
+};
+LateralCoarsening choose_coarsening(const std::vector<double>& dx, const std::vector<double>& dy,
+                                    const std::vector<int>& x_cuts = {},
+                                    const std::vector<int>& y_cuts = {});
 
 inline constexpr double kGradedRatio = 3.0;
 inline constexpr double kPairWidthLimit = 3.0;
@@ -87,12 +99,19 @@ struct StencilLevel {
   }
 };
 
-// The operator's stencil as the finest level (copied into the level's layout).
+// The operator's stencil as the finest level (copied into the level's layout:
+// `layout`, or by default the one-process one).
 template <typename Real>
-StencilLevel<Real> fine_level(const stencil::StencilView& system);
+StencilLevel<Real> fine_level(const stencil::StencilView& system,
+                              const PlaneLayout* layout = nullptr);
 
 // The next coarser level (see above for which columns merge).
 template <typename Real>
 StencilLevel<Real> coarsen(const StencilLevel<Real>& fine);
+// The same with the columns merged as `axes` says, stored in `layout` (nullptr:
+// the one-process one).
+template <typename Real>
+StencilLevel<Real> coarsen(const StencilLevel<Real>& fine, const LateralCoarsening& axes,
+                           const PlaneLayout* layout);
 
 }  // namespace dermaflux::linear

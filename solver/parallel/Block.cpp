@@ -30,11 +30,13 @@ std::string shape_of(const std::array<int, 3>& whole) {
 
 }  // namespace
 
-std::array<int, 3> choose_parts(const std::array<int, 3>& whole, int ranks, bool periodic) {
+std::array<int, 3> choose_parts(const std::array<int, 3>& whole, int ranks, bool periodic,
+                                bool columns_first) {
   std::array<int, 3> best{0, 0, 0};
   double best_faces = std::numeric_limits<double>::infinity();
   // z outermost and ascending: among equal cuts the first found has fewest z parts.
   for (int pz = 1; pz <= ranks; ++pz) {
+    if (columns_first && pz > 1 && best[0] != 0) break;  // a split in columns was found
     if (ranks % pz != 0 || pz > whole[2]) continue;
     for (int py = 1; py <= ranks / pz; ++py) {
       if ((ranks / pz) % py != 0 || py > whole[1]) continue;

@@ -4,8 +4,9 @@
 // fastest (rank 0 at the origin, the bottom corner). Cells cost the same
 // everywhere, so equal cell counts balance the work; the cuts are chosen to
 // exchange the fewest halo cells (on a layered mesh of a wide patch: columns
-// through the whole depth). hypre's Struct solver, given each rank's box,
-// exchanges the halos of a step's solve itself.
+// through the whole depth; for our solver columns whenever they can be, see
+// choose_parts). Our solver exchanges one-layer halos through FaceExchange;
+// hypre's Struct solver, given each rank's box, exchanges those of its solve itself.
 
 #include <array>
 #include <cstddef>
@@ -63,9 +64,13 @@ void for_each_face_cell(const std::array<int, 3>& cells, int axis, int layer, Vi
 
 // px x py x pz = ranks with px <= nx, py <= ny, pz <= nz that cuts the fewest
 // faces between cells (a periodic x or y is cut once more: the wrap), fewer z
-// cuts first among equals. Throws UsageError when no such split exists (more
-// ranks than cells, or a prime number of ranks larger than every axis).
-std::array<int, 3> choose_parts(const std::array<int, 3>& whole, int ranks, bool periodic);
+// cuts first among equals. With `columns_first`, the fewest among the splits that
+// cut no z (pz = 1) if there is one: our solver's multigrid splits its levels over
+// lateral blocks, and keeps block Jacobi, with several times the iterations, where
+// z is cut (linear/DistributedMultigrid.hpp). Throws UsageError when no such split
+// exists (more ranks than cells, or a prime number of ranks larger than every axis).
+std::array<int, 3> choose_parts(const std::array<int, 3>& whole, int ranks, bool periodic,
+                                bool columns_first = false);
 
 // "2x2x1" -> {2, 2, 1}; UsageError naming the option when it is not that, or
 // when the parts do not multiply to `ranks` or exceed the grid's cells.

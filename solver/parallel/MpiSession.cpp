@@ -149,4 +149,13 @@ core::GlobalSum world_sum() {
   };
 }
 
+core::GlobalSum world_pieces() {
+  if (g_runtime == nullptr) return {};
+  const MPI_Comm comm = g_runtime->communicator();
+  return [comm](std::span<double> values) {
+    MPI_Allreduce(MPI_IN_PLACE, values.data(), static_cast<int>(values.size()), MPI_DOUBLE, MPI_SUM,
+                  comm);
+  };
+}
+
 }  // namespace dermaflux::parallel

@@ -53,8 +53,9 @@ model::Problem BlockSystem::build_block(const std::vector<mesh::Channel>& open) 
   return std::move(part.problem);
 }
 
-// Split over ranks hypre's PFMG-CG over the ranks' boxes, or our CG with each
-// block's multigrid (linear/BlockCgSolver.hpp; split_runs_use_ours); on one process
+// Split over ranks our CG with our multigrid split over the blocks
+// (linear/BlockCgSolver.hpp), or hypre's PFMG-CG over the ranks' boxes
+// (split_runs_use_ours); on one process
 // solver.backend, or our CG with our multigrid, whose hierarchy (about a third of a
 // run's memory) another backend does not need.
 std::unique_ptr<linear::StepSolver> BlockSystem::make_solver() {
@@ -68,13 +69,18 @@ std::unique_ptr<linear::StepSolver> BlockSystem::make_solver() {
         core::sum_over_ranks(ranks_.global_sum(), ours_here ? 1.0 : 0.0);
     if (ranks_choosing_ours != 0.0 && ranks_choosing_ours != static_cast<double>(ranks_.size()))
       throw UsageError(
-          "DERMAFLUX_SPLIT_SOLVER=dermaflux is set on " +
-          std::to_string(static_cast<int>(ranks_choosing_ours)) + " of " +
+          "DERMAFLUX_SPLIT_SOLVER=hypre is set on " +
+          std::to_string(ranks_.size() - static_cast<int>(ranks_choosing_ours)) + " of " +
           std::to_string(ranks_.size()) +
           " ranks: set it on every rank (mpirun -x DERMAFLUX_SPLIT_SOLVER) or on none");
     if (ours_here) {
+      linear::BlockPlace place{block_, {}, {}};
+      const mesh::Grid& whole = whole_mesh_.grid;
+      for (int i = 0; i < whole.nx(); ++i) place.whole_dx_m.push_back(whole.dx(i));
+      for (int j = 0; j < whole.ny(); ++j) place.whole_dy_m.push_back(whole.dy(j));
       auto solver = std::make_unique<linear::BlockCgSolver>(
-          system_, cg, ranks_.global_sum(), faces_, parallel::make_face_exchange(block_));
+          system_, cg, ranks_.global_sum(), parallel::world_pieces(), faces_,
+          parallel::make_face_exchange(block_), std::move(place));
       block_cg_ = solver.get();
       return solver;
     }

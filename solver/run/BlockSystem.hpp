@@ -2,7 +2,7 @@
 // This rank's numerics of a run: the problem of its block of cells (the whole
 // case on one process), the operator, and the step solver the integrator hands
 // every step to — our CG with the multigrid, or hypre (solver.backend; split over
-// ranks, parallel/Block.hpp: hypre, or ours as run/LinearBackend.hpp says). As channels close it
+// ranks, parallel/Block.hpp: ours, or hypre as run/LinearBackend.hpp says). As channels close it
 // re-rasterises the geometry and brings the operator and the solver up to date.
 
 #include <array>

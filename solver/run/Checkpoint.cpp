@@ -13,7 +13,10 @@ namespace {
 
 constexpr std::uint64_t kMagic = 0x31544b4358464400ull;  // "\0DFXCKT1"
 // 2: the history's restart count, a film compartment's state, film columns in rows.
-constexpr std::uint32_t kVersion = 2;
+// 3: variable order's state (write_variable_order). Version 2 is still read: its
+// runs resume as before, a variable-order one climbing again from BDF2.
+constexpr std::uint32_t kVersion = 3;
+constexpr std::uint32_t kOldestReadableVersion = 2;
 
 void write_vector(io::ArchiveWriter& out, const linear::Vector& v) {
   out.doubles(v.data(), static_cast<std::size_t>(v.size()));
@@ -81,6 +84,27 @@ timestep::FilmState read_film(io::ArchiveReader& in) {
   return f;
 }
 
+// `time.order: auto` (timestep/VariableOrder.hpp): without the order, the steps
+// taken at it and the fourth history level a resumed run would choose other
+// steps. Written for every run (BDF2's are empty and cost a few bytes).
+void write_variable_order(io::ArchiveWriter& out, const timestep::IntegratorState& s) {
+  out.pod<std::int32_t>(s.order);
+  out.pod(s.steps_at_order);
+  out.pod(s.oldest_time);
+  write_vector(out, s.oldest_amounts);
+  write_cumulative(out, s.oldest_cumulative);
+  for (long steps : s.stats.steps_at_order) out.pod(steps);
+}
+
+void read_variable_order(io::ArchiveReader& in, timestep::IntegratorState& s) {
+  s.order = in.pod<std::int32_t>();
+  s.steps_at_order = in.pod<long>();
+  s.oldest_time = in.pod<double>();
+  s.oldest_amounts = read_vector(in);
+  s.oldest_cumulative = read_cumulative(in);
+  for (long& steps : s.stats.steps_at_order) steps = in.pod<long>();
+}
+
 }  // namespace
 
 std::string fingerprint(const std::string& text) {
@@ -119,6 +143,7 @@ void serialize(const RunCheckpoint& c, const timestep::IntegratorState& s,
   write_film(out, s.film);
   out.pod(s.film_potential);
   write_vector(out, s.top_response);
+  write_variable_order(out, s);
   out.finish();
 }
 
@@ -136,7 +161,9 @@ RunCheckpoint deserialize(std::string bytes, const std::string& label) {
 RunCheckpoint deserialize(std::istream& stream, const std::string& label) {
   io::ArchiveReader in(stream, label);
   if (in.pod<std::uint64_t>() != kMagic) in.fail("it is not a dermaflux checkpoint");
-  if (in.pod<std::uint32_t>() != kVersion) in.fail("it was written by another dermaflux version");
+  const auto version = in.pod<std::uint32_t>();
+  if (version < kOldestReadableVersion || version > kVersion)
+    in.fail("it was written by another dermaflux version");
   RunCheckpoint c;
   c.case_fingerprint = in.text();
   c.next_output = in.pod<std::uint64_t>();
@@ -160,6 +187,7 @@ RunCheckpoint deserialize(std::istream& stream, const std::string& label) {
   s.film = read_film(in);
   s.film_potential = in.pod<double>();
   s.top_response = read_vector(in);
+  if (version >= 3) read_variable_order(in, s);
   if (!in.at_end()) in.fail("it has trailing data");
   return c;
 }

@@ -20,8 +20,9 @@ linear::CgSettings cg_settings(const input::SolverSettings& settings) {
 bool split_runs_use_ours(const input::SolverSettings& settings) {
   if (settings.backend == input::LinearBackend::Hypre) return false;
 #ifdef DERMAFLUX_HAVE_HYPRE
+  // Ours unless the environment asks for hypre (the cross-check, as the key does).
   const char* choice = std::getenv("DERMAFLUX_SPLIT_SOLVER");
-  return choice != nullptr && std::string_view(choice) == "dermaflux";
+  return choice == nullptr || std::string_view(choice) != "hypre";
 #else
   return true;
 #endif

@@ -14,11 +14,10 @@ namespace dermaflux::run {
 linear::CgSettings cg_settings(const input::SolverSettings& settings);
 
 // Whether a case split over ranks solves with our CG (linear/BlockCgSolver) rather
-// than hypre's PFMG-CG: in a build without hypre, or when the environment says
-// DERMAFLUX_SPLIT_SOLVER=dermaflux (the tests and benchmarks of ours), and never
-// for solver.backend: hypre. Not yet the default where hypre is there: each
-// rank's multigrid is a block-Jacobi preconditioner, which takes 3-6 times the
-// iterations of one process on a split cell (benchmarks/RESULTS.md).
+// than hypre's PFMG-CG: the default, since our multigrid's levels split over the
+// ranks' blocks take the one-process iterations (benchmarks/RESULTS.md); hypre for
+// solver.backend: hypre or DERMAFLUX_SPLIT_SOLVER=hypre in the environment (the
+// cross-check), in builds that have it.
 bool split_runs_use_ours(const input::SolverSettings& settings);
 
 std::unique_ptr<linear::StepSolver> make_linear_backend(const input::SolverSettings& settings,

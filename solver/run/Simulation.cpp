@@ -13,6 +13,7 @@
 #include "parallel/RankGroup.hpp"
 #include "run/BlockSystem.hpp"
 #include "run/Checkpoint.hpp"
+#include "run/LinearBackend.hpp"
 #include "run/MemoryCheck.hpp"
 #include "run/RunOutputs.hpp"
 #include "run/SummaryJson.hpp"
@@ -45,7 +46,8 @@ parallel::Block block_for(const input::Case& c, const mesh::Grid& grid,
   const std::array<int, 3> parts =
       decomposition.empty()
           ? parallel::choose_parts(whole, ranks.size(),
-                                   c.domain.lateral == input::LateralBoundary::Periodic)
+                                   c.domain.lateral == input::LateralBoundary::Periodic,
+                                   run::split_runs_use_ours(c.solver))
           : parallel::parse_parts(decomposition, whole, ranks.size());
   return parallel::block_of_rank(whole, parts, ranks.rank());
 }

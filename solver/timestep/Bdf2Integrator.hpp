@@ -78,8 +78,8 @@ struct IntegratorState {
   linear::Vector top_response;
   // Variable order only (StepSettings::max_order 3): the order of the next step,
   // the steps taken at it, and the fourth history level (time, amounts, and the
-  // cumulative amounts one level further back). Not in checkpoints yet: a run
-  // resumed from one rebuilds its order from BDF2.
+  // cumulative amounts one level further back). In checkpoints since their
+  // version 3 (run/Checkpoint.cpp); one of version 2 resumes from BDF2.
   int order = 2;
   long steps_at_order = 0;
   double oldest_time = 0.0;

@@ -25,8 +25,10 @@ name=$(basename "$case_file" .yaml)
 # (DERMAFLUX_SPLIT_SOLVER=dermaflux; the cases name hypre), at a linear tolerance
 # of 1e-12: the split run's preconditioner is not the serial one's, so their
 # answers differ by what the tolerance leaves. The split run must say it solved
-# with ours; its CG iterations are reported, and must stay within 5 times the
-# serial run's (block Jacobi: run/LinearBackend.hpp).
+# with ours; its CG iterations are reported, and must stay within 1.3 times the
+# serial run's where the split cuts no z (the multigrid's levels split over the
+# blocks: linear/DistributedMultigrid.hpp), within 5 times where it does (block
+# Jacobi).
 ours=false
 if [ "${DECOMPOSED_BACKEND:-}" = dermaflux ]; then
   ours=true
@@ -87,8 +89,13 @@ if $ours; then
   one=$(iterations "$out/serial") split_total=$(iterations "$out/split")
   steps_taken=$(steps "$out/serial" | grep -o '[0-9]*$')
   echo "decomposed_run: CG iterations serial $one, split $split_total in $steps_taken steps"
-  [ "$split_total" -le $((5 * one)) ] ||
-    fail "the split run took $split_total CG iterations, the serial one $one in $steps_taken steps"
+  if grep -q "as [0-9]* x [0-9]* x 1 blocks" "$out/split.log"; then
+    allowed=$((13 * one / 10)) why="a split in columns"
+  else
+    allowed=$((5 * one)) why="a z cut, block Jacobi"
+  fi
+  [ "$split_total" -le "$allowed" ] ||
+    fail "the split run took $split_total CG iterations ($why: at most $allowed), the serial one $one in $steps_taken steps"
 fi
 grep -q "\"ranks\": $ranks" "$out/split/summary.json" || fail "summary.json does not say $ranks ranks"
 
@@ -123,18 +130,19 @@ if [ "$ranks" -eq 2 ]; then
   said=$(grep -c 'error: nothing to resume' "$out/resume.log" || true)
   [ "$said" -eq 1 ] || fail "--resume on 2 ranks: the error was said $said times: $(cat "$out/resume.log")"
 fi
-# 4. Ours on 2 ranks in a build with hypre: DERMAFLUX_SPLIT_SOLVER on one rank only is
-#    refused, said once (the ranks would otherwise wait in different solvers: a hang).
+# 4. Ours on 2 ranks in a build with hypre: DERMAFLUX_SPLIT_SOLVER=hypre on one rank
+#    only is refused, said once (the ranks would otherwise wait in different solvers:
+#    a hang).
 if $ours && [ "$ranks" -eq 2 ] && [ "${DECOMPOSED_HAVE_HYPRE:-0}" = 1 ]; then
   status=0
   # shellcheck disable=SC2086,SC2016
   timeout 120 "$mpiexec" -n 2 $flags bash -c \
-    'if [ "${OMPI_COMM_WORLD_RANK:-0}" = 1 ]; then export DERMAFLUX_SPLIT_SOLVER=dermaflux;
+    'if [ "${OMPI_COMM_WORLD_RANK:-0}" = 1 ]; then export DERMAFLUX_SPLIT_SOLVER=hypre;
      else unset DERMAFLUX_SPLIT_SOLVER; fi; exec "$0" "$@"' \
     "$dermaflux" run "$case_file" --output "$out/mixed" --quiet > "$out/mixed.log" 2>&1 || status=$?
   [ "$status" -ne 0 ] && [ "$status" -ne 124 ] ||
     fail "the solver set on one rank of 2: status $status: $(cat "$out/mixed.log")"
-  said=$(grep -c 'error: DERMAFLUX_SPLIT_SOLVER=dermaflux is set on 1 of 2 ranks' "$out/mixed.log" || true)
+  said=$(grep -c 'error: DERMAFLUX_SPLIT_SOLVER=hypre is set on 1 of 2 ranks' "$out/mixed.log" || true)
   [ "$said" -eq 1 ] || fail "the solver set on one rank: said $said times: $(cat "$out/mixed.log")"
 fi
 echo "decomposed_run: $name on $ranks ranks ${parts:+($parts) }matches the serial run"

@@ -70,6 +70,11 @@ TEST(ChooseParts, CutsTheFewestFaces) {
   EXPECT_EQ(parallel::choose_parts({2560, 2560, 150}, 64, true), (Parts{8, 8, 1}));
   // A needled unit cell, deep against its width: slabs of planes.
   EXPECT_EQ(parallel::choose_parts({11, 11, 30}, 4, true), (Parts{1, 1, 4}));
+  // The same for our solver: columns, whose multigrid splits over them.
+  EXPECT_EQ(parallel::choose_parts({11, 11, 30}, 4, true, true), (Parts{4, 1, 1}));
+  EXPECT_EQ(parallel::choose_parts({11, 11, 30}, 2, true, true), (Parts{2, 1, 1}));
+  // No split in columns (13 ranks, 11 x 11 columns): z is cut after all.
+  EXPECT_EQ(parallel::choose_parts({11, 11, 30}, 13, true, true), (Parts{1, 1, 13}));
   // One rank: nothing to cut.
   EXPECT_EQ(parallel::choose_parts({5, 5, 5}, 1, false), (Parts{1, 1, 1}));
 }

@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 #include "core/Error.hpp"
+#include "io/BinaryArchive.hpp"
 #include "run/Checkpoint.hpp"
 
 namespace dermaflux {
@@ -39,6 +41,12 @@ run::RunCheckpoint sample() {
   s.film = {3600.0, 20e-6, 10e-6, 3e-3, 1e-4, 2};
   s.film_potential = 29.5;
   s.top_response = linear::Vector::Random(50);
+  s.order = 3;
+  s.steps_at_order = 9;
+  s.oldest_time = 1000.0;
+  s.oldest_amounts = linear::Vector::Random(50);
+  s.oldest_cumulative = {3e-9, 4e-10, 5e-11};
+  s.stats.steps_at_order[3] = 30;
   return c;
 }
 
@@ -64,6 +72,42 @@ TEST(Checkpoint, RoundTripIsBitExact) {
   EXPECT_EQ(back.integrator.film_potential, 29.5);
   EXPECT_TRUE(
       (back.integrator.top_response.array() == original.integrator.top_response.array()).all());
+  EXPECT_EQ(back.integrator.order, 3);
+  EXPECT_EQ(back.integrator.steps_at_order, 9);
+  EXPECT_EQ(back.integrator.oldest_time, 1000.0);
+  EXPECT_TRUE(
+      (back.integrator.oldest_amounts.array() == original.integrator.oldest_amounts.array()).all());
+  EXPECT_EQ(back.integrator.oldest_cumulative.entered_kg, 5e-11);
+  EXPECT_EQ(back.integrator.stats.steps_at_order[3], 30);
+}
+
+// A version-2 checkpoint (before variable order's state was in it) is still
+// read: its run resumes from BDF2 with no fourth level, as it did then.
+TEST(Checkpoint, AVersionTwoCheckpointIsStillRead) {
+  const auto original = sample();
+  std::string bytes = run::serialize(original);
+  // Version 2 is version 3 without the variable-order tail: order, steps at it,
+  // oldest time, oldest amounts (count and values), oldest cumulative, steps by order.
+  const std::size_t tail = 4 + 8 + 8 + (8 + 50 * 8) + 3 * 8 + 4 * 8;
+  std::string older = bytes.substr(0, bytes.size() - 8 - tail);
+  const std::uint32_t version = 2;
+  std::memcpy(older.data() + 8, &version, sizeof version);  // after the magic
+  const std::uint64_t sum = io::fnv1a64(older);
+  older.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+
+  const auto back = run::deserialize(older, "old");
+  EXPECT_EQ(back.integrator.order, 2);
+  EXPECT_EQ(back.integrator.oldest_amounts.size(), 0);
+  EXPECT_EQ(back.integrator.steps_since_restart, 5);
+  EXPECT_TRUE(
+      (back.integrator.top_response.array() == original.integrator.top_response.array()).all());
+
+  const std::uint32_t future = 4;
+  std::memcpy(older.data() + 8, &future, sizeof future);
+  older.resize(older.size() - 8);
+  const std::uint64_t resum = io::fnv1a64(older);
+  older.append(reinterpret_cast<const char*>(&resum), sizeof resum);
+  EXPECT_THROW(run::deserialize(older, "newer"), IoError);
 }
 
 TEST(Checkpoint, AFlippedBitIsRefused) {
