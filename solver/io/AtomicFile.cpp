@@ -81,12 +81,17 @@ std::filesystem::path temporary_path_for(const std::filesystem::path& file) {
 }
 
 void write_file_atomically(const std::filesystem::path& file, std::string_view content) {
+  write_file_atomically(file, [&](const ByteSink& write) { write(content); });
+}
+
+void write_file_atomically(const std::filesystem::path& file,
+                           const std::function<void(const ByteSink&)>& produce) {
   const std::filesystem::path temporary = temporary_path_for(file);
   const int descriptor = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (descriptor < 0) fail_write(file, errno);
   TemporaryFile guard(temporary, descriptor);
 
-  write_all(guard.descriptor(), content, file);
+  produce([&](std::string_view piece) { write_all(guard.descriptor(), piece, file); });
   if (::fsync(guard.descriptor()) != 0) fail_write(file, errno);
   if (guard.close() != 0) fail_write(file, errno);
   if (::rename(temporary.c_str(), file.c_str()) != 0) fail_write(file, errno);

@@ -4,7 +4,10 @@
 // leaves a half-written summary, collection or snapshot that looks finished.
 
 #include <filesystem>
+#include <functional>
 #include <string_view>
+
+#include "io/ByteSink.hpp"
 
 namespace dermaflux::io {
 
@@ -14,6 +17,11 @@ std::filesystem::path temporary_path_for(const std::filesystem::path& file);
 
 // Throws IoError naming the file and the system's reason (disk full, permission).
 void write_file_atomically(const std::filesystem::path& file, std::string_view content);
+// The same with the content made as it is written: `produce` hands it, piece by
+// piece, to the function it is given (a checkpoint streams its fields this way,
+// without a copy of them in memory). An exception from `produce` leaves no file.
+void write_file_atomically(const std::filesystem::path& file,
+                           const std::function<void(const ByteSink&)>& produce);
 
 // Flushes `from` to disk and renames it over `to` atomically; throws IoError on
 // failure, leaving `from` for the caller to remove.

@@ -208,8 +208,12 @@ void RunFolder::register_snapshot(int index, double time_h, bool partitioned) {
 
 // A checkpoint says which outputs are done: their snapshots must be in place first.
 void RunFolder::write_checkpoint(const std::string& bytes) {
+  write_checkpoint([&](const ByteSink& write) { write(bytes); });
+}
+
+void RunFolder::write_checkpoint(const std::function<void(const ByteSink&)>& produce) {
   settle_snapshot();
-  write_file_atomically(checkpoint_file(), bytes);
+  write_file_atomically(checkpoint_file(), produce);
 }
 
 void RunFolder::mark_interrupted(const std::string& explanation) {

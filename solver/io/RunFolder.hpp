@@ -13,10 +13,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <string>
 #include <vector>
 
+#include "io/ByteSink.hpp"
 #include "io/PvdCollection.hpp"
 #include "io/VtkSnapshot.hpp"
 
@@ -73,6 +75,8 @@ class RunFolder {
   // collection again (resume).
   void register_snapshot(int index, double time_h, bool partitioned = false);
   void write_checkpoint(const std::string& bytes);
+  // The checkpoint as `produce` streams it (io/AtomicFile.hpp).
+  void write_checkpoint(const std::function<void(const ByteSink&)>& produce);
   void mark_interrupted(const std::string& explanation);
   // FAILED.txt: why the run stopped; what it wrote so far stays.
   void mark_failed(const std::string& explanation);

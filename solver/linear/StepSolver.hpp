@@ -18,8 +18,9 @@ class StepSolver {
   // caller decides (stats.converged).
   virtual SolveStats solve(const Vector& b, Vector& x) = 0;
   // Frees the work memory kept between solves (the next solve makes it again).
-  // The run calls it before a snapshot or a checkpoint, whose buffers then take
-  // its place at the run's peak memory (RESULTS.md, "Memory").
+  // The run calls it before a snapshot, whose buffers then take its place at the
+  // run's peak memory (RESULTS.md, "Memory"); a checkpoint streams from the fields
+  // and needs no room.
   virtual void release_workspace() {}
 };
 

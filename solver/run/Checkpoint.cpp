@@ -1,6 +1,7 @@
 #include "run/Checkpoint.hpp"
 
 #include <cstdio>
+#include <fstream>
 #include <sstream>
 
 #include "core/Error.hpp"
@@ -22,8 +23,9 @@ void write_vector(io::ArchiveWriter& out, const linear::Vector& v) {
 }
 
 linear::Vector read_vector(io::ArchiveReader& in) {
-  const auto values = in.doubles();
-  return Eigen::Map<const linear::Vector>(values.data(), static_cast<Eigen::Index>(values.size()));
+  linear::Vector values(static_cast<Eigen::Index>(in.array_size()));
+  in.array_values(values.data(), static_cast<std::size_t>(values.size()));
+  return values;
 }
 
 void write_row(io::ArchiveWriter& out, const analysis::InventoryRow& r) {
@@ -115,19 +117,9 @@ std::filesystem::path checkpoint_file(const std::filesystem::path& output_dir) {
   return output_dir / "checkpoint.bin";
 }
 
-std::string serialize(const RunCheckpoint& c, const timestep::IntegratorState& s) {
-  io::ArchiveWriter out;
-  // The fields dominate: reserve them (and a generous allowance for the rest) so
-  // that the buffer is allocated once.
-  const auto& fields = s;
-  std::size_t field_bytes = (static_cast<std::size_t>(fields.u.size()) + 1) * sizeof(double);
-  for (const auto& m : fields.amounts)
-    field_bytes += (static_cast<std::size_t>(m.size()) + 1) * sizeof(double);
-  field_bytes += (static_cast<std::size_t>(fields.top_response.size()) + 1) * sizeof(double);
-  field_bytes += (static_cast<std::size_t>(fields.oldest_amounts.size()) + 1) * sizeof(double);
-  out.reserve(field_bytes + c.case_fingerprint.size() + 256 +
-              c.rows.size() * (16 + (c.rows.empty() ? 0 : c.rows.front().layer_ug_cm2.size())) *
-                  sizeof(double));
+void serialize(const RunCheckpoint& c, const timestep::IntegratorState& s,
+               const io::ByteSink& sink) {
+  io::ArchiveWriter out(sink);
   out.pod(kMagic);
   out.pod(kVersion);
   out.text(c.case_fingerprint);
@@ -152,11 +144,22 @@ std::string serialize(const RunCheckpoint& c, const timestep::IntegratorState& s
   out.pod(s.film_potential);
   write_vector(out, s.top_response);
   write_variable_order(out, s);
-  return std::move(out).finish();
+  out.finish();
+}
+
+std::string serialize(const RunCheckpoint& c) {
+  std::string bytes;
+  serialize(c, c.integrator, [&](std::string_view piece) { bytes.append(piece); });
+  return bytes;
 }
 
 RunCheckpoint deserialize(std::string bytes, const std::string& label) {
-  io::ArchiveReader in(std::move(bytes), label);
+  std::istringstream stream(std::move(bytes));
+  return deserialize(stream, label);
+}
+
+RunCheckpoint deserialize(std::istream& stream, const std::string& label) {
+  io::ArchiveReader in(stream, label);
   if (in.pod<std::uint64_t>() != kMagic) in.fail("it is not a dermaflux checkpoint");
   const auto version = in.pod<std::uint32_t>();
   if (version < kOldestReadableVersion || version > kVersion)
@@ -191,6 +194,23 @@ RunCheckpoint deserialize(std::string bytes, const std::string& label) {
 
 namespace {
 constexpr const char* kSplitManifestHeading = "dermaflux split checkpoint";
+
+// The start of checkpoint.bin, enough to tell a manifest (a few lines) from a
+// state (field-sized, which deserialize_file() then streams).
+std::string read_start(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw IoError("cannot read " + file.string());
+  std::string start(4096, '\0');
+  in.read(start.data(), static_cast<std::streamsize>(start.size()));
+  start.resize(static_cast<std::size_t>(in.gcount()));
+  return start;
+}
+
+RunCheckpoint deserialize_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw IoError("cannot read " + file.string());
+  return deserialize(in, file.string());
+}
 }  // namespace
 
 std::string write_split_manifest(const SplitCheckpoint& m) {
@@ -230,14 +250,15 @@ bool Checkpoints::due(double after_s) const {
   return ranks_.any(ranks_.is_root() && due);
 }
 
-void Checkpoints::write(const std::string& bytes, io::RunFolder* folder) {
+void Checkpoints::write(const std::function<void(const io::ByteSink&)>& produce,
+                        io::RunFolder* folder) {
   if (!ranks_.split()) {
-    folder->write_checkpoint(bytes);
+    folder->write_checkpoint(produce);
   } else {
     // Every rank's part of the other generation, then the manifest naming it:
     // until the manifest is in place the last complete generation stands.
     const int generation = 1 - generation_;
-    io::write_file_atomically(split_checkpoint_file(output_dir_, block_.rank, generation), bytes);
+    io::write_file_atomically(split_checkpoint_file(output_dir_, block_.rank, generation), produce);
     ranks_.barrier();  // every part is in place
     if (folder)
       folder->write_checkpoint(write_split_manifest({block_.ranks, block_.parts, generation}));
@@ -253,10 +274,9 @@ RunCheckpoint Checkpoints::read(const std::string& case_fingerprint) {
   if (!std::filesystem::exists(file))
     throw UsageError("nothing to resume: " + file.string() +
                      " does not exist (run without --resume to start anew)");
-  const std::string bytes = io::read_file(file);
-  const auto manifest = read_split_manifest(bytes);
+  const auto manifest = read_split_manifest(read_start(file));
   check_split_matches(file, manifest);
-  RunCheckpoint saved = manifest ? read_own_part(*manifest) : deserialize(bytes, file.string());
+  RunCheckpoint saved = manifest ? read_own_part(*manifest) : deserialize_file(file);
   if (saved.case_fingerprint != case_fingerprint)
     throw UsageError(file.string() +
                      " belongs to a different case (the case file changed since "
@@ -294,7 +314,7 @@ RunCheckpoint Checkpoints::read_own_part(const SplitCheckpoint& manifest) const 
   std::optional<RunCheckpoint> saved;
   std::string why;
   try {
-    saved = deserialize(io::read_file(file), file.string());
+    saved = deserialize_file(file);
   } catch (const IoError& e) {
     why = e.what();
   }

@@ -10,11 +10,14 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <istream>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/Inventory.hpp"
+#include "io/ByteSink.hpp"
 #include "io/RunFolder.hpp"
 #include "parallel/Block.hpp"
 #include "parallel/RankGroup.hpp"
@@ -33,13 +36,16 @@ struct RunCheckpoint {
 // A short hexadecimal fingerprint of a text (the resolved case).
 std::string fingerprint(const std::string& text);
 
-// With the integrator's state given apart (Bdf2Integrator::lend_state: no copy
-// of the fields); checkpoint.integrator is not read.
-std::string serialize(const RunCheckpoint& checkpoint, const timestep::IntegratorState& integrator);
-inline std::string serialize(const RunCheckpoint& checkpoint) {
-  return serialize(checkpoint, checkpoint.integrator);
-}
-// Throws IoError naming `label` on a damaged or foreign file.
+// Streams the checkpoint to `sink` as it is serialised, with the integrator's
+// state given apart (Bdf2Integrator::lend_state): its fields go out from where
+// they live, in chunks, never copied whole (checkpoint.integrator is not read).
+void serialize(const RunCheckpoint& checkpoint, const timestep::IntegratorState& integrator,
+               const io::ByteSink& sink);
+// The same bytes, whole.
+std::string serialize(const RunCheckpoint& checkpoint);
+// Throws IoError naming `label` on a damaged or foreign file. From a stream (a
+// file) the fields are read straight into the state, never held whole twice.
+RunCheckpoint deserialize(std::istream& in, const std::string& label);
 RunCheckpoint deserialize(std::string bytes, const std::string& label);
 
 // checkpoint.bin in an output folder.
@@ -76,9 +82,9 @@ class Checkpoints {
   // never when the interval is not positive; rank 0's clock decides for every rank.
   bool due(double after_s) const;
 
-  // Writes `bytes` (serialize()) as the newest checkpoint. `folder`: rank 0's,
-  // nullptr on the other ranks.
-  void write(const std::string& bytes, io::RunFolder* folder);
+  // Writes the newest checkpoint as `produce` streams it (serialize()) to the sink
+  // it is given. `folder`: rank 0's, nullptr on the other ranks.
+  void write(const std::function<void(const io::ByteSink&)>& produce, io::RunFolder* folder);
 
   // The state this rank resumes from, of the case with `case_fingerprint`. Every
   // rank reads checkpoint.bin (on a file system all ranks see). UsageError when

@@ -13,8 +13,9 @@ namespace dermaflux::run {
 // Bytes a run needs per cell, as doubles: the operator 7, the channel fractions 1,
 // the integrator 7 (a film compartment 2 more), CG 3, the float multigrid hierarchy
 // about 5.5. A snapshot's buffers (1.5) go into CG's vectors, freed for them; a
-// checkpoint's bytes (4) add to the resident peak: 27.3 measured at 1.7e6 cells with
-// a checkpoint (RESULTS.md, "Memory"), 28 with room.
+// checkpoint is streamed from the fields to its file and back (nothing field-sized).
+// 24.1 measured at 6.5e6 cells with checkpoints or without, 23.5 per added cell
+// (RESULTS.md, "Memory"); 28 leaves room for variable order's fourth history level.
 inline constexpr double kBytesPerCell = 28.0 * 8.0;
 // Libraries, VTK and the executable itself.
 inline constexpr double kFixedBytes = 64.0 * 1024 * 1024;

@@ -166,7 +166,9 @@ class Run {
   void record(const analysis::InventoryRow& row) {
     rows_.push_back(row);
     if (!outputs_) return;
-    numerics_.solver().release_workspace();  // the snapshot's buffers take its place
+    // A snapshot's buffers take the place of the solver's workspace (made again by
+    // the next solve); without a snapshot there is nothing to make room for.
+    if (case_.output.vtk) numerics_.solver().release_workspace();
     outputs_->record(row, static_cast<int>(rows_.size() - 1), integrator_.solution());
   }
 
@@ -210,10 +212,12 @@ class Run {
     c.next_output = rows_.size();
     c.wall_s = wall_before_ + seconds_since(start_);
     c.rows = rows_;
-    std::string bytes;
-    numerics_.solver().release_workspace();  // the bytes take its place
-    integrator_.lend_state([&](const timestep::IntegratorState& s) { bytes = serialize(c, s); });
-    checkpoints_.write(bytes, outputs_->folder());
+    // Streamed from the integrator's own fields to the file: no field-sized
+    // buffer, so the solver's workspace stays.
+    integrator_.lend_state([&](const timestep::IntegratorState& s) {
+      checkpoints_.write([&](const io::ByteSink& sink) { serialize(c, s, sink); },
+                         outputs_->folder());
+    });
   }
 
   // Keeps what was written and says why the run stopped and from where it could go on.
