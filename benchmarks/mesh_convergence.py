@@ -39,11 +39,15 @@ def surface_radius_m(needles):
         assert unit == "m", text
         return float(value)
 
+    # As meshes/NeedleLayout.cpp builds it from the resolved case: the cross-section at
+    # the surface, widened (cone, pyramid), then narrowed by the elastic recovery.
     base = metres(needles["base_diameter"])
+    open_fraction = 1.0 - float(needles.get("elastic_recovery", 0.0))
     if needles.get("shape", "cone") == "cylinder":
-        return base / 2
+        return open_fraction * base / 2
     tip = metres(needles.get("tip_diameter", "5e-6 m"))
-    return (tip + (base - tip) * float(needles.get("penetration", 0.2))) / 2
+    widening = float(needles.get("surface_widening", 1.0))
+    return open_fraction * widening * (tip + (base - tip) * float(needles["penetration"])) / 2
 
 
 def refine(case):

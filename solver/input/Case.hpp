@@ -97,6 +97,12 @@ using mesh::StampSpec;
 
 enum class NeedleShape { Cone, Pyramid, Cylinder };
 
+// `channels`: what a needle section that does not give the channel keys gets. measured
+// (a case's default): the depth by how the needles go in and, for a pressed depth, the
+// calibrated elastic recovery (NeedleDefaults.hpp); shadow: the needle's own shadow at
+// 0.2 of its length, as cases before issue 14 had.
+enum class ChannelModel { Measured, Shadow };
+
 // The pattern (SitePattern: pattern, pitch, density, min_spacing, seed, sites, roller,
 // stamp) and what each needle is.
 struct Needles : mesh::SitePattern {
@@ -105,6 +111,8 @@ struct Needles : mesh::SitePattern {
   double length_m = 0.0;
   double base_diameter_m = 0.0;
   double tip_diameter_m = 0.0;
+  // The reader's default is measured; the fields below start at the shadow's values.
+  ChannelModel channels = ChannelModel::Shadow;
   double penetration = 0.2;  // fraction of the length that enters the skin
   // The channel's surface radius over the needle's cross-section there (cone, pyramid);
   // 1: the needle's shadow (NeedleDefaults.hpp: `surface_widening: measured`).

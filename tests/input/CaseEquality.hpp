@@ -119,6 +119,7 @@ inline void expect_same_needles(const std::optional<Needles>& actual_or_none,
   expect_bits_equal(actual.length_m, expected.length_m, "needle length");
   expect_bits_equal(actual.base_diameter_m, expected.base_diameter_m, "base diameter");
   expect_bits_equal(actual.tip_diameter_m, expected.tip_diameter_m, "tip diameter");
+  EXPECT_EQ(actual.channels, expected.channels);
   expect_bits_equal(actual.penetration, expected.penetration, "penetration");
   expect_bits_equal(actual.surface_widening, expected.surface_widening, "surface_widening");
   expect_bits_equal(actual.elastic_recovery, expected.elastic_recovery, "elastic_recovery");

@@ -46,11 +46,51 @@ TEST(ChannelGeometryKeys, PenetrationByHowTheNeedlesGoIn) {
   EXPECT_EQ(square_with("  penetration: 0.5\n").penetration, 0.5);  // a number still works
 }
 
+TEST(ChannelGeometryKeys, ChannelsAsMeasuredByDefaultShadowOnRequest) {
+  // Left out, the keys are what the validation sets use: pressed and recovered for an
+  // array, a roller's depth alone for a roller.
+  const Needles pressed = square_with("");
+  EXPECT_EQ(pressed.channels, ChannelModel::Measured);
+  EXPECT_EQ(pressed.penetration, kPressedPenetration);
+  EXPECT_EQ(pressed.elastic_recovery, kCalibratedElasticRecovery);
+  EXPECT_EQ(square_with("  channels: measured\n").elastic_recovery, kCalibratedElasticRecovery);
+  const Case rolled = read_test_case(
+      with_needles(kRoller + "domain: {lateral: no_flux, width: 2 mm, length: 2 mm}\n"));
+  EXPECT_EQ(rolled.needles->penetration, kDefaultPenetration);
+  EXPECT_EQ(rolled.needles->elastic_recovery, 0.0);  // measured after the needle left
+  EXPECT_EQ(square_with("  penetration: roller\n").elastic_recovery, 0.0);
+  EXPECT_EQ(square_with("  penetration: 0.3\n").elastic_recovery, 0.0);  // a depth as given
+  // A key given wins over the default.
+  EXPECT_EQ(square_with("  elastic_recovery: 0.5\n").elastic_recovery, 0.5);
+  EXPECT_EQ(square_with("  penetration: 0.3\n  elastic_recovery: calibrated\n").elastic_recovery,
+            kCalibratedElasticRecovery);
+  // shadow: the needle's own shadow at 0.2 of its length, as before issue 14.
+  const Needles shadow = square_with("  channels: shadow\n");
+  EXPECT_EQ(shadow.channels, ChannelModel::Shadow);
+  EXPECT_EQ(shadow.penetration, 0.2);
+  EXPECT_EQ(shadow.surface_widening, 1.0);
+  EXPECT_EQ(shadow.elastic_recovery, 0.0);
+  const Needles shadow_pressed = square_with("  channels: shadow\n  penetration: pressed\n");
+  EXPECT_EQ(shadow_pressed.penetration, kPressedPenetration);
+  EXPECT_EQ(shadow_pressed.elastic_recovery, 0.0);
+}
+
+TEST(ChannelGeometryKeys, ResolvedCaseKeepsTheChannelModel) {
+  for (const std::string lines : {"", "  channels: shadow\n", "  penetration: 0.3\n",
+                                  "  channels: shadow\n  elastic_recovery: calibrated\n"}) {
+    const Case read = read_test_case(with_needles(kSquareNeedles + lines));
+    const std::string written = write_case_yaml(read);
+    EXPECT_NE(written.find("channels: "), std::string::npos) << written;
+    testing::expect_same_case(read_case_text(written, "resolved.yaml", "/nonexistent"), read,
+                              false);
+  }
+}
+
 TEST(ChannelGeometryKeys, MeasuredWideningIsKalluris) {
   // 70.7 um wide where a 140 um base, 8 um tip, 770 um needle is 34.14 um across.
   EXPECT_NEAR(kKalluriNeedleWidthAtSurface_um, 34.143, 1e-3);
   EXPECT_NEAR(kMeasuredSurfaceWidening, 2.0708, 1e-4);
-  EXPECT_EQ(square_with("").surface_widening, 1.0);  // default: the needle's shadow
+  EXPECT_EQ(square_with("").surface_widening, 1.0);  // default: not widened (CALIBRATION.md)
   EXPECT_EQ(square_with("  surface_widening: measured\n").surface_widening,
             kMeasuredSurfaceWidening);
   EXPECT_EQ(square_with("  surface_widening: 1.5\n").surface_widening, 1.5);
@@ -77,7 +117,7 @@ TEST(ChannelGeometryKeys, KallurisNeedleLeavesKallurisChannel) {
 }
 
 TEST(ChannelGeometryKeys, ElasticRecoveryNarrowsBothRadii) {
-  const Needles open = square_with("  penetration: pressed\n");
+  const Needles open = square_with("  penetration: pressed\n  elastic_recovery: none\n");
   const Needles recovered = square_with("  penetration: pressed\n  elastic_recovery: 0.5\n");
   EXPECT_EQ(square_with("  elastic_recovery: none\n").elastic_recovery, 0.0);
   EXPECT_EQ(square_with("  elastic_recovery: calibrated\n").elastic_recovery,
@@ -140,6 +180,10 @@ TEST(ChannelGeometryKeys, Errors) {
                      {"no surface_widening for a cylinder"});
   expect_input_error(with_needles(kSquareNeedles + "  elastic_recovery: 1\n"), "case.yaml:24:21",
                      "needles.elastic_recovery", {"a fraction from 0 to below 1"});
+  expect_input_error(with_needles(kSquareNeedles + "  channels: shadw\n"), "case.yaml:24:13",
+                     "needles.channels", {"did you mean \"shadow\"?"});
+  expect_input_error(with_needles(kSquareNeedles + "  channels: 1\n"), "case.yaml:24:13",
+                     "needles.channels", {"measured", "or shadow"});
 }
 
 }  // namespace

@@ -141,9 +141,9 @@ TEST_F(NeedleListFile, OverrideNarrowerThanTheTip) {
 
 TEST_F(NeedleListFile, OverrideReachingBelowTheSkin) {
   expect_error("x_um,y_um,length_um\n100,100,500\n200,200,7000\n", "3:1",
-               {"found length 7000 um: needles.length \u00D7 penetration = 1400 um reaches below "
-                "the skin (total thickness 1215 um)",
-                "make the dermis at least 1386 um thick"});
+               {"found length 7000 um: needles.length \u00D7 penetration = 5366.67 um reaches "
+                "below the skin (total thickness 1215 um)",  // pressed by default: 0.77
+                "make the dermis at least 5352 um thick"});
 }
 
 TEST_F(NeedleListFile, MissingFileSaysWhereItLooked) {

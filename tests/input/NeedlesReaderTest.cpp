@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "input/NeedleTestSupport.hpp"
+#include "input/needles/NeedleDefaults.hpp"
 #include "meshes/sites/NeedleSites.hpp"
 
 namespace dermaflux::input {
@@ -30,7 +31,12 @@ TEST(NeedlesReader, SquareWithEveryDefault) {
   EXPECT_EQ(needles.length_m, 500e-6);
   EXPECT_EQ(needles.base_diameter_m, 200e-6);
   EXPECT_EQ(needles.tip_diameter_m, 5e-6);  // default for cones and pyramids
-  EXPECT_EQ(needles.penetration, 0.2);      // Kalluri, Kolli & Banga 2011
+  // Channels as measured: an array is pressed in (Donnelly 2010) and the skin takes
+  // back the calibrated part of its radius (docs/validation/CALIBRATION.md).
+  EXPECT_EQ(needles.channels, ChannelModel::Measured);
+  EXPECT_EQ(needles.penetration, kPressedPenetration);
+  EXPECT_EQ(needles.elastic_recovery, kCalibratedElasticRecovery);
+  EXPECT_EQ(needles.surface_widening, 1.0);
   EXPECT_FALSE(needles.closure_half_life_s.has_value());
   EXPECT_EQ(needles.closure_preset, "");
   // The periodic domain defaults to one period.

@@ -68,7 +68,7 @@ TEST(StaticFilm, OneApplicationAtZeroIsTodaysDoseOnIntactSkin) {
 TEST(StaticFilm, OneApplicationAtZeroIsTodaysDoseOnNeedledSkin) {
   expect_regimen_equals_dose(
       "needles: {shape: cone, length: 300 um, base_diameter: 100 um, tip_diameter: 5 um, "
-      "pattern: square, pitch: 200 um, closure_half_life: 2 h}\n");
+      "pattern: square, pitch: 200 um, closure_half_life: 2 h, channels: shadow}\n");
 }
 
 }  // namespace

@@ -38,6 +38,16 @@ inline constexpr double kMeasuredSurfaceWidening = 70.7 / kKalluriNeedleWidthAtS
 // (docs/validation/CALIBRATION.md).
 inline constexpr double kCalibratedElasticRecovery = 0.75;  // +- 0.05 (CALIBRATION.md)
 
+// `channels: measured`, the default for a needle section: the keys it leaves out are
+// `penetration: auto` and, when that depth is a pressed one (the needle in place),
+// `elastic_recovery: calibrated`; a roller's depth was measured after the needle left
+// (Kalluri 2011), so it gets none. This is what the validation sets use
+// (cases/validation/, docs/validation/CALIBRATION.md). `surface_widening` stays 1
+// (none): measured on rollers in vivo in rat skin, it moved three of the four roller
+// sets in porcine skin further from their measurements (CALIBRATION.md, "Tried and not
+// adopted"). `channels: shadow`: the needle's own shadow at kDefaultPenetration, no
+// recovery, as before issue 14. A key the case gives wins over either.
+
 // `closure_half_life: excised`: skin off the body (a Franz cell) has no living
 // epidermis to close its channels: they stay open (closure kinetics are measured in
 // vivo only: Kalluri 2011 in hairless rats, Gupta 2011 and PMC8259462 in humans).

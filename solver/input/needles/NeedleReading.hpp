@@ -31,7 +31,7 @@ std::string concat(const Pieces&... pieces) {
 inline const std::vector<std::string_view> kCommonNeedleKeys{
     "pattern",     "shape",             "length",           "base_diameter", "tip_diameter",
     "penetration", "closure_half_life", "surface_widening", "elastic_recovery",
-    "tissue_fluid_diffusivity"};
+    "tissue_fluid_diffusivity", "channels"};
 // clang-format on
 
 // The patterns that take `key` (square and hex both take pitch); empty for a common key.
@@ -102,13 +102,11 @@ std::vector<ListedSite> read_pattern_fields(const NeedleKeys& keys, Needles& nee
 HoleOperation read_operation(const Located& at, const Needles& needles);
 double channel_surface_width_m(const Needles& needles);
 
-// ChannelGeometryKeys.cpp: `penetration` (a fraction, or roller, pressed or auto,
-// after the pattern is read), `surface_widening` (a factor, measured or none, after
-// the shape is read) and `elastic_recovery` (a fraction, calibrated or none) into
-// `needles`.
-void read_penetration(const Located& at, Needles& needles);
-void read_surface_widening(const Located& at, Needles& needles);
-void read_elastic_recovery(const Located& at, Needles& needles);
+// ChannelGeometryKeys.cpp: `channels` (measured or shadow), then `penetration` (a
+// fraction, or roller, pressed or auto), `surface_widening` (a factor, measured or none)
+// and `elastic_recovery` (a fraction, calibrated or none) into `needles`, each one the
+// case leaves out from `channels`; after the pattern and the shape are read.
+void read_channel_keys(const NeedleKeys& keys, Needles& needles);
 
 // NeedleListFile.cpp: the needles of a CSV file (header x_um,y_um[,length_um]
 // [,base_diameter_um]), each with its line; `file_at` is the `file:` key naming it.

@@ -152,9 +152,7 @@ void read_geometry(const NeedleKeys& keys, bool serum_occluded, Needles& needles
     }
   }
 
-  if (const auto at = keys.find("penetration")) read_penetration(*at, needles);
-  if (const auto at = keys.find("surface_widening")) read_surface_widening(*at, needles);
-  if (const auto at = keys.find("elastic_recovery")) read_elastic_recovery(*at, needles);
+  read_channel_keys(keys, needles);
   if (const auto at = keys.find("tissue_fluid_diffusivity")) {
     needles.tissue_fluid_diffusivity_m2_s =
         read_quantity(*at, Dimension::Diffusivity, Sign::Positive);

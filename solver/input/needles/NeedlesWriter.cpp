@@ -108,6 +108,10 @@ void write_needles(YAML::Emitter& out, const Needles& needles) {
   if (needles.shape != NeedleShape::Cylinder) {
     write_quantity(out, "tip_diameter", needles.tip_diameter_m, Dimension::Length);
   }
+  const bool shadow = needles.channels == ChannelModel::Shadow;
+  out << YAML::Key << "channels" << YAML::Value << (shadow ? "shadow" : "measured")
+      << YAML::Comment(shadow ? "the needle's shadow where a key below is left out"
+                              : "as measured where a key below is left out");
   write_number(out, "penetration", needles.penetration);
   if (needles.surface_widening != 1.0) {
     write_number(out, "surface_widening", needles.surface_widening);
