@@ -1,5 +1,7 @@
 #include "parallel/MachineLoad.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "core/Parallel.hpp"
+#include "parallel/SlotThreads.hpp"
 
 namespace dermaflux::parallel {
 
@@ -55,7 +58,11 @@ int runnable_others(int samples, int gap_ms) {
 }
 
 int threads_for_machine(std::size_t cells, int available) {
-  return core::threads_for_load(cells, available, runnable_others());
+  const long online = sysconf(_SC_NPROCESSORS_ONLN);
+  const int mine = cpus_in_affinity_mask();
+  int others = runnable_others();
+  if (online > mine) others = static_cast<int>(others * static_cast<long>(mine) / online);
+  return core::threads_for_load(cells, available, others);
 }
 
 }  // namespace dermaflux::parallel

@@ -22,7 +22,10 @@ int own_running_threads();
 int runnable_others(int samples = 3, int gap_ms = 2);
 
 // The thread count for `cells` cells on `available` cores with the machine's
-// load as it is now: core::threads_for_load(cells, available, runnable_others()).
+// load as it is now: core::threads_for_load(cells, available, others), where
+// others are runnable_others() scaled to the share of the machine's CPUs this
+// process may use (procs_running counts the whole machine; a process bound to 2 of
+// 8 CPUs competes, on average, with a quarter of the others).
 int threads_for_machine(std::size_t cells, int available);
 
 }  // namespace dermaflux::parallel

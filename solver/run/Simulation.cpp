@@ -67,8 +67,11 @@ std::vector<std::string> layer_names(const input::Case& c) {
 }
 
 // The thread count a run that chooses its own should have now, of `available`.
+// A split run's other ranks are runnable threads too, but its own job's, on
+// cores the launcher may have bound apart: its ranks keep the size-based count.
 int wanted_threads(const RunOptions& options, const parallel::Block& block, int available) {
   if (options.threads_at_output) return options.threads_at_output();
+  if (options.decomposed) return core::threads_for_cells(block.cell_count(), available);
   return parallel::threads_for_machine(block.cell_count(), available);
 }
 

@@ -55,8 +55,9 @@ struct RunOptions {
   std::function<void(const std::string&)> on_start;
   // The user chose no thread count (no --threads, no OMP_NUM_THREADS): the run
   // takes core::threads_for_cells of its (rank's) cells, at most OpenMP's default,
-  // and at most the cores other processes leave free (parallel/MachineLoad.hpp),
-  // decided at the start and again at every output time, between steps.
+  // and at most the cores other processes leave free (parallel/MachineLoad.hpp;
+  // not in a split run, whose other ranks would count), decided at the start and
+  // again at every output time, between steps.
   bool threads_by_case_size = false;
   // Called when the thread count so chosen changes at an output time, with the new
   // count and the time (s); not at the start.
