@@ -10,13 +10,16 @@
 // repeat times `--steps` steps one by one, then CG runs of 2 and 12 iterations on
 // the same system; one iteration is the difference / 10 (set-up cancels). The
 // time outside the step solver's solve() is the overhead. Prints JSON: medians and
-// ranges over the repeats.
+// ranges over the repeats. `--threads auto` chooses as `dermaflux run` does when
+// given no count (core::threads_for_load: by size, at most the cores other
+// processes leave free), again before each repeat as a run does at output times.
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "LayeredProblem.hpp"
@@ -24,6 +27,7 @@
 #include "linear/CgStepSolver.hpp"
 #include "linear/Multigrid.hpp"
 #include "operator/DiffusionOperator.hpp"
+#include "parallel/MachineLoad.hpp"
 #include "timestep/Bdf2Integrator.hpp"
 
 namespace {
@@ -79,17 +83,29 @@ class TimedSolver final : public linear::StepSolver {
 int main(int argc, char** argv) {
   CLI::App app{"per-step overhead against one CG iteration"};
   long cells = 600000;
-  int threads = 2, steps = 20, repeats = 5;
+  std::string threads = "2";
+  int steps = 20, repeats = 5;
   double step_s = 864.0;
   app.add_option("--cells", cells, "about this many cells");
-  app.add_option("--threads", threads);
+  app.add_option("--threads", threads, "a count, or auto (as a run without --threads)")
+      ->check(CLI::IsMember({"auto"}) | CLI::PositiveNumber);
   app.add_option("--steps", steps, "steps timed per repeat");
   app.add_option("--repeats", repeats);
   app.add_option("--step", step_s, "fixed step, s");
   CLI11_PARSE(app, argc, argv);
-  core::set_thread_count(threads);
+  const bool auto_threads = threads == "auto";
+  const int available_threads = core::thread_count();
+  if (!auto_threads) core::set_thread_count(std::stoi(threads));
 
   auto problem = bench::layered_problem(cells);
+  std::vector<double> threads_chosen;
+  const auto choose_threads = [&] {
+    if (auto_threads)
+      core::set_thread_count(
+          parallel::threads_for_machine(problem.cell_count(), available_threads));
+    threads_chosen.push_back(core::thread_count());
+  };
+  choose_threads();
   problem.materials = {{6e-10, 1.0, 0.0, 0.0}, {6e-10, 1.0, 0.0, 0.0}, {6e-10, 1.0, 0.0, 0.0}};
   problem.top = model::TopBoundary::FixedPotential;
   problem.top_potential_kg_m3 = 30.0;
@@ -113,6 +129,7 @@ int main(int argc, char** argv) {
   linear::CgWorkspace workspace;
   std::vector<double> step_ms, iteration_ms, ratio, overhead, cg_per_step;
   for (int r = 0; r < repeats; ++r) {
+    if (r > 0) choose_threads();
     const long iterations_before = integrator.stats().linear_iterations;
     std::vector<double> one_step, outside_solve;
     for (int s = 0; s < steps; ++s) {
@@ -136,6 +153,7 @@ int main(int argc, char** argv) {
   }
   nlohmann::json out = {{"cells", n},
                         {"threads", threads},
+                        {"threads_chosen", summary(threads_chosen)},
                         {"step_s", step_s},
                         {"cg_iterations_per_step", summary(cg_per_step)},
                         {"step_ms", summary(step_ms)},

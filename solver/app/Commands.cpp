@@ -139,6 +139,16 @@ int run_command(const RunArguments& arguments) {
     progress.update(p);
     if (root) pace.update(p);
   };
+  // Said once when a run that chooses its own threads follows the machine's load.
+  options.on_threads_changed = [&](int threads, double time_s) {
+    if (!root || arguments.quiet) return;
+    progress.finish();
+    std::printf(
+        "dermaflux: %d OpenMP thread%s from t = %.4g h (the cores other processes "
+        "leave free; --threads N to fix)\n",
+        threads, threads == 1 ? "" : "s", time_s / 3600.0);
+    std::fflush(stdout);
+  };
   run::RunResult result;
   try {
     result = run::run_case(c, options);
@@ -163,7 +173,8 @@ int run_command(const RunArguments& arguments) {
       "thread%s%s\n",
       c.name.c_str(), s.cells, s.steps, s.linear_iterations, s.wall_s, ranks.c_str(), s.threads,
       s.threads == 1 ? "" : "s",
-      s.threads_by_case_size ? " (for the case's size; --threads N to choose)" : "");
+      s.threads_by_case_size ? " (for the case's size and the free cores; --threads N to choose)"
+                             : "");
   print_figure("dose", s.dose_ug_cm2, "ug/cm^2");
   print_figure("receptor", s.receptor_ug_cm2, "ug/cm^2");
   for (std::size_t l = 0; l < s.layer_names.size(); ++l)

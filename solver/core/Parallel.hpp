@@ -130,4 +130,17 @@ inline int threads_for_cells(std::size_t cells, int available) {
   return wanted < static_cast<std::size_t>(available) ? static_cast<int>(wanted) : available;
 }
 
+// Threads for a run of `cells` cells on `available` cores (those the process may
+// use) while `runnable_others` threads of other processes want a core: the
+// size-based count, at most the cores the others leave free, at least one. A
+// thread that shares its core with a busy process waits at every barrier for a
+// scheduler slice (benchmarks/RESULTS.md, "1 against 2 threads, quiet and
+// loaded"); results are the same bits for any count, so it may change between steps.
+inline int threads_for_load(std::size_t cells, int available, int runnable_others) {
+  const int free_cores = available - (runnable_others > 0 ? runnable_others : 0);
+  const int by_size = threads_for_cells(cells, available);
+  const int threads = by_size < free_cores ? by_size : free_cores;
+  return threads > 1 ? threads : 1;
+}
+
 }  // namespace dermaflux::core

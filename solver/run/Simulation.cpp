@@ -10,6 +10,7 @@
 #include "input/CaseWriter.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "parallel/Block.hpp"
+#include "parallel/MachineLoad.hpp"
 #include "parallel/RankGroup.hpp"
 #include "run/BlockSystem.hpp"
 #include "run/Checkpoint.hpp"
@@ -65,11 +66,21 @@ std::vector<std::string> layer_names(const input::Case& c) {
   return names;
 }
 
-// Sets the thread count from the cell count when the user left it to the run;
-// before the numerics are built, so that every loop runs on the threads chosen.
-bool choose_threads(const RunOptions& options, const parallel::Block& block) {
+// The thread count a run that chooses its own should have now, of `available`.
+// A split run's other ranks are runnable threads too, but its own job's, on
+// cores the launcher may have bound apart: its ranks keep the size-based count.
+int wanted_threads(const RunOptions& options, const parallel::Block& block, int available) {
+  if (options.threads_at_output) return options.threads_at_output();
+  if (options.decomposed) return core::threads_for_cells(block.cell_count(), available);
+  return parallel::threads_for_machine(block.cell_count(), available);
+}
+
+// Sets the thread count from the cell count and the machine's load when the user
+// left it to the run; before the numerics are built, so that every loop runs on
+// the threads chosen.
+bool choose_threads(const RunOptions& options, const parallel::Block& block, int available) {
   if (options.threads_by_case_size)
-    core::set_thread_count(core::threads_for_cells(block.cell_count(), core::thread_count()));
+    core::set_thread_count(wanted_threads(options, block, available));
   return options.threads_by_case_size;
 }
 
@@ -84,7 +95,7 @@ class Run {
         whole_mesh_(model::case_mesh(c)),
         ranks_(options.decomposed ? parallel::RankGroup::everyone() : parallel::RankGroup::alone()),
         block_(block_for(c, whole_mesh_.grid, ranks_, options.decomposition)),
-        threads_by_case_size_(choose_threads(options, block_)),
+        threads_by_case_size_(choose_threads(options, block_, available_threads_)),
         resolved_case_(input::write_case_yaml(c)),
         checkpoints_(options.output_dir, options.checkpoint_interval_s, block_, ranks_),
         numerics_(c, whole_mesh_, block_, ranks_),
@@ -150,7 +161,19 @@ class Run {
                                    integrator_.cumulative().entered_kg / film_area_m2()));
       record(row);
       if (outputs_ && checkpoints_.due(0.1 * options_.checkpoint_interval_s)) checkpoint();
+      if (next_output_ + 1 < outputs.size()) follow_load();
     }
+  }
+
+  // Between steps, never inside a solve: a run that chooses its own thread count
+  // follows the machine's load (a few /proc reads). Results are the same bits for
+  // any count (core/Parallel.hpp), so only the speed changes.
+  void follow_load() {
+    if (!threads_by_case_size_) return;
+    const int threads = wanted_threads(options_, block_, available_threads_);
+    if (threads == core::thread_count()) return;
+    core::set_thread_count(threads);
+    if (options_.on_threads_changed) options_.on_threads_changed(threads, integrator_.time());
   }
 
   void advance(double t) {
@@ -298,6 +321,8 @@ class Run {
   mesh::LayeredMesh whole_mesh_;
   parallel::RankGroup ranks_;  // the ranks the case is split over; this process alone
   parallel::Block block_;      // this rank's cells (all of them on one rank)
+  // OpenMP's thread count before the run chose one: the most it may take.
+  int available_threads_ = core::thread_count();
   bool threads_by_case_size_;  // the thread count was chosen from block_'s cells
   const Clock::time_point start_ = Clock::now();
   double wall_before_ = 0.0;  // of a resumed run, before its checkpoint

@@ -54,8 +54,17 @@ struct RunOptions {
   // Called once the split is known, with it ("2 x 2 x 1"), on every rank.
   std::function<void(const std::string&)> on_start;
   // The user chose no thread count (no --threads, no OMP_NUM_THREADS): the run
-  // takes core::threads_for_cells of its (rank's) cells, at most OpenMP's default.
+  // takes core::threads_for_cells of its (rank's) cells, at most OpenMP's default,
+  // and at most the cores other processes leave free (parallel/MachineLoad.hpp;
+  // not in a split run, whose other ranks would count), decided at the start and
+  // again at every output time, between steps.
   bool threads_by_case_size = false;
+  // Called when the thread count so chosen changes at an output time, with the new
+  // count and the time (s); not at the start.
+  std::function<void(int threads, double time_s)> on_threads_changed;
+  // Tests: the thread count at the start and at each output time, in place of the
+  // machine's load (used only with threads_by_case_size).
+  std::function<int()> threads_at_output;
 };
 
 struct RunSummary {
