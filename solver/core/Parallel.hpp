@@ -115,12 +115,12 @@ inline int thread_count() {
 // Cells each thread of a run needs so that its share of a CG iteration outlasts the
 // barriers it meets there (46 an iteration at 6e5 cells, 18 at 6e4: a futex wake
 // of microseconds each with passive waits, a scheduler slice when the partner is
-// descheduled). Measured with bench_step_overhead at 1e4..1e6 cells, 1 against 2
-// threads (benchmarks/RESULTS.md, "One parallel region per CG solve, and threads
-// per case size", and its quiet re-measurement): 2 threads took 1.27 x one thread's
-// time at 3e4 cells and 0.90 x at 1e5, so a thread needs at least the parallel
-// threshold's worth; where between the two the break-even lies is not measured.
-inline constexpr std::size_t kCellsPerThread = kParallelThreshold;
+// descheduled). Measured on a quiet machine with the passive wait policy
+// (busy_machine.py --threads 1,2 --loads quiet, 200 steps, medians of 5; RESULTS.md,
+// "Issue 18's table, one command per row", row 4): 2 threads took 1.17 x one
+// thread's step at 4e4 cells, 0.94-1.18 x at 6e4, 0.91 x at 8e4, 0.85 x at 1e5 and
+// 0.81 x at 1.3e5. So a run takes its second thread from 65 536 cells.
+inline constexpr std::size_t kCellsPerThread = 2 * kParallelThreshold;
 
 // Threads for a run of `cells` cells with `available` threads at hand: one per
 // kCellsPerThread cells, at least one, at most `available`.

@@ -69,10 +69,21 @@ grep -q "^dermaflux: error: standard output is closed" err.txt || fail "closed s
   fail "compare failed"
 "$dermaflux" compare "$compare_case" --serums "${serums[@]}" -o parts -t 1 > /dev/null 2> stop.err &
 pid=$!
-for _ in $(seq 1 600); do
-  [ -f parts/caffeine_3pct/timeseries.csv ] && [ "$(wc -l < parts/caffeine_3pct/timeseries.csv)" -ge 3 ] && break
+# Stop it once the first serum has finished and the second is under way. Wait for
+# that state, however slow the build (the audit build under load took more than the
+# 12 s this loop once allowed, and the stop then hit the first serum); give up only
+# after 10 minutes, and say so rather than stopping at the wrong moment.
+reached=0
+for _ in $(seq 1 30000); do
+  if [ -f parts/caffeine_1pct/summary.json ] && [ -f parts/caffeine_3pct/timeseries.csv ] &&
+    [ "$(wc -l < parts/caffeine_3pct/timeseries.csv)" -ge 3 ]; then
+    reached=1
+    break
+  fi
+  kill -0 "$pid" 2> /dev/null || break
   sleep 0.02
 done
+[ "$reached" -eq 1 ] || fail "compare never had one serum finished and the next under way: $(cat stop.err)"
 kill -TERM "$pid"
 status=0
 wait "$pid" || status=$?

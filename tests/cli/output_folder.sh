@@ -23,8 +23,9 @@ stopped_run() {
   shift 2
   "$dermaflux" run "$pen" -o "$folder" "$@" --quiet -t 1 > /dev/null 2>&1 &
   local pid=$!
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 30000); do # up to 10 minutes, however slow the build
     [ -f "$folder/timeseries.csv" ] && [ "$(wc -l < "$folder/timeseries.csv")" -ge "$lines" ] && break
+    kill -0 "$pid" 2> /dev/null || break
     sleep 0.02
   done
   kill -TERM "$pid"
@@ -37,7 +38,7 @@ run "$pen" -o reference
 # --- the lock: a second run, compare, batch refused at once; the first undisturbed
 "$dermaflux" run "$pen" -o busy --quiet -t 1 > /dev/null 2> busy.err &
 pid=$!
-for _ in $(seq 1 600); do [ -f busy/timeseries.csv ] && break; sleep 0.02; done
+for _ in $(seq 1 30000); do [ -f busy/timeseries.csv ] && break; kill -0 "$pid" 2> /dev/null || break; sleep 0.02; done
 kill -STOP "$pid"
 refused ".*in use by dermaflux process $pid" "$dermaflux" run "$pen" -o busy
 refused ".*in use by dermaflux process $pid" "$dermaflux" run "$pen" -o busy --overwrite

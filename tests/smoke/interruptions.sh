@@ -23,8 +23,10 @@ case_file=$data/small_pen.yaml
 "$dermaflux" run "$case_file" --output "$scratch/parts" --quiet > /dev/null 2> "$scratch/term.err" &
 pid=$!
 # Wait until a few outputs are on disk, so the signal lands mid-run.
-for _ in $(seq 1 600); do
+# (up to 10 minutes: a slow build under load must not be stopped before the outputs)
+for _ in $(seq 1 12000); do
   [ -f "$scratch/parts/timeseries.csv" ] && [ "$(wc -l < "$scratch/parts/timeseries.csv")" -ge 4 ] && break
+  kill -0 "$pid" 2> /dev/null || break
   sleep 0.05
 done
 kill -TERM "$pid"
