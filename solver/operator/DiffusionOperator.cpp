@@ -23,7 +23,16 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
   const std::size_t cells = grid_.cell_count();
   const model::CellCoefficients cell(problem);
   capacity_.assign(cells, 0.0);
-  clearance_.assign(cells, 0.0);
+  // No clearing plane (in-vitro cases, the bench case): no array of zeros (8 B a cell).
+  bool clears = false;
+  for (int k = 0; k < nz; ++k)
+    clears =
+        clears || problem.materials.at(static_cast<std::size_t>(problem.mesh.material_of_plane(k)))
+                          .clearance_1_s != 0.0;
+  if (clears)
+    clearance_.assign(cells, 0.0);
+  else
+    core::StaggeredVector<double>().swap(clearance_);
   tx_.assign(cells, 0.0);
   ty_.assign(cells, 0.0);
   tz_.assign(cells, 0.0);
@@ -42,7 +51,7 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
       for (int i = 0; i < nx; ++i) {
         const std::size_t c = grid_.index(i, j, k);
         capacity_[c] = cell.capacity_m3(i, j, k);
-        clearance_[c] = cell.clearance_m3_s(i, j, k);
+        if (clears) clearance_[c] = cell.clearance_m3_s(i, j, k);
         const double lateral = cell.lateral_conductivity_m2_s(i, j, k);
         if (i + 1 < nx || (wrap_x_ && nx > 1)) {
           const int e = stencil::next_wrapped(i, nx);
@@ -90,7 +99,7 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
         const Around<double> faces{tx_[c], tx_[grid_.index(w, j, k)],
                                    ty_[c], ty_[grid_.index(i, s, k)],
                                    tz_[c], k > 0 ? tz_[grid_.index(i, j, k - 1)] : 0.0};
-        double d = stencil::face_sum(faces) + clearance_[c];
+        double d = stencil::face_sum(faces) + (clears ? clearance_[c] : 0.0);
         const std::size_t column = static_cast<std::size_t>(i) + static_cast<std::size_t>(nx) * j;
         if (k == nz - 1) d += top_conductance_[column];
         if (k == 0) d += bottom_conductance_[column];
@@ -170,14 +179,15 @@ void DiffusionOperator::add_boundary_source(linear::Vector& b) const {
 double DiffusionOperator::sum_of_apply(const linear::Vector& u, bool magnitudes) const {
   const double* pu = u.data();
   const double* cap = capacity_.data();
-  const double* kc = clearance_.data();
+  const double* kc = clearance_.empty() ? nullptr : clearance_.data();
   const double* g_top = top_conductance_.data();
   const double* g_bottom = bottom_conductance_.data();
   const std::size_t top_row = grid_.index(0, 0, grid_.nz() - 1);
   const double shift = shift_;
   auto value = [=](std::size_t c) { return magnitudes ? std::abs(pu[c]) : pu[c]; };
-  const double volume_terms = core::deterministic_sum(
-      capacity_.size(), [=](std::size_t c) { return (shift * cap[c] + kc[c]) * value(c); });
+  const double volume_terms = core::deterministic_sum(capacity_.size(), [=](std::size_t c) {
+    return (shift * cap[c] + (kc ? kc[c] : 0.0)) * value(c);
+  });
   const double boundary_terms = core::deterministic_sum(
       top_conductance_.size(),
       [=](std::size_t n) { return g_top[n] * value(top_row + n) + g_bottom[n] * value(n); });
@@ -200,6 +210,7 @@ double DiffusionOperator::top_inflow(const linear::Vector& u) const {
 }
 
 double DiffusionOperator::clearance_rate(const linear::Vector& u) const {
+  if (clearance_.empty()) return 0.0;  // the sum of the zeros' products
   const double* pu = u.data();
   const double* kc = clearance_.data();
   return core::deterministic_sum(clearance_.size(), [=](std::size_t n) { return kc[n] * pu[n]; });
