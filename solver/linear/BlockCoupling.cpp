@@ -53,7 +53,12 @@ BlockDiagonalStencil::BlockDiagonalStencil(const StencilOperator& block, const C
 
 void BlockDiagonalStencil::refresh() {
   const stencil::StencilView view = block_.stencil();
-  diagonal_.assign(view.static_diagonal, view.static_diagonal + block_.size());
+  const mesh::Grid& g = *view.grid;
+  diagonal_.resize(block_.size());
+  for (int k = 0; k < g.nz(); ++k)
+    for (int j = 0; j < g.ny(); ++j)
+      for (int i = 0; i < g.nx(); ++i)
+        diagonal_[g.index(i, j, k)] = view.static_diagonal_at(i, j, k);
   const std::vector<double> ones(block_.size(), 1.0);
   faces_.add_diagonal(ones.data(), diagonal_.data());
 }
