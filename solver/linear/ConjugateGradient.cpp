@@ -44,39 +44,52 @@ void check_size(const LinearOperator& op, Eigen::Index n, const char* what) {
 // gets bitwise what core::deterministic_sums gives, for any thread count). A CG
 // iteration opened 7 regions, and 4 more per multigrid level above
 // kParallelThreshold; now it opens none.
-SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
-                              const Vector& b, Vector& x, const CgSettings& settings,
-                              CgWorkspace* workspace) {
-  const Eigen::Index n = b.size();
-  check_size(A, n, "the operator");
-  check_size(preconditioner, n, "the preconditioner");
-  if (x.size() != n) throw std::invalid_argument("conjugate_gradient: x has the wrong size");
-  CgWorkspace local;
-  CgWorkspace& w = workspace ? *workspace : local;
-  for (Vector* v : {&w.r, &w.zq, &w.p})
+namespace {
+
+void check_sizes(const LinearOperator& A, const LinearOperator& preconditioner, const Vector& b,
+                 const Vector& x) {
+  check_size(A, b.size(), "the operator");
+  check_size(preconditioner, b.size(), "the preconditioner");
+  if (x.size() != b.size()) throw std::invalid_argument("conjugate_gradient: x has the wrong size");
+}
+
+void size_workspace(CgWorkspace& w, std::initializer_list<Vector*> vectors, Eigen::Index n) {
+  for (Vector* v : vectors)
     if (v->size() != n) v->resize(n);
+  const std::size_t scratch = core::TeamSums::scratch_size(static_cast<std::size_t>(n), 3);
+  if (w.scratch.size() != scratch) w.scratch.assign(scratch, 0.0);
+}
+
+// The solve with its residual in r and z = M r, q = A p sharing zq (see CgWorkspace).
+// r = b - A x0 goes first into zq, which holds q = A x0 until then, and moves to r
+// unless r is zq itself: the consuming solve's r, whose zq is b's room (b is not
+// read again once r is made, or replaced it when the guess is dropped).
+SolveStats solve(const LinearOperator& A, const LinearOperator& preconditioner, const Vector& b,
+                 Vector& x, const CgSettings& settings, CgWorkspace& w, Vector& r, Vector& zq) {
+  const Eigen::Index n = b.size();
   const auto count = static_cast<std::size_t>(n);
-  if (w.scratch.size() != core::TeamSums::scratch_size(count, 2))
-    w.scratch.assign(core::TeamSums::scratch_size(count, 2), 0.0);
-  Vector &r = w.r, &z = w.zq, &p = w.p, &q = w.zq;
+  Vector &z = zq, &p = w.p, &q = zq;
+  Vector& first_q = w.zq;  // q = A x0: not b's room, which b still holds
   SolveStats result;
 
 #pragma omp parallel if (count >= core::kParallelThreshold)
   {
     core::TeamSums sums(w.scratch);
     SolveStats stats;  // every thread's, the same; the first thread's is returned
-    A.apply_in_team(x, q);
-    // r = b - A x with ||b||^2 and ||r||^2, in one pass over memory (bitwise what
-    // copy, axpy and two norms give: b + (-1) q is b - q).
+    A.apply_in_team(x, first_q);
+    // r = b - A x with ||b||^2, ||r||^2 and sum(b), in one pass over memory (bitwise
+    // what copy, axpy and two norms give: b + (-1) q is b - q; r may be q's room).
     const double* pb = b.data();
     double* pr = r.data();
-    const double* pq = q.data();
-    const auto squares = sums.sums<2>(count, [=](std::size_t i) {
-      pr[i] = pb[i] - pq[i];
-      return std::array<double, 2>{pb[i] * pb[i], pr[i] * pr[i]};
+    const double* pq = first_q.data();
+    const auto squares = sums.sums<3>(count, [=](std::size_t i) {
+      const double bi = pb[i];
+      pr[i] = bi - pq[i];
+      return std::array<double, 3>{bi * bi, pr[i] * pr[i], bi};
     });
     stats.rhs_norm = std::sqrt(squares[0]);
     stats.initial_residual = std::sqrt(squares[1]);
+    stats.rhs_sum = squares[2];
     // A guess farther from the solution than zero is dropped: reducing its residual
     // to tol * ||b|| could ask for more digits than double precision holds. (The
     // time stepper extrapolates its guess from earlier fields; once a dose has
@@ -99,6 +112,7 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
       double rz = precondition(preconditioner, r, z, plain, sums);
       copy_in_team(z, p);
       const double* pp = p.data();
+      const double* pq_iteration = q.data();
       for (int iteration = 1; iteration <= settings.max_iterations; ++iteration) {
         A.apply_in_team(p, q);
         const double pAp = dot_in_team(sums, p, q);
@@ -107,7 +121,7 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
         // x += alpha p and r -= alpha q, with ||r||^2, in one pass over memory.
         const double rr = sums.sum(count, [=](std::size_t i) {
           px[i] += alpha * pp[i];
-          pr[i] -= alpha * pq[i];
+          pr[i] -= alpha * pq_iteration[i];
           return pr[i] * pr[i];
         });
         residual = std::sqrt(rr);
@@ -127,6 +141,31 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
     result = stats;
   }
   return result;
+}
+
+}  // namespace
+
+SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
+                              const Vector& b, Vector& x, const CgSettings& settings,
+                              CgWorkspace* workspace) {
+  check_sizes(A, preconditioner, b, x);
+  CgWorkspace local;
+  CgWorkspace& w = workspace ? *workspace : local;
+  size_workspace(w, {&w.r, &w.zq, &w.p}, b.size());
+  return solve(A, preconditioner, b, x, settings, w, w.r, w.zq);
+}
+
+SolveStats conjugate_gradient_consuming(const LinearOperator& A,
+                                        const LinearOperator& preconditioner, Vector& b, Vector& x,
+                                        const CgSettings& settings, CgWorkspace* workspace) {
+  check_sizes(A, preconditioner, b, x);
+  CgWorkspace local;
+  CgWorkspace& w = workspace ? *workspace : local;
+  size_workspace(w, {&w.zq, &w.p}, b.size());
+  w.r = Vector();  // not needed: a solve of the other kind before made it
+  SolveStats stats = solve(A, preconditioner, b, x, settings, w, w.zq, b);
+  stats.rhs_consumed = true;
+  return stats;
 }
 
 }  // namespace dermaflux::linear

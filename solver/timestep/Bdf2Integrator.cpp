@@ -195,7 +195,11 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
     solve = solve_with_film(attempt, dt, a);
   } else {
     system_.add_boundary_source(rhs_);
-    solve = solver_.solve(rhs_, attempt.u);
+    // Our CG takes the right-hand side's room for its work (8 B a cell) and hands
+    // back its sum, all complete_attempt() needs of it.
+    solve = solver_.solve_consuming(rhs_, attempt.u);
+    attempt.rhs_consumed = solve.rhs_consumed;
+    attempt.rhs_sum = solve.rhs_sum;
     stats_.linear_iterations += solve.iterations;
   }
   attempt.solved = solve.converged;

@@ -138,6 +138,9 @@ class Bdf2Integrator {
     linear::Vector amounts;       // C u, made with u (StepCompletion.cpp)
     double clearance_rate = 0.0;  // kg/s, this process's cells
     double film_potential = 0.0;
+    // The solve used the right-hand side's buffer; its sum, taken before, is here.
+    bool rhs_consumed = false;
+    double rhs_sum = 0.0;
     int order = 2;                               // BDF order of the step
     OrderErrors errors{-1.0, -1.0, -1.0, -1.0};  // variable order: the orders' estimates
   };
