@@ -4,6 +4,7 @@
 
 #include <Eigen/SparseCholesky>
 
+#include "core/Parallel.hpp"
 #include "input/Case.hpp"
 #include "linear/ConjugateGradient.hpp"
 #include "linear/Multigrid.hpp"
@@ -63,6 +64,35 @@ TEST(ConjugateGradient, MatchesEigenCholeskyOnA3dSkinBlock) {
   // Assert
   EXPECT_TRUE(stats.converged);
   EXPECT_LT((x - reference).norm(), 1e-10 * reference.norm());
+}
+
+// The solve that takes b's room for its work gives the same bits and iterations,
+// from a guess and from one it drops, and b's sum as deterministic_sum gives it.
+TEST(ConjugateGradient, ConsumingTheRightHandSideGivesTheSameBits) {
+  const auto problem = skin_problem(50e-6, true);
+  op::DiffusionOperator system(problem);
+  system.set_shift(1.5 / 60.0);
+  linear::MultigridPreconditioner preconditioner(system);
+  const auto n = static_cast<Eigen::Index>(problem.cell_count());
+  const linear::Vector b = linear::Vector::Random(n);
+  for (const double guess_scale : {0.0, 1e-3, 1e6}) {  // a far guess is dropped
+    const linear::Vector guess = guess_scale * linear::Vector::Ones(n);
+    linear::Vector x = guess, x_consuming = guess, b_room = b;
+    linear::CgWorkspace workspace;
+    const auto stats = linear::conjugate_gradient(system, preconditioner, b, x, {1e-10, 1000});
+    const auto consuming = linear::conjugate_gradient_consuming(
+        system, preconditioner, b_room, x_consuming, {1e-10, 1000}, &workspace);
+    EXPECT_TRUE(consuming.rhs_consumed);
+    EXPECT_FALSE(stats.rhs_consumed);
+    EXPECT_EQ(consuming.iterations, stats.iterations) << guess_scale;
+    EXPECT_EQ(consuming.final_residual, stats.final_residual) << guess_scale;
+    EXPECT_EQ(consuming.rhs_sum,
+              core::deterministic_sum(static_cast<std::size_t>(n), [&](std::size_t c) {
+                return b[static_cast<Eigen::Index>(c)];
+              }));
+    EXPECT_EQ(workspace.r.size(), 0);  // two work vectors, not three
+    for (Eigen::Index c = 0; c < n; ++c) ASSERT_EQ(x_consuming[c], x[c]) << guess_scale;
+  }
 }
 
 // sum(S u) from S's column sums (what keeps each time step conservative) equals
