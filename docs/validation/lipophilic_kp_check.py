@@ -5,7 +5,7 @@ the formulas dermaflux codes in solver/input/KastingEstimates.cpp) against huski
 commit 3edb807): does the residual log10(kp_model / kp_measured) depend on the number of
 hydrogen-bond-donor atoms (O or N carrying H)? See LIPOPHILIC_KP.md for the result.
 
-Usage: python3 lipophilic_kp_check.py huskinDB.csv [--klip-candidates | --sc-models]
+Usage: python3 lipophilic_kp_check.py huskinDB.csv [--klip-candidates | --sc-models [--chen-data=F]]
 --klip-candidates: instead of the donor regressions, compare the Kasting lipid/water
 partition 0.43 Kow^0.81 with the one httk codes after Wang, Chen, Lian & Han 2010
 (0.9 Kow^0.69, volumetric; every other formula, k_trans included, unchanged), on huskinDB
@@ -13,7 +13,9 @@ and on this suite's kp sets (LIPOPHILIC_KP.md section 5).
 --sc-models: other published stratum-corneum models in place of the Kasting SC (Potts & Guy
 1992 and its 2023 refit, Mitragotri 2002, the Chen/Lian brick-and-mortar SC as LC_DPK codes
 it; sc_model_candidates.py), same selection and viable epidermis (LIPOPHILIC_KP.md section 6;
-needs numpy: run with /usr/bin/python3).
+needs numpy: run with /usr/bin/python3). --chen-data=F adds the same statistics on F, the
+LC_DPK repository's data/LongjianAIChE_skin_perm.txt (log Kow, MW, log10 kp [cm/s] per line;
+no names, so nothing is left out; median per (log Kow, MW)).
 Selection: used layer "epidermis", not neat, aqueous donors; median per compound; the
 database's own LogP column (calculated); acids, bases and salts left out by name (the
 model run here has no ionisation). Model: SC 43 um fully hydrated + Robinson's polar
@@ -160,7 +162,7 @@ def kasting_kp(mw, log_p):
     return model_kp(mw, log_p, KLIP['kasting 0.43 Kow^0.81'])
 
 
-def sc_model_table(rows):
+def sc_model_table(rows, chen_path=None):
     """rows as klip_candidates. Residual statistics per model, then the suite's kp sets."""
     import sc_model_candidates as scm
     with_ve = lambda p_sc: lambda mw, lp: 1 / (1 / p_sc(mw, lp) + 1 / ve(mw, lp)['P_cm_h'])
@@ -179,13 +181,26 @@ def sc_model_table(rows):
             print(f'{label:34s} {sub:13s} n = {len(y):3d} mean {statistics.mean(y):+.2f}'
                   f' rms {math.sqrt(sum(e * e for e in y) / len(y)):.2f}'
                   f' within 3x {sum(abs(e) <= math.log10(3) for e in y)}')
+    if chen_path:
+        by = collections.defaultdict(list)
+        for line in open(chen_path):
+            if line.strip():
+                log_p, mw, log_kp_cm_s = map(float, line.split())
+                by[(log_p, mw)].append(log_kp_cm_s + math.log10(3600))
+        for label, kp in models.items():
+            res = [(lp, math.log10(kp(mw, lp)) - statistics.median(v)) for (lp, mw), v in by.items()]
+            for sub, sel in (('all', res), ('log P < 1', [r for r in res if r[0] < 1])):
+                y = [r[1] for r in sel]
+                print(f'LC_DPK data {label:34s} {sub:10s} n = {len(y):3d} mean {statistics.mean(y):+.2f}'
+                      f' rms {math.sqrt(sum(e * e for e in y) / len(y)):.2f}'
+                      f' within 3x {sum(abs(e) <= math.log10(3) for e in y)}')
     for name, (mw, log_p, now) in SUITE.items():
         print(f'{name:15s} today {fold(now):10s}', '; '.join(
             f'{label.split(" ")[0]} {fold(now * kp(mw, log_p) / kasting_kp(mw, log_p))}'
             for label, kp in list(models.items())[1:]))
 
 
-def main(path, candidates=False, sc_models=False):
+def main(path, candidates=False, sc_models=False, chen_path=None):
     kp_by, info = collections.defaultdict(list), {}
     for r in csv.DictReader(open(path)):
         if r['used layer'] != 'epidermis' or r['neat'] != '0' or r['donor type'] not in AQUEOUS:
@@ -193,9 +208,10 @@ def main(path, candidates=False, sc_models=False):
         kp_by[r['Compound name']].append(float(r['logkp (cm/s)']) + math.log10(3600))
         info[r['Compound name']] = (r['Smiles'], float(r['LogP']), float(r['molecular weight']))
     if candidates or sc_models:
-        (sc_model_table if sc_models else klip_candidates)([(n, info[n][1], info[n][2], any(k in n.lower() for k in STEROID),
-                          statistics.median(v)) for n, v in kp_by.items()
-                         if not any(k.lower() in n.lower() for k in IONISABLE)])
+        rows = [(n, info[n][1], info[n][2], any(k in n.lower() for k in STEROID),
+                 statistics.median(v)) for n, v in kp_by.items()
+                if not any(k.lower() in n.lower() for k in IONISABLE)]
+        sc_model_table(rows, chen_path) if sc_models else klip_candidates(rows)
         return
     rows = []
     for name, values in kp_by.items():
@@ -223,4 +239,6 @@ def main(path, candidates=False, sc_models=False):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], '--klip-candidates' in sys.argv[2:], '--sc-models' in sys.argv[2:])
+    chen = [a.split('=', 1)[1] for a in sys.argv[2:] if a.startswith('--chen-data=')]
+    main(sys.argv[1], '--klip-candidates' in sys.argv[2:], '--sc-models' in sys.argv[2:],
+         chen[0] if chen else None)
