@@ -11,8 +11,8 @@ partition 0.43 Kow^0.81 with the one httk codes after Wang, Chen, Lian & Han 201
 (0.9 Kow^0.69, volumetric; every other formula, k_trans included, unchanged), on huskinDB
 and on this suite's kp sets (LIPOPHILIC_KP.md section 5).
 --sc-models: other published stratum-corneum models in place of the Kasting SC (Potts & Guy
-1992 and its 2023 refit, Mitragotri 2002, the Chen/Lian brick-and-mortar SC as LC_DPK codes
-it; sc_model_candidates.py), same selection and viable epidermis (LIPOPHILIC_KP.md section 6;
+1992 and its 2023 refit, ten Berge's formula 3 as VEGA codes it, Mitragotri 2002, the
+Chen/Lian brick-and-mortar SC as LC_DPK codes it; sc_model_candidates.py), same selection and viable epidermis (LIPOPHILIC_KP.md section 6;
 needs numpy: run with /usr/bin/python3). --chen-data=F adds the same statistics on F, the
 LC_DPK repository's data/LongjianAIChE_skin_perm.txt (log Kow, MW, log10 kp [cm/s] per line;
 no names, so nothing is left out; median per (log Kow, MW)).
@@ -158,8 +158,9 @@ def klip_candidates(rows):
         print(f'{name:15s} kp x {ratio:.3f}: {fold(now)} -> {fold(now * ratio)}')
 
 
-def kasting_kp(mw, log_p):
-    return model_kp(mw, log_p, KLIP['kasting 0.43 Kow^0.81'])
+def kasting_kp(mw, log_p, polar_cm_h=lambda mw: 1.519e-4 / math.sqrt(mw)):
+    s = sc(mw, log_p)['P_cm_h'] + polar_cm_h(mw)
+    return 1 / (1 / s + 1 / ve(mw, log_p)['P_cm_h'])
 
 
 def sc_model_table(rows, chen_path=None):
@@ -169,6 +170,9 @@ def sc_model_table(rows, chen_path=None):
     models = {'kasting (today)': kasting_kp,
               'potts_guy_1992 (whole skin)': scm.potts_guy_1992_kp,
               'potts_guy_2023_refit (whole skin)': scm.potts_guy_2023_refit_kp,
+              'ten_berge_3 (whole skin)': scm.ten_berge_3_kp,
+              'hybrid: kasting + ten Berge K_pol':
+                  lambda mw, lp: kasting_kp(mw, lp, lambda m: scm.ten_berge_3_routes(m, 0)[1]),
               'mitragotri 2002 + VE': with_ve(scm.mitragotri_2002_p_sc),
               'chen/lian LC_DPK B&M + VE': with_ve(lambda mw, lp: scm.lc_dpk_p_sc(mw, lp, refine=2))}
     fold = lambda r: f"{r:.2f} high" if r >= 1 else f"{1 / r:.2f} low"

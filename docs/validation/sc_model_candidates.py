@@ -20,6 +20,25 @@ def potts_guy_2023_refit_kp(mw, log_p):
     return 10 ** (-2.55 + 0.65 * log_p - 0.0085 * mw)
 
 
+# ten Berge's QSAR, "Ten Berge 3 formula" as the VEGA QSAR platform codes it
+# (insilico/skin_permeation_tenberge/ismSkinPermeationTenBerge.java, CalculateModel; VEGA's
+# ModelDispatcher lists it as SKINPERM_TENBERGE, "Skin permeation (LogKp)"): a secondary
+# account in code; ten Berge's own text was not read. All three in cm/h.
+TEN_BERGE_3 = dict(b1=-2.694, b2=0.9809, b3=-7.868e-3, b4=0.05523, b5=1.383, b6=1.121e3, b7=1.957)
+
+
+def ten_berge_3_routes(mw, log_p, b=TEN_BERGE_3):
+    """(K_lip, K_pol, K_aq) in cm/h."""
+    k_lip = 10 ** (b['b1'] + b['b2'] * log_p + b['b3'] * mw)
+    return k_lip, b['b4'] / mw ** b['b5'], b['b6'] / mw ** b['b7']
+
+
+def ten_berge_3_kp(mw, log_p):
+    """Whole-skin kp, cm/h: 1 / (1 / (K_lip + K_pol) + 1 / K_aq)."""
+    k_lip, k_pol, k_aq = ten_berge_3_routes(mw, log_p)
+    return 1 / (1 / (k_lip + k_pol) + 1 / k_aq)
+
+
 def solute_radius_angstrom(mw):
     """r = (0.9087 MW 3 / 4 pi)^(1/3) Angstrom: github.com/anthonytchen/LC_DPK Chemical.cpp
     (Chen, Lian et al.'s dermal model code; a secondary account: the papers were not read)."""
