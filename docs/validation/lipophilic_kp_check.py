@@ -140,18 +140,27 @@ def model_kp(mw, log_p, klip):
     return 1 / (1 / (s['P_cm_h'] + 1.519e-4 / math.sqrt(mw)) + 1 / v['P_cm_h'])
 
 
+def residual_stats(y):
+    """n, mean, rms and count within 3x of log10 residuals y."""
+    return (f'n = {len(y):3d} mean {statistics.mean(y):+.2f}'
+            f' rms {math.sqrt(sum(e * e for e in y) / len(y)):.2f}'
+            f' within 3x {sum(abs(e) <= math.log10(3) for e in y)}')
+
+
+def print_subsets(label, res):
+    """res: (log P, steroid, residual) per compound; one line per subset."""
+    for sub, sel in (('all', res), ('steroids', [r for r in res if r[1]]),
+                     ('non-steroids', [r for r in res if not r[1]]),
+                     ('log P < 1', [r for r in res if r[0] < 1])):
+        print(f'{label} {sub:13s} ' + residual_stats([r[2] for r in sel]))
+
+
 def klip_candidates(rows):
     """rows: (name, log P, MW, steroid, median measured log10 kp [cm/h])."""
     fold = lambda r: f"{r:.2f} high" if r >= 1 else f"{1 / r:.2f} low"
     for label, klip in KLIP.items():
-        res = [(r[1], r[3], math.log10(model_kp(r[2], r[1], klip)) - r[4]) for r in rows]
-        for sub, sel in (('all', res), ('steroids', [r for r in res if r[1]]),
-                         ('non-steroids', [r for r in res if not r[1]]),
-                         ('log P < 1', [r for r in res if r[0] < 1])):
-            y = [r[2] for r in sel]
-            print(f'{label:28s} {sub:13s} n = {len(y):3d} mean {statistics.mean(y):+.2f}'
-                  f' rms {math.sqrt(sum(e * e for e in y) / len(y)):.2f}'
-                  f' within 3x {sum(abs(e) <= math.log10(3) for e in y)}')
+        print_subsets(f'{label:28s}', [(r[1], r[3], math.log10(model_kp(r[2], r[1], klip)) - r[4])
+                                       for r in rows])
     old, new = KLIP.values()
     for name, (mw, log_p, now) in SUITE.items():
         ratio = model_kp(mw, log_p, new) / model_kp(mw, log_p, old)
@@ -177,14 +186,7 @@ def sc_model_table(rows, chen_path=None):
               'chen/lian LC_DPK B&M + VE': with_ve(lambda mw, lp: scm.lc_dpk_p_sc(mw, lp, refine=2))}
     fold = lambda r: f"{r:.2f} high" if r >= 1 else f"{1 / r:.2f} low"
     for label, kp in models.items():
-        res = [(r[1], r[3], math.log10(kp(r[2], r[1])) - r[4]) for r in rows]
-        for sub, sel in (('all', res), ('steroids', [r for r in res if r[1]]),
-                         ('non-steroids', [r for r in res if not r[1]]),
-                         ('log P < 1', [r for r in res if r[0] < 1])):
-            y = [r[2] for r in sel]
-            print(f'{label:34s} {sub:13s} n = {len(y):3d} mean {statistics.mean(y):+.2f}'
-                  f' rms {math.sqrt(sum(e * e for e in y) / len(y)):.2f}'
-                  f' within 3x {sum(abs(e) <= math.log10(3) for e in y)}')
+        print_subsets(f'{label:34s}', [(r[1], r[3], math.log10(kp(r[2], r[1])) - r[4]) for r in rows])
     if chen_path:
         by = collections.defaultdict(list)
         for line in open(chen_path):
@@ -194,10 +196,7 @@ def sc_model_table(rows, chen_path=None):
         for label, kp in models.items():
             res = [(lp, math.log10(kp(mw, lp)) - statistics.median(v)) for (lp, mw), v in by.items()]
             for sub, sel in (('all', res), ('log P < 1', [r for r in res if r[0] < 1])):
-                y = [r[1] for r in sel]
-                print(f'LC_DPK data {label:34s} {sub:10s} n = {len(y):3d} mean {statistics.mean(y):+.2f}'
-                      f' rms {math.sqrt(sum(e * e for e in y) / len(y)):.2f}'
-                      f' within 3x {sum(abs(e) <= math.log10(3) for e in y)}')
+                print(f'LC_DPK data {label:34s} {sub:10s} ' + residual_stats([r[1] for r in sel]))
     for name, (mw, log_p, now) in SUITE.items():
         print(f'{name:15s} today {fold(now):10s}', '; '.join(
             f'{label.split(" ")[0]} {fold(now * kp(mw, log_p) / kasting_kp(mw, log_p))}'
