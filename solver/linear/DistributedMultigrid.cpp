@@ -61,8 +61,8 @@ class DistributedMultigrid::Hierarchy {
       halos_[l]->add_to_diagonal(*levels_[l]);
       smoothers_.push_back(std::make_unique<LineSmoother<Real>>(*levels_[l]));
       if (z_parts_ > 1)
-        joins_.push_back(std::make_unique<ZLineJoin<Real>>(
-            *levels_[l], halos_[l]->t(4), halos_[l]->t(5), z_position_, z_parts_));
+        joins_.push_back(std::make_unique<ZLineJoin<Real>>(*levels_[l], halos_[l]->t(4),
+                                                           halos_[l]->t(5), z_position_, z_parts_));
       transfers_.push_back(std::make_unique<LateralTransfer<Real>>(*levels_[l], *levels_[l + 1]));
     }
     for (const auto& level : levels_) {
@@ -166,8 +166,8 @@ class DistributedMultigrid::Hierarchy {
               east_cut ? halo.t(1)[ju + static_cast<std::size_t>(piece.ny) * ku] : piece.tx[at];
           all[3 * n + to] =
               north_cut ? halo.t(3)[iu + static_cast<std::size_t>(piece.nx) * ku] : piece.ty[at];
-          all[4 * n + to] = top_cut ? halo.t(5)[iu + static_cast<std::size_t>(piece.nx) * ju]
-                                    : piece.tz[at];
+          all[4 * n + to] =
+              top_cut ? halo.t(5)[iu + static_cast<std::size_t>(piece.nx) * ju] : piece.tz[at];
         }
     core::sum_over_ranks(pieces_, all);  // pieces that do not overlap: exact
     auto take = [&](core::StaggeredVector<Real>& array, std::size_t part) {
@@ -255,10 +255,6 @@ class DistributedMultigrid::Hierarchy {
   std::vector<std::size_t> gathered_index_;  // per cell of the gathered level's piece
   mutable std::vector<double> gathered_rhs_;
 };
-
-bool DistributedMultigrid::fits(const BlockPlace&) {
-  return true;
-}
 
 DistributedMultigrid::DistributedMultigrid(const StencilOperator& block,
                                            const parallel::FaceLayers& cut_faces,

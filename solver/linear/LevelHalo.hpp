@@ -1,6 +1,6 @@
 #pragma once
 // One level of a multigrid hierarchy split over ranks (DistributedMultigrid.hpp):
-// where the rank's block of the level sits in the whole level, and its cut lateral
+// where the rank's block of the level sits in the whole level, and its cut
 // faces with the one cell layer across each that its neighbours hold.
 //
 // - SplitAxis: one lateral axis of the whole level (its widths, where every block
@@ -10,15 +10,16 @@
 //   coarse cells are the whole coarse level's cells over its range.
 // - LevelHalo: per cut face (x faces 0, 1; y faces 2, 3; z faces 4, 5 where the
 //   split cuts z; parallel::FaceLayers order) the block's cells next to it in the
-//   level's storage and the faces' transmissibilities. Before a colour of the line smoother, and before the
-//   residual, refresh() exchanges the layer and moves the neighbours' current
-//   values to the right-hand side, b_halo = b + t x_across: the block's lines then
-//   see what a line of one process sees, as the cut faces' t sit in the block's
-//   diagonal (its sinks). A coarse lateral face's t is the sum of the fine ones
-//   across it scaled as StencilLevel's coarsen() scales an inner face; a coarse z
-//   face's is the sum over the merged columns, as coarsen() sums tz. Across a z cut
-//   the smoother's lines are joined by ZLineJoin, the halo's z faces serve the
-//   residual.
+//   level's storage and the faces' transmissibilities. Before a colour of the
+//   line smoother, and before the residual, refresh() exchanges the layer and
+//   moves the neighbours' current values to the right-hand side, b_halo = b + t
+//   x_across: the block's lines then see what a line of one process sees, as the
+//   cut faces' t sit in the block's diagonal (its sinks). A coarse lateral face's
+//   t is the sum of the fine ones across it scaled as StencilLevel's coarsen()
+//   scales an inner face; a coarse z face's is the sum over the merged columns, as
+//   coarsen() sums tz. Across a z cut the smoother's lines are joined by
+//   ZLineJoin (the colours' refreshes leave the z faces out); the residual takes
+//   them.
 
 #include <array>
 #include <cstddef>
