@@ -50,12 +50,18 @@ void ZLineJoin<Real>::set_spikes(const LineSmoother<Real>& smoother) {
 }
 
 template <typename Real>
-const std::vector<double>& ZLineJoin<Real>::swap(int face, parallel::FaceExchange& exchange) const {
-  for (int f = 0; f < 6; ++f)
-    if (f != face) outgoing_[static_cast<std::size_t>(f)].clear();
+void ZLineJoin<Real>::round(int step, std::size_t lines, parallel::FaceExchange& exchange) const {
+  // Round `step`: block `step` sends up, block parts - 1 - step down; their
+  // neighbours answer with empty pairs (an exchange goes both ways).
+  const int p = position_, last = parts_ - 1;
+  const bool up = p == step || p == last - 1 - step;
+  const bool down = p == last - step || p == step + 1;
+  outgoing_ = {};
+  if (up) outgoing_[5] = p == step ? up_ : std::vector<double>(2 * lines, 0.0);
+  if (down) outgoing_[4] = p == last - step ? down_ : std::vector<double>(2 * lines, 0.0);
   exchange.exchange(outgoing_, incoming_);
-  static const std::vector<double> nothing;
-  return face < 0 ? nothing : incoming_[static_cast<std::size_t>(face)];
+  if (down && p == step + 1) below_ = incoming_[4];
+  if (up && p == last - 1 - step) above_ = incoming_[5];
 }
 
 template <typename Real>
@@ -66,63 +72,57 @@ void ZLineJoin<Real>::join(int colour, Real* x, parallel::FaceExchange& exchange
   auto at = [](const std::vector<Real>& spike, std::size_t c) {
     return spike.empty() ? 0.0 : static_cast<double>(spike[c]);
   };
-  for (auto* v : {&alpha_, &beta_, &gamma_, &delta_, &below_gamma_, &below_delta_, &above_b_})
-    v->assign(m, 0.0);
-  // Up the column of blocks: B_p = alpha + beta B_{p+1}, T_p = gamma + delta B_{p+1}
-  // with T_{p-1} = gamma' + delta' B_p from below eliminated.
-  for (int step = 0; step <= parts_ - 1; ++step) {
-    if (step == position_) {
+  // Line n's pairs: gamma, delta at n and m + n (below_, up_); eps, zeta (above_,
+  // down_). Zeros at the column's ends: nothing below the bottom, above the top.
+  below_.assign(2 * m, 0.0);
+  above_.assign(2 * m, 0.0);
+  up_.assign(2 * m, 0.0);
+  down_.assign(2 * m, 0.0);
+  struct Ends {
+    double y_b, y_t, v_b, v_t, w_b, w_t;
+  };
+  auto ends = [&](std::size_t n) {
+    const std::size_t s = slots[n];
+    return Ends{x[s], x[top + s], at(v_, s), at(v_, top + s), at(w_, s), at(w_, top + s)};
+  };
+  const int last = parts_ - 1;
+  for (int step = 0; step < last; ++step) {
+    // Block p's pair upward once it has the one from below (round p - 1), its
+    // pair downward once it has the one from above (round last - 1 - p).
+    if (position_ == step)
       for (std::size_t n = 0; n < m; ++n) {
-        const std::size_t s = slots[n];
-        const double y_b = x[s], y_t = x[top + s];
-        const double v_b = at(v_, s), v_t = at(v_, top + s);
-        const double w_b = at(w_, s), w_t = at(w_, top + s);
-        const double g = below_gamma_[n], d = below_delta_[n];
-        const double pivot = 1.0 - v_b * d;
-        alpha_[n] = (y_b + v_b * g) / pivot;
-        beta_[n] = w_b / pivot;
-        gamma_[n] = y_t + v_t * (g + d * alpha_[n]);
-        delta_[n] = w_t + v_t * d * beta_[n];
+        const Ends e = ends(n);
+        const double g = below_[n], d = below_[m + n];
+        const double pivot = 1.0 - e.v_b * d;  // B_p = alpha + beta B_{p+1}
+        const double alpha = (e.y_b + e.v_b * g) / pivot, beta = e.w_b / pivot;
+        up_[n] = e.y_t + e.v_t * (g + d * alpha);
+        up_[m + n] = e.w_t + e.v_t * d * beta;
       }
-    }
-    if (step == parts_ - 1) break;
-    int face = -1;
-    if (step == position_) {
-      face = 5;
-      outgoing_[5] = gamma_;
-      outgoing_[5].insert(outgoing_[5].end(), delta_.begin(), delta_.end());
-    } else if (step + 1 == position_) {
-      face = 4;
-      outgoing_[4].assign(2 * m, 0.0);
-    }
-    const std::vector<double>& got = swap(face, exchange);
-    if (face == 4) {
-      std::copy(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(m), below_gamma_.begin());
-      std::copy(got.begin() + static_cast<std::ptrdiff_t>(m), got.end(), below_delta_.begin());
-    }
+    if (position_ == last - step)
+      for (std::size_t n = 0; n < m; ++n) {
+        const Ends e = ends(n);
+        const double g = above_[n], d = above_[m + n];
+        const double pivot = 1.0 - e.w_t * d;  // T_p = alpha + beta T_{p-1}
+        const double alpha = (e.y_t + e.w_t * g) / pivot, beta = e.v_t / pivot;
+        down_[n] = e.y_b + e.w_b * (g + d * alpha);
+        down_[m + n] = e.v_b + e.w_b * d * beta;
+      }
+    round(step, m, exchange);
   }
-  // Down: each block's bottom value B_p from the one above's.
-  for (int step = parts_ - 1; step > 0; --step) {
-    int face = -1;
-    if (step == position_) {
-      face = 4;
-      outgoing_[4].resize(m);
-      for (std::size_t n = 0; n < m; ++n) outgoing_[4][n] = alpha_[n] + beta_[n] * above_b_[n];
-    } else if (step - 1 == position_) {
-      face = 5;
-      outgoing_[5].assign(m, 0.0);
-    }
-    const std::vector<double>& got = swap(face, exchange);
-    if (face == 5) std::copy(got.begin(), got.end(), above_b_.begin());
-  }
-  // u = y + v T_{p-1} + w B_{p+1} along each line.
+  // Block p's own ends B_p, T_p from both sides' pairs, then u = y + v T_{p-1} +
+  // w B_{p+1} along each line.
   for (std::size_t n = 0; n < m; ++n) {
-    const double bottom = alpha_[n] + beta_[n] * above_b_[n];
-    const double below_top = below_gamma_[n] + below_delta_[n] * bottom;
+    const Ends e = ends(n);
+    const double g = below_[n], d = below_[m + n], h = above_[n], z = above_[m + n];
+    const double a11 = 1.0 - e.v_b * d, a12 = -e.w_b * z, r1 = e.y_b + e.v_b * g + e.w_b * h;
+    const double a21 = -e.v_t * d, a22 = 1.0 - e.w_t * z, r2 = e.y_t + e.v_t * g + e.w_t * h;
+    const double det = a11 * a22 - a12 * a21;
+    const double bottom = (r1 * a22 - a12 * r2) / det, top_value = (a11 * r2 - a21 * r1) / det;
+    const double below_top = g + d * bottom, above_bottom = h + z * top_value;
     const std::size_t s = slots[n];
     for (int k = 0; k < level_.nz; ++k) {
       const std::size_t c = s + plane * static_cast<std::size_t>(k);
-      x[c] = static_cast<Real>(x[c] + at(v_, c) * below_top + at(w_, c) * above_b_[n]);
+      x[c] = static_cast<Real>(x[c] + at(v_, c) * below_top + at(w_, c) * above_bottom);
     }
   }
 }

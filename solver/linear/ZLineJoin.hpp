@@ -12,10 +12,13 @@
 //   of the segment below, B_{p+1} the bottom value of the one above, and the spikes
 //   v = S^-1 (t_bottom e_first), w = S^-1 (t_top e_last) of the segment's matrix S,
 //   worked out by the smoother itself once per shift.
-// - The segments' end values are a tridiagonal system of two unknowns per block,
-//   solved by elimination up the column of blocks and substitution down:
-//   2 (pz - 1) exchanges of one value pair per line (the bottom block has no v,
-//   the top one no w).
+// - The segments' end values are a tridiagonal system of two unknowns per block
+//   (the bottom block has no v, the top one no w), solved by elimination from
+//   both ends of the column of blocks at once (a twisted factorisation): block p
+//   sends up T_p = gamma + delta B_{p+1} (the blocks below eliminated) and down
+//   B_p = eps + zeta T_{p-1} (those above eliminated), each as soon as it has its
+//   side's, and solves its own two once it has both: pz - 1 exchanges of a value
+//   pair per line and colour (one where z is cut once).
 // Blocks that share a column of blocks hold the same columns of a level in the
 // same storage (their lateral ranges match), so their colours' lines match.
 
@@ -43,17 +46,18 @@ class ZLineJoin {
   void join(int colour, Real* x, parallel::FaceExchange& exchange) const;
 
  private:
-  // One exchange of every block: outgoing_[face] (face 4 down, 5 up, -1 none) to
-  // the block across it, the other blocks' layers empty; what came back across it.
-  const std::vector<double>& swap(int face, parallel::FaceExchange& exchange) const;
+  // One round: every block sends its pair (up, down) to the blocks that wait for
+  // one, with the other way empty layers of the same size, and keeps what came.
+  void round(int step, std::size_t lines, parallel::FaceExchange& exchange) const;
 
   const StencilLevel<Real>& level_;
   std::vector<Real> t_bottom_, t_top_;
   int position_, parts_;
   std::vector<std::vector<std::size_t>> slots_;  // per colour, its columns' plane offsets
   std::vector<Real> v_, w_;                      // the spikes, per cell (empty: no such cut)
-  // Per column of the colour joined: the elimination's coefficients.
-  mutable std::vector<double> alpha_, beta_, gamma_, delta_, below_gamma_, below_delta_, above_b_;
+  // Per line of the colour joined: its ends y, the pairs from below (T_{p-1} =
+  // gamma + delta B_p) and above (B_{p+1} = eps + zeta T_p), its own to send.
+  mutable std::vector<double> below_, above_, up_, down_;
   mutable parallel::FaceLayers outgoing_, incoming_;
 };
 
