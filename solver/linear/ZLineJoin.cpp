@@ -52,7 +52,7 @@ void ZLineJoin<Real>::set_spikes(const LineSmoother<Real>& smoother) {
 template <typename Real>
 void ZLineJoin<Real>::round(int step, std::size_t lines, parallel::FaceExchange& exchange) const {
   // Round `step`: block `step` sends up, block parts - 1 - step down; their
-  // neighbours answer with empty pairs (an exchange goes both ways).
+  // neighbours answer with pairs of zeros (an exchange goes both ways).
   const int p = position_, last = parts_ - 1;
   const bool up = p == step || p == last - 1 - step;
   const bool down = p == last - step || p == step + 1;
