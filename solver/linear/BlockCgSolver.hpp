@@ -6,12 +6,10 @@
 // - Matrix-vector product: the block's operator and its cut faces, one layer
 //   exchanged with each neighbour per product (CoupledBlockOperator).
 // - Preconditioner: our multigrid with its levels split over the same blocks,
-//   one-layer halos per level and the coarse levels gathered
-//   (DistributedMultigrid): about the one-process iteration count. Where it does
-//   not fit (a z cut), our multigrid on the block's diagonal
-//   block of the whole operator (BlockDiagonalStencil): each rank's V-cycle is the
-//   one-process one on its cells with no messages, block Jacobi across the ranks
-//   (2.5-6 times the iterations).
+//   one-layer halos per level, z-lines joined across z cuts and the coarse levels
+//   gathered (DistributedMultigrid): about the one-process iteration count for
+//   every split. (Block Jacobi, each rank's one-process multigrid on its block,
+//   took 2.5-6 times the iterations where z was cut; RESULTS.md.)
 // - Inner products: each rank's sum in fixed chunks (core::deterministic_sum),
 //   the ranks' sums added in rank order (core::GlobalSum): a given split gives
 //   the same bits on every rerun, every rank the same iterations.
@@ -40,8 +38,6 @@ class BlockCgSolver final : public StepSolver {
   SolveStats solve(const Vector& b, Vector& x) override;
 
   const parallel::FaceExchange& exchange() const { return *exchange_; }
-  // Whether the multigrid's levels are split over the ranks (else block Jacobi).
-  bool shares_hierarchy() const { return shares_hierarchy_; }
 
  private:
   const StencilOperator& block_;
@@ -49,10 +45,8 @@ class BlockCgSolver final : public StepSolver {
   core::GlobalSum sum_, pieces_;
   std::unique_ptr<parallel::FaceExchange> exchange_;
   BlockPlace place_;
-  bool shares_hierarchy_ = false;
   std::unique_ptr<CutFaces> faces_;
   std::unique_ptr<CoupledBlockOperator> coupled_;
-  std::unique_ptr<BlockDiagonalStencil> diagonal_;
   std::unique_ptr<Preconditioner> preconditioner_;
   CgWorkspace workspace_;
 };

@@ -2,7 +2,8 @@
 // its ranks threads of this process: the split V-cycle equals the one-process
 // V-cycle to single-precision rounding where every block's columns pair up as the
 // whole grid's do, across the periodic wrap (an odd, three-coloured axis) and
-// against closed sides; our CG over the threads takes the one-process iterations.
+// against closed sides, and where the split cuts z (the z-lines joined across the
+// cut); our CG over the threads takes the one-process iterations.
 
 #include <gtest/gtest.h>
 
@@ -200,6 +201,20 @@ TEST(DistributedMultigrid, BlocksOfOddWidthTakeAboutTheOneProcessIterations) {
   // process does.
   expect_split_cycle_near_the_one_process_cycle(DERMAFLUX_TEST_DATA_DIR "/decomposed/long.yaml",
                                                 Parts{2, 1, 1}, false);
+}
+
+TEST(DistributedMultigrid, SplitsThatCutZAreTheOneProcessCycle) {
+  // The z-lines joined across the z cuts (ZLineJoin): in slabs of 2 and 3 blocks,
+  // in slabs and columns at once, against closed sides and across the wrap.
+  for (const Parts& parts : {Parts{1, 1, 2}, Parts{2, 1, 2}, Parts{1, 1, 3}})
+    expect_split_cycle_near_the_one_process_cycle(
+        DERMAFLUX_TEST_DATA_DIR "/decomposed/infinite.yaml", parts);
+  for (const Parts& parts : {Parts{1, 1, 2}, Parts{2, 2, 2}})
+    expect_split_cycle_near_the_one_process_cycle(
+        DERMAFLUX_TEST_DATA_DIR "/decomposed/closing.yaml", parts);
+  // 2 rows as 1 + 1: the blocks cannot pair rows as one process does.
+  expect_split_cycle_near_the_one_process_cycle(DERMAFLUX_TEST_DATA_DIR "/decomposed/infinite.yaml",
+                                                Parts{1, 2, 2}, false);
 }
 
 }  // namespace
