@@ -291,14 +291,14 @@ def main():
 
 
 def model_table(args, solver, bytes_per_cell_it, layers_per_it, msgs_per_face, sums_per_it,
-                its_per_step, steps, bytes_per_cell):
+                its_per_step, steps, bytes_per_cell, memory_from="as split over 2 ranks"):
     """The 10^9-10^10-cell model for one solver's measured figures."""
     print(f"\nmodel, {solver}: node {args.node_bandwidth / 1e9:.0f} GB/s STREAM, network "
           f"{args.net_bandwidth / 1e9:.0f} GB/s and {args.latency * 1e6:.0f} us per message; "
           f"{bytes_per_cell_it:.0f} B/cell/it, {layers_per_it:.1f} layers and "
           f"{msgs_per_face:.1f} messages per face, {sums_per_it:.1f} sums per iteration; "
           f"{its_per_step:.1f} its/step and {steps} steps as measured; "
-          f"{bytes_per_cell:.0f} B/cell as split over 2 ranks")
+          f"{bytes_per_cell:.0f} B/cell {memory_from}")
     print("| cells | grid | nodes | split | memory/node | compute ms/it | halo ms/it | "
           "latency ms/it | efficiency | wall for the case |")
     print("|---|---|---|---|---|---|---|---|---|---|")
