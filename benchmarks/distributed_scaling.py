@@ -16,7 +16,9 @@ Runs, in one go, each --repeat times in alternating order (the host's speed drif
   ours split 2   our CG split over 2 ranks (the default: the multigrid's levels split
                  over the blocks, block Jacobi only where z is cut), monitored
   ours weak 2    the same on the twice-as-wide case
-and the STREAM triad on one thread (bench_kernels), for bytes per cell.
+and the STREAM triad on one thread (bench_kernels), for bytes per cell. Strong and weak
+scaling on 1-4 ranks, ours and hypre, per rank pair: rank_scaling.py (its model_table
+is this one).
 
 The model: a CG iteration of hypre PFMG-CG on a node costs its cells times the
 bytes per cell and iteration measured here, over the node's memory bandwidth, plus

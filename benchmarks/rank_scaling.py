@@ -2,7 +2,7 @@
 hypre's PFMG-CG, with the halo bytes and messages of each CG iteration per rank pair.
 
     /usr/bin/python3 benchmarks/rank_scaling.py build/release/dermaflux \\
-        [--case cases/bench_unit_cell.yaml] [--until "6 h"] [--ranks 1,2,3,4] \\
+        [--case benchmarks/cases/unit_cell_2e5.yaml] [--until "6 h"] [--ranks 1,2,3,4] \\
         [--solvers ours,hypre] [--repeat 1] [--json out.json] [--triad-gbs 29.3]
 
 For each solver (ours: `solver.backend: dermaflux`; hypre: `solver.backend: hypre`) and
@@ -22,9 +22,11 @@ nothing about scaling: ranks take turns on a core and wait a scheduler slice at 
 rendezvous. The table marks them; their iteration and message counts are the point.
 
 Then the inputs of the 10^9-10^10-cell model (distributed_scaling.py's model_table),
-from each solver's largest strong split (ours: not cut in z if it can): bytes per cell and CG iteration on one
-rank (its wall time x the STREAM triad on one thread), halo layers and messages per face,
-collective messages per iteration, iterations per step; and the model's table.
+from each solver's largest strong split (ours: not cut in z if it can): bytes per cell
+and CG iteration on one rank (its wall time x the STREAM triad on one thread), halo
+layers and messages per face, collective messages per rank and iteration, iterations
+per step, memory per cell (weak minus strong on as many ranks: no libraries); and the
+model's table.
 """
 
 import argparse
@@ -106,10 +108,12 @@ def monitored(folder, ranks):
     pairs, collectives = {}, 0
     for rank in range(ranks):
         text = (folder / f"monitor.{rank}.prof").read_text()
-        for to, sent, msgs in re.findall(rf"^E\t{rank}\t(\d+)\t(\d+) bytes\t(\d+) msgs", text, re.M):
+        sends = re.findall(rf"^E\t{rank}\t(\d+)\t(\d+) bytes\t(\d+) msgs", text, re.M)
+        for to, sent, msgs in sends:
             if int(msgs) > 0 and int(to) != rank:  # every rank is listed, itself included
                 pairs[(rank, int(to))] = (int(sent), int(msgs))
-        collectives += sum(int(n) for n in re.findall(r"^A2A\t\d+\t\d+ bytes\t(\d+) msgs", text, re.M))
+        collective = re.findall(r"^A2A\t\d+\t\d+ bytes\t(\d+) msgs", text, re.M)
+        collectives += sum(int(n) for n in collective)
     return pairs, collectives
 
 
@@ -118,10 +122,90 @@ def launch(command, env):
     return result.returncode, result.stdout, result.stderr
 
 
+def variant_cases(dermaflux, base, case_path, solvers, rank_counts, variants):
+    """Writes the case files into `variants` (the case's folders linked there, so that
+    its relative paths resolve): (solver, kind, P) -> file, and file -> mesh shape.
+    Strong runs take the case as it is, weak runs P unit cells; weak 1 is strong 1
+    when their meshes agree."""
+    for entry in pathlib.Path(case_path).resolve().parent.iterdir():
+        if entry.is_dir():
+            (variants / entry.name).symlink_to(entry)
+    runs, shapes = {}, {}
+    for solver in solvers:
+        strong = variants / f"{solver}-strong.yaml"
+        strong.write_text(yaml.safe_dump(dict(base, solver={**base.get("solver", {}),
+                                                            "backend": SOLVERS[solver]})))
+        shapes[strong] = mesh_shape(dermaflux, strong)
+        for p in rank_counts:
+            runs[(solver, "strong", p)] = strong
+            wide = variants / f"{solver}-weak-{p}.yaml"
+            wide.write_text(yaml.safe_dump(widened(base, SOLVERS[solver], p)))
+            shapes[wide] = mesh_shape(dermaflux, wide)
+            same = p == 1 and shapes[wide] == shapes[strong]
+            runs[(solver, "weak", p)] = strong if same else wide
+    return runs, shapes
+
+
+def failure_of(code, text, error):
+    """dermaflux's own error line (e.g. a mesh that 3 ranks cannot split), not mpirun's."""
+    lines = [line for line in (error + text).splitlines() if line.strip()]
+    said = [line for line in lines if line.startswith("dermaflux:") and "error" in line]
+    return (said or lines or [f"exit status {code}"])[0]
+
+
+def sweep(args, dermaflux, runs, work):
+    """Runs each distinct (case file, P) --repeat times, alternating the order (the
+    host's speed drifts). Returns per (solver, kind, P): the fastest (summary,
+    traffic), the split chosen, or why it failed."""
+    until = ["--until", args.until] if args.until else []
+    env = {k: v for k, v in os.environ.items() if k != "DERMAFLUX_SPLIT_SOLVER"}
+    mpi_env = {**env, "OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"}
+    results, failures, parts_of = {}, {}, {}
+    unique = {}  # the same case file on the same ranks runs once
+    for key, case in runs.items():
+        unique.setdefault((case, key[2]), []).append(key)
+    order = list(unique)
+    for repetition in range(args.repeat):
+        for case, p in (order if repetition % 2 == 0 else list(reversed(order))):
+            keys = unique[(case, p)]
+            if keys[0] in failures:
+                continue
+            out = work / f"{case.stem}_{p}_{repetition}"
+            out.mkdir()
+            command, run_env = [dermaflux, "run", str(case)], env
+            if p > 1:
+                command = [args.mpirun, "-n", str(p), "--oversubscribe", "--bind-to", "none",
+                           "--mca", "pml_monitoring_enable", "2",
+                           "--mca", "pml_monitoring_enable_output", "3",
+                           "--mca", "pml_monitoring_filename", str(out / "monitor")] + command
+                run_env = mpi_env
+            code, text, error = launch(command + ["--threads", "1", "--output", str(out),
+                                                  "--quiet"] + until, run_env)
+            if code != 0:
+                for key in keys:
+                    failures[key] = failure_of(code, text, error)
+                print(f"  {case.stem} on {p} ranks: failed: {failures[keys[0]]}", file=sys.stderr)
+                continue
+            s = summary(out)
+            m = re.search(r"as (\d+) x (\d+) x (\d+) blocks", text)
+            parts = tuple(int(v) for v in m.groups()) if m else (1, 1, 1)
+            traffic = monitored(out, p) if p > 1 else ({}, 0)
+            shutil.rmtree(out)  # snapshots of up to 4 times the case, every output time
+            for key in keys:
+                parts_of[key] = parts
+                best = results.get(key)
+                if best is None or s["wall_s"] < best[0]["wall_s"]:
+                    results[key] = (s, traffic)
+            print(f"  {case.stem:16s} {p} rank{'s' if p > 1 else ' '} "
+                  f"{'x'.join(map(str, parts)):7s} {s['wall_s']:8.2f} s "
+                  f"{s['linear_iterations']:6d} its", file=sys.stderr)
+    return results, failures, parts_of
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dermaflux")
-    parser.add_argument("--case", default="cases/bench_unit_cell.yaml")
+    parser.add_argument("--case", default="benchmarks/cases/unit_cell_2e5.yaml")
     parser.add_argument("--until", default=None, help='stop the case early, e.g. "6 h"')
     parser.add_argument("--ranks", default="1,2,3,4")
     parser.add_argument("--solvers", default="ours,hypre")
@@ -141,83 +225,16 @@ def main():
 
     dermaflux = str(pathlib.Path(args.dermaflux).resolve())
     cores = len(os.sched_getaffinity(0))
-    work = pathlib.Path(tempfile.mkdtemp(prefix="dermaflux-rank-scaling-"))
     base = yaml.safe_load(pathlib.Path(args.case).read_text())
     periodic = base.get("domain", {}).get("lateral", "periodic") == "periodic"
-    # The variants go to a folder of our own with the case's folders linked, so
-    # that its relative paths (presets, serum, needle, skin files) resolve.
-    variants = work / "cases"
-    variants.mkdir()
-    for entry in pathlib.Path(args.case).resolve().parent.iterdir():
-        if entry.is_dir():
-            (variants / entry.name).symlink_to(entry)
-
-    # The runs: (solver, kind, P) -> the case file. Strong runs use the case as it is
-    # (its own width), weak runs P unit cells; weak 1 is strong 1 when the meshes agree.
-    runs, shapes = {}, {}
-    for solver in solvers:
-        strong = variants / f"{solver}-strong.yaml"
-        strong.write_text(yaml.safe_dump(dict(base, solver={**base.get("solver", {}),
-                                                            "backend": SOLVERS[solver]})))
-        shapes[strong] = mesh_shape(dermaflux, strong)
-        for p in rank_counts:
-            runs[(solver, "strong", p)] = strong
-            wide = variants / f"{solver}-weak-{p}.yaml"
-            wide.write_text(yaml.safe_dump(widened(base, SOLVERS[solver], p)))
-            shapes[wide] = mesh_shape(dermaflux, wide)
-            if p == 1 and shapes[wide] == shapes[strong]:
-                runs[(solver, "weak", p)] = strong
-            else:
-                runs[(solver, "weak", p)] = wide
-
-    until = ["--until", args.until] if args.until else []
-    env = {k: v for k, v in os.environ.items() if k != "DERMAFLUX_SPLIT_SOLVER"}
-    mpi_env = {**env, "OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"}
-    results, failures, parts_of = {}, {}, {}
-    unique = {}  # the same case file on the same ranks runs once
-    for key, case in runs.items():
-        unique.setdefault((case, key[2]), []).append(key)
-    order = list(unique)
-    for repetition in range(args.repeat):
-        for case, p in (order if repetition % 2 == 0 else list(reversed(order))):
-            keys = unique[(case, p)]
-            if keys[0] in failures:
-                continue
-            out = work / f"{case.stem}_{p}_{repetition}"
-            out.mkdir()
-            if p == 1:
-                command, run_env = [dermaflux, "run", str(case)], env
-            else:
-                command = [args.mpirun, "-n", str(p), "--oversubscribe", "--bind-to", "none",
-                           "--mca", "pml_monitoring_enable", "2",
-                           "--mca", "pml_monitoring_enable_output", "3",
-                           "--mca", "pml_monitoring_filename", str(out / "monitor"),
-                           dermaflux, "run", str(case)]
-                run_env = mpi_env
-            code, text, error = launch(command + ["--threads", "1", "--output", str(out),
-                                                  "--quiet"] + until, run_env)
-            if code != 0:
-                # dermaflux's own error (e.g. a mesh that 3 ranks cannot split), not mpirun's
-                lines = [ln for ln in (error + text).splitlines() if ln.strip()]
-                said = [ln for ln in lines if ln.startswith("dermaflux:") and "error" in ln]
-                for key in keys:
-                    failures[key] = (said or lines or [f"exit status {code}"])[0]
-                print(f"  {case.stem} on {p} ranks: failed: {failures[keys[0]]}", file=sys.stderr)
-                continue
-            s = summary(out)
-            m = re.search(r"as (\d+) x (\d+) x (\d+) blocks", text)
-            parts = tuple(int(v) for v in m.groups()) if m else (1, 1, 1)
-            traffic = monitored(out, p) if p > 1 else ({}, 0)
-            for key in keys:
-                parts_of[key] = parts
-                best = results.get(key)
-                if best is None or s["wall_s"] < best[0]["wall_s"]:
-                    results[key] = (s, traffic)
-            print(f"  {case.stem:16s} {p} rank{'s' if p > 1 else ' '} "
-                  f"{'x'.join(map(str, parts)):7s} {s['wall_s']:8.2f} s "
-                  f"{s['linear_iterations']:6d} its", file=sys.stderr)
-
-    shutil.rmtree(work)  # the runs' folders: snapshots of up to 4 times the case
+    work = pathlib.Path(tempfile.mkdtemp(prefix="dermaflux-rank-scaling-"))
+    try:
+        variants = work / "cases"
+        variants.mkdir()
+        runs, shapes = variant_cases(dermaflux, base, args.case, solvers, rank_counts, variants)
+        results, failures, parts_of = sweep(args, dermaflux, runs, work)
+    finally:
+        shutil.rmtree(work)
     rows = table(args, solvers, rank_counts, runs, shapes, results, failures, parts_of,
                  periodic, cores)
     model(args, dermaflux, solvers, rows, results, runs, shapes)
@@ -255,16 +272,19 @@ def table(args, solvers, rank_counts, runs, shapes, results, failures, parts_of,
                 speedup = efficiency = None
                 if one is not None:
                     ratio = one[0]["wall_s"] / s["wall_s"]
-                    speedup, efficiency = (ratio, ratio / p) if kind == "strong" else (p * ratio, ratio)
+                    strong = kind == "strong"
+                    speedup, efficiency = (ratio, ratio / p) if strong else (p * ratio, ratio)
                 over = p > cores
-                note = f" (oversubscribed: {p} ranks on {cores} cores, no scaling verdict)" if over else ""
+                note = (f" (oversubscribed: {p} ranks on {cores} cores, no scaling verdict)"
+                        if over else "")
                 parts = parts_of[key]
                 # Ours keeps block Jacobi where z is cut (no split in columns exists).
                 cut = " (z cut: block Jacobi)" if solver == "ours" and parts[2] > 1 else ""
                 print(f"| {solver} | {kind} | {p} | {cells} | {'x'.join(map(str, parts))}{cut} | "
                       f"{s['wall_s']:.2f}{note} | {its} | {its / s['steps']:.2f} | "
                       f"{sent / its / 1e6:.4f} | {msgs / its:.1f} | {collectives / its / p:.1f} | "
-                      + (f"{speedup:.2f}x | {efficiency:.2f} |" if speedup is not None else "- | - |"))
+                      + (f"{speedup:.2f}x | {efficiency:.2f} |" if speedup is not None
+                         else "- | - |"))
                 pair_rows = []
                 for (r, t), (b, n) in sorted(pairs.items()):
                     faces, face_cells = shared_faces(shape[:3], parts, periodic, r, t)
