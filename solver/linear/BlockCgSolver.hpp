@@ -27,11 +27,13 @@ namespace dermaflux::linear {
 class BlockCgSolver final : public StepSolver {
  public:
   // `sum` adds over the ranks in rank order, `pieces` puts the ranks' pieces of a
-  // vector together (parallel::world_pieces; `sum` does too, moving more).
-  // `block` must outlive this.
+  // vector together (parallel::world_pieces; `sum` does too, moving more);
+  // `transfer` takes the multigrid's coarse level to its coarse ranks (none: to
+  // every rank by `pieces`; CoarseAgglomeration.hpp). `block` must outlive this.
   BlockCgSolver(const StencilOperator& block, CgSettings cg, core::GlobalSum sum,
                 core::GlobalSum pieces, parallel::FaceLayers faces,
-                std::unique_ptr<parallel::FaceExchange> exchange, BlockPlace place);
+                std::unique_ptr<parallel::FaceExchange> exchange, BlockPlace place,
+                std::unique_ptr<parallel::PieceTransfer> transfer = nullptr);
   ~BlockCgSolver() override;
 
   void update() override { preconditioner_->update(); }
@@ -40,6 +42,7 @@ class BlockCgSolver final : public StepSolver {
   SolveStats solve(const Vector& b, Vector& x) override;
 
   const parallel::FaceExchange& exchange() const { return *exchange_; }
+  const parallel::PieceTransfer* transfer() const { return transfer_.get(); }
   // Whether the multigrid's levels are split over the ranks (else block Jacobi).
   bool shares_hierarchy() const { return shares_hierarchy_; }
 
@@ -48,6 +51,7 @@ class BlockCgSolver final : public StepSolver {
   CgSettings cg_;
   core::GlobalSum sum_, pieces_;
   std::unique_ptr<parallel::FaceExchange> exchange_;
+  std::unique_ptr<parallel::PieceTransfer> transfer_;
   BlockPlace place_;
   bool shares_hierarchy_ = false;
   std::unique_ptr<CutFaces> faces_;

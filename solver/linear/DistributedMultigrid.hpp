@@ -12,10 +12,11 @@
 //   values across the cuts as in one process (8 exchanges per level and cycle with
 //   two sweeps: the first colour of a cycle starts from zeros and needs none).
 // - Agglomeration: once the whole level holds at most kGatherCells cells (or its
-//   blocks cannot coarsen further), its right-hand side is gathered onto every
-//   rank (an MPI_Allreduce of pieces that do not overlap: exact), every rank runs
-//   the one-process V-cycle from that level down (LevelChain) and takes its own
-//   part of the correction: the same bits on every rank, no messages to scatter.
+//   blocks cannot coarsen further), it is put together on a few coarse ranks
+//   (round(sqrt(P)) of P by default, DERMAFLUX_COARSE_RANKS), which run the
+//   one-process V-cycle from that level down (LevelChain) and send each rank its
+//   part of the correction (CoarseAgglomeration.hpp); the same bits whatever the
+//   number of coarse ranks, every rank included.
 // The coarse levels are the one-process ones where every block's cells pair up
 // as the whole level's do (even block widths); elsewhere a block pairs its own
 // cells, the coarse grid differs slightly and CG needs a few more iterations.
@@ -25,7 +26,7 @@
 #include <memory>
 #include <vector>
 
-#include "core/GlobalSum.hpp"
+#include "linear/CoarseAgglomeration.hpp"
 #include "linear/LinearOperator.hpp"
 #include "linear/StencilOperator.hpp"
 #include "parallel/FaceExchange.hpp"
@@ -47,12 +48,13 @@ class DistributedMultigrid final : public Preconditioner {
   static bool fits(const BlockPlace& place);
 
   // `block`'s operator is closed at its cut faces, whose t `cut_faces` holds
-  // (BlockCoupling.hpp); `pieces` puts the ranks' pieces of a vector together
-  // (parallel::world_pieces, or a rank-ordered sum). Collective: every rank makes
-  // one at the same point. None is owned; all must outlive this.
+  // (BlockCoupling.hpp); `coarse` says how the coarse level travels: a sum of
+  // pieces alone (parallel::world_pieces, or a rank-ordered sum) puts it together
+  // on every rank. Collective: every rank makes one at the same point. None is
+  // owned; all must outlive this.
   DistributedMultigrid(const StencilOperator& block, const parallel::FaceLayers& cut_faces,
                        const BlockPlace& place, parallel::FaceExchange& exchange,
-                       core::GlobalSum pieces, int sweeps = 2);
+                       const CoarseTransport& coarse, int sweeps = 2);
   ~DistributedMultigrid() override;
 
   std::size_t size() const override { return block_.size(); }
