@@ -6,15 +6,18 @@
 // - Coarse ranks: C of the P ranks, each the first of a group of G = ceil(P / C)
 //   neighbouring ranks (ranks 0, G, 2G, ...). Default C = round(sqrt(P)): a coarse
 //   rank handles 2 (G - 1) messages from and to its group and 2 (C - 1) to and from
-//   the other coarse ranks per V-cycle, fewest at G = C = sqrt(P); 1 coarse rank
-//   (rank 0) on 2 or 3 ranks, 2 on 4, 64 on 4 096. DERMAFLUX_COARSE_RANKS=N (the
-//   same on every rank) chooses N (at least 1), `all` every rank.
+//   the other coarse ranks per V-cycle, fewest at G = C = sqrt(P); rank 0 alone on
+//   2 ranks, 2 coarse ranks on 3 to 6, 64 on 4 096. On 2 ranks this is one message
+//   per rank and V-cycle, as the sum of pieces, with a quarter of its bytes (half
+//   the level each way in float, against the whole level in double), and rank 1
+//   does not cycle (RESULTS.md). DERMAFLUX_COARSE_RANKS=N (the same on every rank)
+//   chooses N (at least 1), `all` every rank.
 // - Set-up: each rank sends its piece's coefficients and where its cells lie in the
 //   whole level to its coarse rank; the coarse ranks pass their groups' pieces to
 //   each other, so each holds the whole level. Each V-cycle the same with the
 //   right-hand side; each coarse rank cycles the whole level and sends each rank of
 //   its group its part of the correction (a scatter). The other ranks wait.
-// - Every rank (C >= P): today's path, every rank gets the whole level by one sum of
+// - Every rank (C >= P): the path before agglomeration, every rank gets the whole level by one sum of
 //   pieces that do not overlap (an MPI_Allreduce, `pieces`) and cycles it, no scatter.
 // Both put every value in its place unchanged (a piece's value plus zeros, as the
 // sum does, -0 becoming +0): the same level and correction bit for bit whatever C.
