@@ -9,10 +9,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <thread>
 
+#include "core/Error.hpp"
 #include "input/CaseReader.hpp"
 #include "linear/BlockCgSolver.hpp"
 #include "linear/ConjugateGradient.hpp"
@@ -204,9 +206,31 @@ TEST(DistributedMultigrid, CoarseLevelOnRankZeroIsTheEveryRankCycleBitForBit) {
                                                 Parts{2, 1, 1}, 1);
 }
 
-TEST(DistributedMultigrid, CoarseLevelOnTwoOfFourRanksIsTheEveryRankCycleBitForBit) {
-  expect_coarse_ranks_give_the_every_rank_cycle(DERMAFLUX_TEST_DATA_DIR "/decomposed/closing.yaml",
-                                                Parts{2, 2, 1}, 2);
+TEST(DistributedMultigrid, CoarseLevelOnSeveralRanksIsTheEveryRankCycleBitForBit) {
+  // Groups {0, 1}, {2, 3}; and {0, 1}, {2, 3}, {4, 5}, whose coarse ranks pass their
+  // pieces to each other.
+  const std::string closing = DERMAFLUX_TEST_DATA_DIR "/decomposed/closing.yaml";
+  expect_coarse_ranks_give_the_every_rank_cycle(closing, Parts{2, 2, 1}, 2);
+  expect_coarse_ranks_give_the_every_rank_cycle(closing, Parts{3, 2, 1}, 3);
+}
+
+TEST(DistributedMultigrid, CoarseRanksFollowTheRuleOrTheEnvironment) {
+  ::unsetenv("DERMAFLUX_COARSE_RANKS");
+  EXPECT_EQ(linear::coarse_ranks_for(2), 1);  // rank 0 alone
+  EXPECT_EQ(linear::coarse_ranks_for(3), 2);
+  EXPECT_EQ(linear::coarse_ranks_for(6), 2);
+  EXPECT_EQ(linear::coarse_ranks_for(7), 3);
+  EXPECT_EQ(linear::coarse_ranks_for(4096), 64);
+  ::setenv("DERMAFLUX_COARSE_RANKS", "3", 1);
+  EXPECT_EQ(linear::coarse_ranks_for(16), 3);
+  EXPECT_EQ(linear::coarse_ranks_for(2), 2);  // at most every rank
+  ::setenv("DERMAFLUX_COARSE_RANKS", "all", 1);
+  EXPECT_EQ(linear::coarse_ranks_for(16), 16);
+  for (const char* wrong : {"0", "two", "-1", "2x"}) {
+    ::setenv("DERMAFLUX_COARSE_RANKS", wrong, 1);
+    EXPECT_THROW(linear::coarse_ranks_for(4), UsageError) << wrong;
+  }
+  ::unsetenv("DERMAFLUX_COARSE_RANKS");
 }
 
 }  // namespace
