@@ -6,12 +6,12 @@
 // - Matrix-vector product: the block's operator and its cut faces, one layer
 //   exchanged with each neighbour per product (CoupledBlockOperator).
 // - Preconditioner: our multigrid with its levels split over the same blocks,
-//   one-layer halos per level and the coarse levels gathered
-//   (DistributedMultigrid): about the one-process iteration count. Where it does
-//   not fit (a z cut), our multigrid on the block's diagonal
-//   block of the whole operator (BlockDiagonalStencil): each rank's V-cycle is the
-//   one-process one on its cells with no messages, block Jacobi across the ranks
-//   (2.5-6 times the iterations).
+//   one-layer halos per level and the coarse levels gathered onto a few coarse
+//   ranks (DistributedMultigrid, CoarseAgglomeration): about the one-process
+//   iteration count. Where it does not fit (a z cut), our multigrid on the block's
+//   diagonal block of the whole operator (BlockDiagonalStencil): each rank's
+//   V-cycle is the one-process one on its cells with no messages, block Jacobi
+//   across the ranks (2.5-6 times the iterations).
 // - Inner products: each rank's sum in fixed chunks (core::deterministic_sum),
 //   the ranks' sums added in rank order (core::GlobalSum): a given split gives
 //   the same bits on every rerun, every rank the same iterations.

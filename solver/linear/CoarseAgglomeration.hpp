@@ -17,8 +17,9 @@
 //   each other, so each holds the whole level. Each V-cycle the same with the
 //   right-hand side; each coarse rank cycles the whole level and sends each rank of
 //   its group its part of the correction (a scatter). The other ranks wait.
-// - Every rank (C >= P): the path before agglomeration, every rank gets the whole level by one sum of
-//   pieces that do not overlap (an MPI_Allreduce, `pieces`) and cycles it, no scatter.
+// - Every rank (C >= P): the path before agglomeration; every rank gets the whole
+//   level by one sum of pieces that do not overlap (an MPI_Allreduce, `pieces`) and
+//   cycles it, no scatter.
 // Both put every value in its place unchanged (a piece's value plus zeros, as the
 // sum does, -0 becoming +0): the same level and correction bit for bit whatever C.
 
