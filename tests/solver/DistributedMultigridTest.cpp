@@ -3,6 +3,8 @@
 // V-cycle to single-precision rounding where every block's columns pair up as the
 // whole grid's do, across the periodic wrap (an odd, three-coloured axis) and
 // against closed sides; our CG over the threads takes the one-process iterations.
+// The coarse level put together on 1, 2 or 3 coarse ranks (CoarseAgglomeration.hpp)
+// gives the every-rank V-cycle bit for bit.
 
 #include <gtest/gtest.h>
 
