@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "linear/LevelChain.hpp"
 #include "linear/LevelHalo.hpp"
 #include "linear/ZLineJoin.hpp"
 
@@ -34,10 +33,9 @@ PlaneLayout block_layout(const SplitAxis& x, const SplitAxis& y, bool periodic) 
 class DistributedMultigrid::Hierarchy {
  public:
   Hierarchy(const stencil::StencilView& view, const parallel::FaceLayers& cut_faces,
-            const BlockPlace& place, parallel::FaceExchange& exchange, core::GlobalSum pieces,
-            int sweeps)
+            const BlockPlace& place, parallel::FaceExchange& exchange,
+            const CoarseTransport& coarse, int sweeps)
       : exchange_(exchange),
-        pieces_(std::move(pieces)),
         sweeps_(sweeps),
         z_(place.block.cells[2]),
         z_position_(place.block.position[2]),
@@ -56,7 +54,7 @@ class DistributedMultigrid::Hierarchy {
     while (coarsen_once(view.periodic)) {
     }
     const std::size_t split = levels_.size() - 1;  // the level gathered
-    gather(split);
+    gather(split, coarse);
     for (std::size_t l = 0; l < split; ++l) {
       halos_[l]->add_to_diagonal(*levels_[l]);
       smoothers_.push_back(std::make_unique<LineSmoother<Real>>(*levels_[l]));
@@ -132,9 +130,10 @@ class DistributedMultigrid::Hierarchy {
     return true;
   }
 
-  // The whole of level l on every rank (each block's cells and, on its upper cut
-  // faces, the faces' t where one process keeps them: tx, ty, tz), its chain.
-  void gather(std::size_t l) {
+  // Level l's piece of the whole (each block's cells and, on its upper cut faces,
+  // the faces' t where one process keeps them: tx, ty, tz), put together on the
+  // coarse ranks (CoarseAgglomeration.hpp), its chain there.
+  void gather(std::size_t l, const CoarseTransport& coarse) {
     const auto& [x, y] = axes_[l];
     const StencilLevel<Real>& piece = *levels_[l];
     const LevelHalo<Real>& halo = *halos_[l];
@@ -146,59 +145,31 @@ class DistributedMultigrid::Hierarchy {
     whole.dx = x.whole_widths;
     whole.dy = y.whole_widths;
     whole.layout = PlaneLayout(whole.nx, whole.ny, whole.periodic);
-    const std::size_t n = whole.size();
-    std::vector<double> all(5 * n, 0.0);
-    gathered_index_.resize(piece.size());
+    CoarsePiece mine;
+    mine.whole_index.resize(piece.size());
+    for (auto& part : mine.coefficients) part.resize(piece.size());
+    auto& [capacity, sinks, tx, ty, tz] = mine.coefficients;
     for (int k = 0; k < piece.nz; ++k)
       for (int j = 0; j < piece.ny; ++j)
         for (int i = 0; i < piece.nx; ++i) {
           const std::size_t at = piece.index(i, j, k);
-          const std::size_t to = whole.index(x.begin + i, y.begin + j, z_.begin + k);
-          gathered_index_[at] = to;
+          mine.whole_index[at] = whole.index(x.begin + i, y.begin + j, z_.begin + k);
           const auto ju = static_cast<std::size_t>(j), iu = static_cast<std::size_t>(i);
           const auto ku = static_cast<std::size_t>(k);
           const bool east_cut = i + 1 == piece.nx && !halo.t(1).empty();
           const bool north_cut = j + 1 == piece.ny && !halo.t(3).empty();
           const bool top_cut = k + 1 == piece.nz && !halo.t(5).empty();
-          all[to] = piece.capacity[at];
-          all[n + to] = piece.sinks[at];
-          all[2 * n + to] =
+          capacity[at] = piece.capacity[at];
+          sinks[at] = piece.sinks[at];
+          tx[at] =
               east_cut ? halo.t(1)[ju + static_cast<std::size_t>(piece.ny) * ku] : piece.tx[at];
-          all[3 * n + to] =
+          ty[at] =
               north_cut ? halo.t(3)[iu + static_cast<std::size_t>(piece.nx) * ku] : piece.ty[at];
-          all[4 * n + to] =
+          tz[at] =
               top_cut ? halo.t(5)[iu + static_cast<std::size_t>(piece.nx) * ju] : piece.tz[at];
         }
-    core::sum_over_ranks(pieces_, all);  // pieces that do not overlap: exact
-    auto take = [&](core::StaggeredVector<Real>& array, std::size_t part) {
-      array.assign(n, Real(0));
-      for (std::size_t c = 0; c < n; ++c) array[c] = static_cast<Real>(all[part * n + c]);
-    };
-    take(whole.capacity, 0);
-    take(whole.sinks, 1);
-    take(whole.tx, 2);
-    take(whole.ty, 3);
-    take(whole.tz, 4);
-    gathered_ = std::make_unique<LevelChain<Real>>(std::move(whole), sweeps_);
-    gathered_rhs_.resize(n);
-  }
-
-  // The one-process V-cycle from the gathered level, on every rank.
-  void solve_gathered(std::size_t l) const {
-    std::fill(gathered_rhs_.begin(), gathered_rhs_.end(), 0.0);
-    const Real* b = rhs_[l].data();
-    for (std::size_t c = 0; c < gathered_index_.size(); ++c)
-      gathered_rhs_[gathered_index_[c]] = b[c];
-    core::sum_over_ranks(pieces_, gathered_rhs_);
-    Real* whole_b = gathered_->rhs(0);
-    Real* whole_x = gathered_->solution(0);
-    for (std::size_t c = 0; c < gathered_rhs_.size(); ++c) {
-      whole_b[c] = static_cast<Real>(gathered_rhs_[c]);
-      whole_x[c] = Real(0);
-    }
-    gathered_->cycle(0);
-    Real* x = solution_[l].data();
-    for (std::size_t c = 0; c < gathered_index_.size(); ++c) x[c] = whole_x[gathered_index_[c]];
+    gathered_ =
+        std::make_unique<CoarseAgglomeration>(std::move(whole), std::move(mine), coarse, sweeps_);
   }
 
   // `sweeps_` sweeps over the colours of level l, forward or backward, the halo
@@ -221,8 +192,8 @@ class DistributedMultigrid::Hierarchy {
 
   // One V-cycle on level l (rhs_[l], solution_[l] from zero), as LevelChain's.
   void cycle(std::size_t l) const {
-    if (l == smoothers_.size()) {
-      solve_gathered(l);
+    if (l == smoothers_.size()) {  // the coarse ranks' one-process V-cycle
+      gathered_->solve(rhs_[l].data(), solution_[l].data());
       return;
     }
     std::copy(rhs_[l].begin(), rhs_[l].end(), rhs_halo_[l].begin());
@@ -237,7 +208,6 @@ class DistributedMultigrid::Hierarchy {
   }
 
   parallel::FaceExchange& exchange_;
-  core::GlobalSum pieces_;  // puts the ranks' pieces together
   int sweeps_;
   parallel::CellRange z_;  // the block's planes, the same on every level
   int z_position_, z_parts_, whole_nz_;
@@ -251,19 +221,17 @@ class DistributedMultigrid::Hierarchy {
   std::vector<std::unique_ptr<LateralTransfer<Real>>> transfers_;
   mutable std::vector<core::StaggeredVector<Real>> rhs_, solution_, rhs_halo_;
   std::vector<std::size_t> slot_of_column_;  // finest plane: where column i + nx j is stored
-  std::unique_ptr<LevelChain<Real>> gathered_;
-  std::vector<std::size_t> gathered_index_;  // per cell of the gathered level's piece
-  mutable std::vector<double> gathered_rhs_;
+  std::unique_ptr<CoarseAgglomeration> gathered_;
 };
 
 DistributedMultigrid::DistributedMultigrid(const StencilOperator& block,
                                            const parallel::FaceLayers& cut_faces,
                                            const BlockPlace& place,
-                                           parallel::FaceExchange& exchange, core::GlobalSum pieces,
-                                           int sweeps)
+                                           parallel::FaceExchange& exchange,
+                                           const CoarseTransport& coarse, int sweeps)
     : block_(block),
-      hierarchy_(std::make_unique<Hierarchy>(block.stencil(), cut_faces, place, exchange,
-                                             std::move(pieces), sweeps)) {
+      hierarchy_(std::make_unique<Hierarchy>(block.stencil(), cut_faces, place, exchange, coarse,
+                                             sweeps)) {
   update();
 }
 

@@ -15,10 +15,11 @@
 //   cuts after their solve (ZLineJoin: 2 (pz - 1) more exchanges per colour), so
 //   the lines are the one-process ones there too.
 // - Agglomeration: once the whole level holds at most kGatherCells cells (or its
-//   blocks cannot coarsen further), its right-hand side is gathered onto every
-//   rank (an MPI_Allreduce of pieces that do not overlap: exact), every rank runs
-//   the one-process V-cycle from that level down (LevelChain) and takes its own
-//   part of the correction: the same bits on every rank, no messages to scatter.
+//   blocks cannot coarsen further), it is put together on a few coarse ranks
+//   (round(sqrt(P)) of P by default, DERMAFLUX_COARSE_RANKS), which run the
+//   one-process V-cycle from that level down (LevelChain) and send each rank its
+//   part of the correction (CoarseAgglomeration.hpp); the same bits whatever the
+//   number of coarse ranks, every rank included.
 //   z is never coarsened: every level's blocks keep the fine blocks' planes.
 // The coarse levels are the one-process ones where every block's cells pair up
 // as the whole level's do (even block widths); elsewhere a block pairs its own
@@ -27,7 +28,7 @@
 #include <memory>
 #include <vector>
 
-#include "core/GlobalSum.hpp"
+#include "linear/CoarseAgglomeration.hpp"
 #include "linear/LinearOperator.hpp"
 #include "linear/StencilOperator.hpp"
 #include "parallel/FaceExchange.hpp"
@@ -46,12 +47,13 @@ class DistributedMultigrid final : public Preconditioner {
   static constexpr std::size_t kGatherCells = 16384;
 
   // `block`'s operator is closed at its cut faces, whose t `cut_faces` holds
-  // (BlockCoupling.hpp); `pieces` puts the ranks' pieces of a vector together
-  // (parallel::world_pieces, or a rank-ordered sum). Collective: every rank makes
-  // one at the same point. None is owned; all must outlive this.
+  // (BlockCoupling.hpp); `coarse` says how the coarse level travels: a sum of
+  // pieces alone (parallel::world_pieces, or a rank-ordered sum) puts it together
+  // on every rank. Collective: every rank makes one at the same point. None is
+  // owned; all must outlive this.
   DistributedMultigrid(const StencilOperator& block, const parallel::FaceLayers& cut_faces,
                        const BlockPlace& place, parallel::FaceExchange& exchange,
-                       core::GlobalSum pieces, int sweeps = 2);
+                       const CoarseTransport& coarse, int sweeps = 2);
   ~DistributedMultigrid() override;
 
   std::size_t size() const override { return block_.size(); }

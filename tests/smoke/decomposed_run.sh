@@ -32,6 +32,7 @@ ours=false
 if [ "${DECOMPOSED_BACKEND:-}" = dermaflux ]; then
   ours=true
   export DERMAFLUX_SPLIT_SOLVER=dermaflux
+  [ "${DECOMPOSED_COARSE:-}" != compare ] || export DERMAFLUX_COARSE_RANKS=1
   sed -e 's/backend: hypre, //' -e 's/linear_tolerance: 1e-10/linear_tolerance: 1e-12/' \
     "$case_file" > "$out/$name.yaml"
   case_file=$out/$name.yaml
@@ -139,5 +140,23 @@ if $ours && [ "$ranks" -eq 2 ] && [ "${DECOMPOSED_HAVE_HYPRE:-0}" = 1 ]; then
     fail "the solver set on one rank of 2: status $status: $(cat "$out/mixed.log")"
   said=$(grep -c 'error: DERMAFLUX_SPLIT_SOLVER=hypre is set on 1 of 2 ranks' "$out/mixed.log" || true)
   [ "$said" -eq 1 ] || fail "the solver set on one rank: said $said times: $(cat "$out/mixed.log")"
+fi
+# 5. DECOMPOSED_COARSE=compare (ours): the split run above had our multigrid's coarse
+#    level on rank 0 alone (DERMAFLUX_COARSE_RANKS=1, linear/CoarseAgglomeration.hpp);
+#    again with it on every rank: the same bits in every output and the same CG
+#    iterations.
+if $ours && [ "${DECOMPOSED_COARSE:-}" = compare ]; then
+  # shellcheck disable=SC2086
+  DERMAFLUX_COARSE_RANKS=all "$mpiexec" -n "$ranks" $flags "$dermaflux" run "$case_file" \
+    --output "$out/every" --threads 1 --quiet ${split[@]+"${split[@]}"} > "$out/every.log" 2>&1 ||
+    fail "mpirun -n $ranks with the coarse level on every rank failed: $(cat "$out/every.log")"
+  for file in timeseries.csv profiles.csv; do
+    cmp -s "$out/split/$file" "$out/every/$file" ||
+      fail "$file: the coarse level on rank 0 and on every rank differ"
+  done
+  coarse_iterations=$(iterations "$out/every")
+  [ "$coarse_iterations" = "$split_total" ] ||
+    fail "CG iterations: coarse level on rank 0 $split_total, on every rank $coarse_iterations"
+  echo "decomposed_run: the coarse level on rank 0 and on every rank give the same bits, $split_total CG iterations"
 fi
 echo "decomposed_run: $name on $ranks ranks ${parts:+($parts) }matches the serial run"
