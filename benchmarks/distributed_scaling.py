@@ -16,7 +16,9 @@ Runs, in one go, each --repeat times in alternating order (the host's speed drif
   ours split 2   our CG split over 2 ranks (the default: the multigrid's levels split
                  over the blocks, block Jacobi only where z is cut), monitored
   ours weak 2    the same on the twice-as-wide case
-and the STREAM triad on one thread (bench_kernels), for bytes per cell.
+and the STREAM triad on one thread (bench_kernels), for bytes per cell. Strong and weak
+scaling on 1-4 ranks, ours and hypre, per rank pair: rank_scaling.py (its model_table
+is this one).
 
 The model: a CG iteration of hypre PFMG-CG on a node costs its cells times the
 bytes per cell and iteration measured here, over the node's memory bandwidth, plus
@@ -291,14 +293,14 @@ def main():
 
 
 def model_table(args, solver, bytes_per_cell_it, layers_per_it, msgs_per_face, sums_per_it,
-                its_per_step, steps, bytes_per_cell):
+                its_per_step, steps, bytes_per_cell, memory_from="as split over 2 ranks"):
     """The 10^9-10^10-cell model for one solver's measured figures."""
     print(f"\nmodel, {solver}: node {args.node_bandwidth / 1e9:.0f} GB/s STREAM, network "
           f"{args.net_bandwidth / 1e9:.0f} GB/s and {args.latency * 1e6:.0f} us per message; "
           f"{bytes_per_cell_it:.0f} B/cell/it, {layers_per_it:.1f} layers and "
           f"{msgs_per_face:.1f} messages per face, {sums_per_it:.1f} sums per iteration; "
           f"{its_per_step:.1f} its/step and {steps} steps as measured; "
-          f"{bytes_per_cell:.0f} B/cell as split over 2 ranks")
+          f"{bytes_per_cell:.0f} B/cell {memory_from}")
     print("| cells | grid | nodes | split | memory/node | compute ms/it | halo ms/it | "
           "latency ms/it | efficiency | wall for the case |")
     print("|---|---|---|---|---|---|---|---|---|---|")

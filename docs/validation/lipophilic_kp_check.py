@@ -5,11 +5,17 @@ the formulas dermaflux codes in solver/input/KastingEstimates.cpp) against huski
 commit 3edb807): does the residual log10(kp_model / kp_measured) depend on the number of
 hydrogen-bond-donor atoms (O or N carrying H)? See LIPOPHILIC_KP.md for the result.
 
-Usage: python3 lipophilic_kp_check.py huskinDB.csv [--klip-candidates]
+Usage: python3 lipophilic_kp_check.py huskinDB.csv [--klip-candidates | --sc-models [--chen-data=F]]
 --klip-candidates: instead of the donor regressions, compare the Kasting lipid/water
 partition 0.43 Kow^0.81 with the one httk codes after Wang, Chen, Lian & Han 2010
 (0.9 Kow^0.69, volumetric; every other formula, k_trans included, unchanged), on huskinDB
 and on this suite's kp sets (LIPOPHILIC_KP.md section 5).
+--sc-models: other published stratum-corneum models in place of the Kasting SC (Potts & Guy
+1992 and its 2023 refit, ten Berge's formula 3 as VEGA codes it, Mitragotri 2002, the
+Chen/Lian brick-and-mortar SC as LC_DPK codes it; sc_model_candidates.py), same selection and viable epidermis (LIPOPHILIC_KP.md section 6;
+needs numpy: run with /usr/bin/python3). --chen-data=F adds the same statistics on F, the
+LC_DPK repository's data/LongjianAIChE_skin_perm.txt (log Kow, MW, log10 kp [cm/s] per line;
+no names, so nothing is left out; median per (log Kow, MW)).
 Selection: used layer "epidermis", not neat, aqueous donors; median per compound; the
 database's own LogP column (calculated); acids, bases and salts left out by name (the
 model run here has no ionisation). Model: SC 43 um fully hydrated + Robinson's polar
@@ -134,35 +140,81 @@ def model_kp(mw, log_p, klip):
     return 1 / (1 / (s['P_cm_h'] + 1.519e-4 / math.sqrt(mw)) + 1 / v['P_cm_h'])
 
 
+def residual_stats(y):
+    """n, mean, rms and count within 3x of log10 residuals y."""
+    return (f'n = {len(y):3d} mean {statistics.mean(y):+.2f}'
+            f' rms {math.sqrt(sum(e * e for e in y) / len(y)):.2f}'
+            f' within 3x {sum(abs(e) <= math.log10(3) for e in y)}')
+
+
+def print_subsets(label, res):
+    """res: (log P, steroid, residual) per compound; one line per subset."""
+    for sub, sel in (('all', res), ('steroids', [r for r in res if r[1]]),
+                     ('non-steroids', [r for r in res if not r[1]]),
+                     ('log P < 1', [r for r in res if r[0] < 1])):
+        print(f'{label} {sub:13s} ' + residual_stats([r[2] for r in sel]))
+
+
 def klip_candidates(rows):
     """rows: (name, log P, MW, steroid, median measured log10 kp [cm/h])."""
     fold = lambda r: f"{r:.2f} high" if r >= 1 else f"{1 / r:.2f} low"
     for label, klip in KLIP.items():
-        res = [(r[1], r[3], math.log10(model_kp(r[2], r[1], klip)) - r[4]) for r in rows]
-        for sub, sel in (('all', res), ('steroids', [r for r in res if r[1]]),
-                         ('non-steroids', [r for r in res if not r[1]]),
-                         ('log P < 1', [r for r in res if r[0] < 1])):
-            y = [r[2] for r in sel]
-            print(f'{label:28s} {sub:13s} n = {len(y):3d} mean {statistics.mean(y):+.2f}'
-                  f' rms {math.sqrt(sum(e * e for e in y) / len(y)):.2f}'
-                  f' within 3x {sum(abs(e) <= math.log10(3) for e in y)}')
+        print_subsets(f'{label:28s}', [(r[1], r[3], math.log10(model_kp(r[2], r[1], klip)) - r[4])
+                                       for r in rows])
     old, new = KLIP.values()
     for name, (mw, log_p, now) in SUITE.items():
         ratio = model_kp(mw, log_p, new) / model_kp(mw, log_p, old)
         print(f'{name:15s} kp x {ratio:.3f}: {fold(now)} -> {fold(now * ratio)}')
 
 
-def main(path, candidates=False):
+def kasting_kp(mw, log_p, polar_cm_h=lambda mw: 1.519e-4 / math.sqrt(mw)):
+    s = sc(mw, log_p)['P_cm_h'] + polar_cm_h(mw)
+    return 1 / (1 / s + 1 / ve(mw, log_p)['P_cm_h'])
+
+
+def sc_model_table(rows, chen_path=None):
+    """rows as klip_candidates. Residual statistics per model, then the suite's kp sets."""
+    import sc_model_candidates as scm
+    with_ve = lambda p_sc: lambda mw, lp: 1 / (1 / p_sc(mw, lp) + 1 / ve(mw, lp)['P_cm_h'])
+    models = {'kasting (today)': kasting_kp,
+              'potts_guy_1992 (whole skin)': scm.potts_guy_1992_kp,
+              'potts_guy_2023_refit (whole skin)': scm.potts_guy_2023_refit_kp,
+              'ten_berge_3 (whole skin)': scm.ten_berge_3_kp,
+              'hybrid: kasting + ten Berge K_pol':
+                  lambda mw, lp: kasting_kp(mw, lp, lambda m: scm.ten_berge_3_routes(m, 0)[1]),
+              'mitragotri 2002 + VE': with_ve(scm.mitragotri_2002_p_sc),
+              'chen/lian LC_DPK B&M + VE': with_ve(lambda mw, lp: scm.lc_dpk_p_sc(mw, lp, refine=2))}
+    fold = lambda r: f"{r:.2f} high" if r >= 1 else f"{1 / r:.2f} low"
+    for label, kp in models.items():
+        print_subsets(f'{label:34s}', [(r[1], r[3], math.log10(kp(r[2], r[1])) - r[4]) for r in rows])
+    if chen_path:
+        by = collections.defaultdict(list)
+        for line in open(chen_path):
+            if line.strip():
+                log_p, mw, log_kp_cm_s = map(float, line.split())
+                by[(log_p, mw)].append(log_kp_cm_s + math.log10(3600))
+        for label, kp in models.items():
+            res = [(lp, math.log10(kp(mw, lp)) - statistics.median(v)) for (lp, mw), v in by.items()]
+            for sub, sel in (('all', res), ('log P < 1', [r for r in res if r[0] < 1])):
+                print(f'LC_DPK data {label:34s} {sub:10s} ' + residual_stats([r[1] for r in sel]))
+    for name, (mw, log_p, now) in SUITE.items():
+        print(f'{name:15s} today {fold(now):10s}', '; '.join(
+            f'{label.split(" ")[0]} {fold(now * kp(mw, log_p) / kasting_kp(mw, log_p))}'
+            for label, kp in list(models.items())[1:]))
+
+
+def main(path, candidates=False, sc_models=False, chen_path=None):
     kp_by, info = collections.defaultdict(list), {}
     for r in csv.DictReader(open(path)):
         if r['used layer'] != 'epidermis' or r['neat'] != '0' or r['donor type'] not in AQUEOUS:
             continue
         kp_by[r['Compound name']].append(float(r['logkp (cm/s)']) + math.log10(3600))
         info[r['Compound name']] = (r['Smiles'], float(r['LogP']), float(r['molecular weight']))
-    if candidates:
-        klip_candidates([(n, info[n][1], info[n][2], any(k in n.lower() for k in STEROID),
-                          statistics.median(v)) for n, v in kp_by.items()
-                         if not any(k.lower() in n.lower() for k in IONISABLE)])
+    if candidates or sc_models:
+        rows = [(n, info[n][1], info[n][2], any(k in n.lower() for k in STEROID),
+                 statistics.median(v)) for n, v in kp_by.items()
+                if not any(k.lower() in n.lower() for k in IONISABLE)]
+        sc_model_table(rows, chen_path) if sc_models else klip_candidates(rows)
         return
     rows = []
     for name, values in kp_by.items():
@@ -190,4 +242,6 @@ def main(path, candidates=False):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], '--klip-candidates' in sys.argv[2:])
+    chen = [a.split('=', 1)[1] for a in sys.argv[2:] if a.startswith('--chen-data=')]
+    main(sys.argv[1], '--klip-candidates' in sys.argv[2:], '--sc-models' in sys.argv[2:],
+         chen[0] if chen else None)

@@ -128,8 +128,7 @@ int run_command(const RunArguments& arguments) {
           c.name.c_str(), world.size(), decomposition.c_str(), core::thread_count(),
           core::thread_count() == 1 ? "" : "s",
           run::split_runs_use_ours(c.solver)
-              ? "our CG, our multigrid's levels split over the blocks (block Jacobi "
-                "where z is cut)"
+              ? "our CG, our multigrid's levels split over the blocks"
               : "hypre PFMG-CG");
       std::fflush(stdout);
     };

@@ -1,19 +1,18 @@
 #include "linear/BlockCgSolver.hpp"
 
-#include "linear/Multigrid.hpp"
-
 namespace dermaflux::linear {
 
 BlockCgSolver::BlockCgSolver(const StencilOperator& block, CgSettings cg, core::GlobalSum sum,
                              core::GlobalSum pieces, parallel::FaceLayers faces,
-                             std::unique_ptr<parallel::FaceExchange> exchange, BlockPlace place)
+                             std::unique_ptr<parallel::FaceExchange> exchange, BlockPlace place,
+                             std::unique_ptr<parallel::PieceTransfer> transfer)
     : block_(block),
       cg_(cg),
       sum_(std::move(sum)),
       pieces_(std::move(pieces)),
       exchange_(std::move(exchange)),
-      place_(std::move(place)),
-      shares_hierarchy_(DistributedMultigrid::fits(place_)) {
+      transfer_(std::move(transfer)),
+      place_(std::move(place)) {
   rebuild(std::move(faces));
 }
 
@@ -24,13 +23,8 @@ void BlockCgSolver::rebuild(parallel::FaceLayers faces) {
   const parallel::FaceLayers cut = faces;
   faces_ = std::make_unique<CutFaces>(block_, std::move(faces));
   coupled_ = std::make_unique<CoupledBlockOperator>(block_, *faces_, *exchange_);
-  if (shares_hierarchy_) {
-    preconditioner_ =
-        std::make_unique<DistributedMultigrid>(block_, cut, place_, *exchange_, pieces_);
-    return;
-  }
-  diagonal_ = std::make_unique<BlockDiagonalStencil>(block_, *faces_);
-  preconditioner_ = std::make_unique<MultigridPreconditioner>(*diagonal_);
+  preconditioner_ = std::make_unique<DistributedMultigrid>(
+      block_, cut, place_, *exchange_, CoarseTransport(pieces_, transfer_.get()));
 }
 
 SolveStats BlockCgSolver::solve(const Vector& b, Vector& x) {

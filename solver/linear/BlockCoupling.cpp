@@ -21,14 +21,6 @@ CutFaces::CutFaces(const StencilOperator& block, parallel::FaceLayers transmissi
   }
 }
 
-void CutFaces::add_diagonal(const double* x, double* y) const {
-  for (int face = 0; face < 6; ++face) {
-    const std::vector<std::size_t>& cell = cells_[face];
-    const std::vector<double>& t = t_[face];
-    for (std::size_t n = 0; n < cell.size(); ++n) y[cell[n]] += t[n] * x[cell[n]];
-  }
-}
-
 void CoupledBlockOperator::apply_impl(const Vector& x, Vector& y) const {
   for (int face = 0; face < 6; ++face) {
     const std::vector<std::size_t>& cell = faces_.cells(face);
@@ -44,34 +36,6 @@ void CoupledBlockOperator::apply_impl(const Vector& x, Vector& y) const {
     const std::vector<double>& across = incoming_[face];
     for (std::size_t n = 0; n < cell.size(); ++n) y[cell[n]] += t[n] * (x[cell[n]] - across[n]);
   }
-}
-
-BlockDiagonalStencil::BlockDiagonalStencil(const StencilOperator& block, const CutFaces& faces)
-    : block_(block), faces_(faces) {
-  refresh();
-}
-
-void BlockDiagonalStencil::refresh() {
-  const stencil::StencilView view = block_.stencil();
-  const mesh::Grid& g = *view.grid;
-  diagonal_.resize(block_.size());
-  for (int k = 0; k < g.nz(); ++k)
-    for (int j = 0; j < g.ny(); ++j)
-      for (int i = 0; i < g.nx(); ++i)
-        diagonal_[g.index(i, j, k)] = view.static_diagonal_at(i, j, k);
-  const std::vector<double> ones(block_.size(), 1.0);
-  faces_.add_diagonal(ones.data(), diagonal_.data());
-}
-
-stencil::StencilView BlockDiagonalStencil::stencil() const {
-  stencil::StencilView view = block_.stencil();
-  view.static_diagonal = diagonal_.data();
-  return view;
-}
-
-void BlockDiagonalStencil::apply_impl(const Vector& x, Vector& y) const {
-  block_.apply(x, y);
-  faces_.add_diagonal(x.data(), y.data());
 }
 
 }  // namespace dermaflux::linear

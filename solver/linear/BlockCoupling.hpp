@@ -6,11 +6,8 @@
 // - CoupledBlockOperator: the whole operator's rows of the block's cells, the
 //   matrix-vector product CG needs: the block's own product plus, for every cut
 //   face, t (x_cell - x_neighbour) with the neighbour's value from the exchanged
-//   layer (parallel::FaceExchange).
-// - BlockDiagonalStencil: the whole operator's diagonal block of these cells (the
-//   cut faces' t on the diagonal, no coupling), what each rank's multigrid is
-//   built on: block Jacobi with a V-cycle per block, symmetric and positive
-//   definite as CG needs.
+//   layer (parallel::FaceExchange). (The preconditioner takes the cut faces' t
+//   itself: linear/DistributedMultigrid.hpp.)
 
 #include <array>
 #include <vector>
@@ -25,8 +22,6 @@ namespace dermaflux::linear {
 class CutFaces {
  public:
   CutFaces(const StencilOperator& block, parallel::FaceLayers transmissibility);
-  // y[cell] += t * x[cell] for every cut face of every cell (the diagonal part).
-  void add_diagonal(const double* x, double* y) const;
   const std::vector<std::size_t>& cells(int face) const { return cells_[face]; }
   const std::vector<double>& transmissibility(int face) const { return t_[face]; }
 
@@ -49,21 +44,6 @@ class CoupledBlockOperator final : public LinearOperator {
   const CutFaces& faces_;
   parallel::FaceExchange& exchange_;
   mutable parallel::FaceLayers outgoing_, incoming_;
-};
-
-class BlockDiagonalStencil final : public StencilOperator {
- public:
-  // Takes the block's diagonal now; refresh() after the block reassembles.
-  BlockDiagonalStencil(const StencilOperator& block, const CutFaces& faces);
-  void refresh();
-  std::size_t size() const override { return block_.size(); }
-  stencil::StencilView stencil() const override;
-
- private:
-  void apply_impl(const Vector& x, Vector& y) const override;
-  const StencilOperator& block_;
-  const CutFaces& faces_;
-  std::vector<double> diagonal_;  // the block's static diagonal plus its cut faces
 };
 
 }  // namespace dermaflux::linear

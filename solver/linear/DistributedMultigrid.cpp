@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "linear/LevelChain.hpp"
 #include "linear/LevelHalo.hpp"
+#include "linear/ZLineJoin.hpp"
 
 namespace dermaflux::linear {
 namespace {
@@ -33,25 +33,34 @@ PlaneLayout block_layout(const SplitAxis& x, const SplitAxis& y, bool periodic) 
 class DistributedMultigrid::Hierarchy {
  public:
   Hierarchy(const stencil::StencilView& view, const parallel::FaceLayers& cut_faces,
-            const BlockPlace& place, parallel::FaceExchange& exchange, core::GlobalSum pieces,
-            int sweeps)
-      : exchange_(exchange), pieces_(std::move(pieces)), sweeps_(sweeps) {
+            const BlockPlace& place, parallel::FaceExchange& exchange,
+            const CoarseTransport& coarse, int sweeps)
+      : exchange_(exchange),
+        sweeps_(sweeps),
+        z_(place.block.cells[2]),
+        z_position_(place.block.position[2]),
+        z_parts_(place.block.parts[2]),
+        whole_nz_(place.block.whole[2]) {
     const parallel::Block& block = place.block;
     SplitAxis x{place.whole_dx_m, block_starts(block, 0), block.cells[0].begin, block.cells[0].end};
     SplitAxis y{place.whole_dy_m, block_starts(block, 1), block.cells[1].begin, block.cells[1].end};
     const PlaneLayout fine_layout = block_layout(x, y, view.periodic);
     levels_.push_back(std::make_unique<StencilLevel<Real>>(fine_level<Real>(view, &fine_layout)));
-    std::array<std::vector<Real>, 4> fine_t;
-    for (std::size_t f = 0; f < 4; ++f) fine_t[f].assign(cut_faces[f].begin(), cut_faces[f].end());
+    typename LevelHalo<Real>::Faces fine_t;
+    for (std::size_t f = 0; f < fine_t.size(); ++f)
+      fine_t[f].assign(cut_faces[f].begin(), cut_faces[f].end());
     halos_.push_back(std::make_unique<LevelHalo<Real>>(*levels_[0], std::move(fine_t)));
     axes_.push_back({x, y});
     while (coarsen_once(view.periodic)) {
     }
     const std::size_t split = levels_.size() - 1;  // the level gathered
-    gather(split);
+    gather(split, coarse);
     for (std::size_t l = 0; l < split; ++l) {
       halos_[l]->add_to_diagonal(*levels_[l]);
       smoothers_.push_back(std::make_unique<LineSmoother<Real>>(*levels_[l]));
+      if (z_parts_ > 1)
+        joins_.push_back(std::make_unique<ZLineJoin<Real>>(*levels_[l], halos_[l]->t(4),
+                                                           halos_[l]->t(5), z_position_, z_parts_));
       transfers_.push_back(std::make_unique<LateralTransfer<Real>>(*levels_[l], *levels_[l + 1]));
     }
     for (const auto& level : levels_) {
@@ -66,6 +75,7 @@ class DistributedMultigrid::Hierarchy {
 
   void set_shift(double shift) {
     for (auto& smoother : smoothers_) smoother->set_shift(shift);
+    for (std::size_t l = 0; l < joins_.size(); ++l) joins_[l]->set_spikes(*smoothers_[l]);
     gathered_->set_shift(shift);
   }
   int split_levels() const { return static_cast<int>(smoothers_.size()); }
@@ -99,7 +109,7 @@ class DistributedMultigrid::Hierarchy {
     const std::size_t columns =
         static_cast<std::size_t>(x.whole_count()) * static_cast<std::size_t>(y.whole_count());
     if (columns == 1) return false;
-    if (levels_.size() > 1 && columns * static_cast<std::size_t>(level.nz) <= kGatherCells)
+    if (levels_.size() > 1 && columns * static_cast<std::size_t>(whole_nz_) <= kGatherCells)
       return false;
     const LateralCoarsening whole =
         choose_coarsening(x.whole_widths, y.whole_widths, x.cuts, y.cuts);
@@ -120,75 +130,51 @@ class DistributedMultigrid::Hierarchy {
     return true;
   }
 
-  // The whole of level l on every rank (each block's cells and, on its upper cut
-  // faces, the faces' t where one process keeps them: tx, ty), its chain.
-  void gather(std::size_t l) {
+  // Level l's piece of the whole (each block's cells and, on its upper cut faces,
+  // the faces' t where one process keeps them: tx, ty, tz), put together on the
+  // coarse ranks (CoarseAgglomeration.hpp), its chain there.
+  void gather(std::size_t l, const CoarseTransport& coarse) {
     const auto& [x, y] = axes_[l];
     const StencilLevel<Real>& piece = *levels_[l];
     const LevelHalo<Real>& halo = *halos_[l];
     StencilLevel<Real> whole;
     whole.nx = x.whole_count();
     whole.ny = y.whole_count();
-    whole.nz = piece.nz;
+    whole.nz = whole_nz_;
     whole.periodic = piece.periodic;
     whole.dx = x.whole_widths;
     whole.dy = y.whole_widths;
     whole.layout = PlaneLayout(whole.nx, whole.ny, whole.periodic);
-    const std::size_t n = whole.size();
-    std::vector<double> all(5 * n, 0.0);
-    gathered_index_.resize(piece.size());
+    CoarsePiece mine;
+    mine.whole_index.resize(piece.size());
+    for (auto& part : mine.coefficients) part.resize(piece.size());
+    auto& [capacity, sinks, tx, ty, tz] = mine.coefficients;
     for (int k = 0; k < piece.nz; ++k)
       for (int j = 0; j < piece.ny; ++j)
         for (int i = 0; i < piece.nx; ++i) {
           const std::size_t at = piece.index(i, j, k);
-          const std::size_t to = whole.index(x.begin + i, y.begin + j, k);
-          gathered_index_[at] = to;
+          mine.whole_index[at] = whole.index(x.begin + i, y.begin + j, z_.begin + k);
           const auto ju = static_cast<std::size_t>(j), iu = static_cast<std::size_t>(i);
           const auto ku = static_cast<std::size_t>(k);
           const bool east_cut = i + 1 == piece.nx && !halo.t(1).empty();
           const bool north_cut = j + 1 == piece.ny && !halo.t(3).empty();
-          all[to] = piece.capacity[at];
-          all[n + to] = piece.sinks[at];
-          all[2 * n + to] =
+          const bool top_cut = k + 1 == piece.nz && !halo.t(5).empty();
+          capacity[at] = piece.capacity[at];
+          sinks[at] = piece.sinks[at];
+          tx[at] =
               east_cut ? halo.t(1)[ju + static_cast<std::size_t>(piece.ny) * ku] : piece.tx[at];
-          all[3 * n + to] =
+          ty[at] =
               north_cut ? halo.t(3)[iu + static_cast<std::size_t>(piece.nx) * ku] : piece.ty[at];
-          all[4 * n + to] = piece.tz[at];
+          tz[at] =
+              top_cut ? halo.t(5)[iu + static_cast<std::size_t>(piece.nx) * ju] : piece.tz[at];
         }
-    core::sum_over_ranks(pieces_, all);  // pieces that do not overlap: exact
-    auto take = [&](core::StaggeredVector<Real>& array, std::size_t part) {
-      array.assign(n, Real(0));
-      for (std::size_t c = 0; c < n; ++c) array[c] = static_cast<Real>(all[part * n + c]);
-    };
-    take(whole.capacity, 0);
-    take(whole.sinks, 1);
-    take(whole.tx, 2);
-    take(whole.ty, 3);
-    take(whole.tz, 4);
-    gathered_ = std::make_unique<LevelChain<Real>>(std::move(whole), sweeps_);
-    gathered_rhs_.resize(n);
-  }
-
-  // The one-process V-cycle from the gathered level, on every rank.
-  void solve_gathered(std::size_t l) const {
-    std::fill(gathered_rhs_.begin(), gathered_rhs_.end(), 0.0);
-    const Real* b = rhs_[l].data();
-    for (std::size_t c = 0; c < gathered_index_.size(); ++c)
-      gathered_rhs_[gathered_index_[c]] = b[c];
-    core::sum_over_ranks(pieces_, gathered_rhs_);
-    Real* whole_b = gathered_->rhs(0);
-    Real* whole_x = gathered_->solution(0);
-    for (std::size_t c = 0; c < gathered_rhs_.size(); ++c) {
-      whole_b[c] = static_cast<Real>(gathered_rhs_[c]);
-      whole_x[c] = Real(0);
-    }
-    gathered_->cycle(0);
-    Real* x = solution_[l].data();
-    for (std::size_t c = 0; c < gathered_index_.size(); ++c) x[c] = whole_x[gathered_index_[c]];
+    gathered_ =
+        std::make_unique<CoarseAgglomeration>(std::move(whole), std::move(mine), coarse, sweeps_);
   }
 
   // `sweeps_` sweeps over the colours of level l, forward or backward, the halo
-  // refreshed before each colour (not before the first of a cycle: x is zero).
+  // refreshed before each colour (not before the first of a cycle: x is zero),
+  // the lines joined across z cuts after it.
   void sweep(std::size_t l, bool forward, bool from_zero) const {
     const LineSmoother<Real>& smoother = *smoothers_[l];
     const Real* b = rhs_[l].data();
@@ -197,15 +183,17 @@ class DistributedMultigrid::Hierarchy {
     const int colours = smoother.colours();
     for (int s = 0; s < sweeps_; ++s)
       for (int n = 0; n < colours; ++n) {
-        if (!from_zero || s > 0 || n > 0) halos_[l]->refresh(b, x, b_halo, exchange_);
-        smoother.relax_one_colour(forward ? n : colours - 1 - n, b_halo, x);
+        const int colour = forward ? n : colours - 1 - n;
+        if (!from_zero || s > 0 || n > 0) halos_[l]->refresh(b, x, b_halo, exchange_, false);
+        smoother.relax_one_colour(colour, b_halo, x);
+        if (!joins_.empty()) joins_[l]->join(colour, x, exchange_);
       }
   }
 
   // One V-cycle on level l (rhs_[l], solution_[l] from zero), as LevelChain's.
   void cycle(std::size_t l) const {
-    if (l == smoothers_.size()) {
-      solve_gathered(l);
+    if (l == smoothers_.size()) {  // the coarse ranks' one-process V-cycle
+      gathered_->solve(rhs_[l].data(), solution_[l].data());
       return;
     }
     std::copy(rhs_[l].begin(), rhs_[l].end(), rhs_halo_[l].begin());
@@ -220,34 +208,30 @@ class DistributedMultigrid::Hierarchy {
   }
 
   parallel::FaceExchange& exchange_;
-  core::GlobalSum pieces_;  // puts the ranks' pieces together
   int sweeps_;
+  parallel::CellRange z_;  // the block's planes, the same on every level
+  int z_position_, z_parts_, whole_nz_;
   // Per level from the finest to the gathered one: the block's piece, its halo and
   // axes; smoothers and transfers of the split levels.
   std::vector<std::unique_ptr<StencilLevel<Real>>> levels_;
   std::vector<std::unique_ptr<LevelHalo<Real>>> halos_;
   std::vector<std::array<SplitAxis, 2>> axes_;
   std::vector<std::unique_ptr<LineSmoother<Real>>> smoothers_;
+  std::vector<std::unique_ptr<ZLineJoin<Real>>> joins_;  // split levels, where z is cut
   std::vector<std::unique_ptr<LateralTransfer<Real>>> transfers_;
   mutable std::vector<core::StaggeredVector<Real>> rhs_, solution_, rhs_halo_;
   std::vector<std::size_t> slot_of_column_;  // finest plane: where column i + nx j is stored
-  std::unique_ptr<LevelChain<Real>> gathered_;
-  std::vector<std::size_t> gathered_index_;  // per cell of the gathered level's piece
-  mutable std::vector<double> gathered_rhs_;
+  std::unique_ptr<CoarseAgglomeration> gathered_;
 };
-
-bool DistributedMultigrid::fits(const BlockPlace& place) {
-  return place.block.spans(2);
-}
 
 DistributedMultigrid::DistributedMultigrid(const StencilOperator& block,
                                            const parallel::FaceLayers& cut_faces,
                                            const BlockPlace& place,
-                                           parallel::FaceExchange& exchange, core::GlobalSum pieces,
-                                           int sweeps)
+                                           parallel::FaceExchange& exchange,
+                                           const CoarseTransport& coarse, int sweeps)
     : block_(block),
-      hierarchy_(std::make_unique<Hierarchy>(block.stencil(), cut_faces, place, exchange,
-                                             std::move(pieces), sweeps)) {
+      hierarchy_(std::make_unique<Hierarchy>(block.stencil(), cut_faces, place, exchange, coarse,
+                                             sweeps)) {
   update();
 }
 

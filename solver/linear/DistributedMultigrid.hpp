@@ -1,5 +1,5 @@
 #pragma once
-// Our multigrid over a case split over ranks in lateral blocks (parallel/Block.hpp):
+// Our multigrid over a case split over ranks in blocks (parallel/Block.hpp):
 // one V-cycle of the one-process preconditioner (Multigrid.hpp) with its levels
 // distributed over the same blocks, the preconditioner of BlockCgSolver.
 //
@@ -11,21 +11,24 @@
 //   (LevelHalo::refresh), so the lines of a colour see their neighbours' latest
 //   values across the cuts as in one process (8 exchanges per level and cycle with
 //   two sweeps: the first colour of a cycle starts from zeros and needs none).
+//   Where the split cuts z, each colour's line segments are joined across the
+//   cuts after their solve (ZLineJoin: 2 (pz - 1) more exchanges per colour), so
+//   the lines are the one-process ones there too.
 // - Agglomeration: once the whole level holds at most kGatherCells cells (or its
-//   blocks cannot coarsen further), its right-hand side is gathered onto every
-//   rank (an MPI_Allreduce of pieces that do not overlap: exact), every rank runs
-//   the one-process V-cycle from that level down (LevelChain) and takes its own
-//   part of the correction: the same bits on every rank, no messages to scatter.
+//   blocks cannot coarsen further), it is put together on a few coarse ranks
+//   (round(sqrt(P)) of P by default, DERMAFLUX_COARSE_RANKS), which run the
+//   one-process V-cycle from that level down (LevelChain) and send each rank its
+//   part of the correction (CoarseAgglomeration.hpp); the same bits whatever the
+//   number of coarse ranks, every rank included.
+//   z is never coarsened: every level's blocks keep the fine blocks' planes.
 // The coarse levels are the one-process ones where every block's cells pair up
 // as the whole level's do (even block widths); elsewhere a block pairs its own
 // cells, the coarse grid differs slightly and CG needs a few more iterations.
-// Needs z-lines whole (no z cut): fits() says whether they are; BlockCgSolver keeps
-// block Jacobi otherwise.
 
 #include <memory>
 #include <vector>
 
-#include "core/GlobalSum.hpp"
+#include "linear/CoarseAgglomeration.hpp"
 #include "linear/LinearOperator.hpp"
 #include "linear/StencilOperator.hpp"
 #include "parallel/FaceExchange.hpp"
@@ -43,16 +46,14 @@ class DistributedMultigrid final : public Preconditioner {
   // At most this many cells in a whole level: gathered (see above).
   static constexpr std::size_t kGatherCells = 16384;
 
-  // Whether the hierarchy can be distributed over this split (see above).
-  static bool fits(const BlockPlace& place);
-
   // `block`'s operator is closed at its cut faces, whose t `cut_faces` holds
-  // (BlockCoupling.hpp); `pieces` puts the ranks' pieces of a vector together
-  // (parallel::world_pieces, or a rank-ordered sum). Collective: every rank makes
-  // one at the same point. None is owned; all must outlive this.
+  // (BlockCoupling.hpp); `coarse` says how the coarse level travels: a sum of
+  // pieces alone (parallel::world_pieces, or a rank-ordered sum) puts it together
+  // on every rank. Collective: every rank makes one at the same point. None is
+  // owned; all must outlive this.
   DistributedMultigrid(const StencilOperator& block, const parallel::FaceLayers& cut_faces,
                        const BlockPlace& place, parallel::FaceExchange& exchange,
-                       core::GlobalSum pieces, int sweeps = 2);
+                       const CoarseTransport& coarse, int sweeps = 2);
   ~DistributedMultigrid() override;
 
   std::size_t size() const override { return block_.size(); }

@@ -3,7 +3,7 @@
 // down to a single column (StencilLevel: coarsen), with their line smoothers,
 // transfers and vectors, and the symmetric V-cycle over them (Multigrid.hpp says
 // what it is made of). MultigridPreconditioner runs it from the operator's grid; a
-// level split over ranks gathers its coarse levels onto every rank and runs it from
+// level split over ranks gathers its coarse levels onto its coarse ranks and runs it from
 // there (DistributedMultigrid.hpp).
 
 #include <memory>

@@ -52,13 +52,12 @@ double SplitAxis::face_scale(const AxisCoarsening& whole, const SplitAxis& coars
 }
 
 template <typename Real>
-LevelHalo<Real>::LevelHalo(const StencilLevel<Real>& level, std::array<std::vector<Real>, 4> t)
-    : t_(std::move(t)) {
-  for (int face = 0; face < 4; ++face) {
+LevelHalo<Real>::LevelHalo(const StencilLevel<Real>& level, Faces t) : t_(std::move(t)) {
+  for (int face = 0; face < static_cast<int>(kFaces); ++face) {
     const auto f = static_cast<std::size_t>(face);
     if (t_[f].empty()) continue;
     const int axis = face / 2;
-    const int layer = face % 2 == 0 ? 0 : (axis == 0 ? level.nx : level.ny) - 1;
+    const int layer = face % 2 == 0 ? 0 : cells_of(level)[static_cast<std::size_t>(axis)] - 1;
     cells_[f].resize(t_[f].size());
     parallel::for_each_face_cell(cells_of(level), axis, layer,
                                  [&](const std::array<int, 3>& at, std::size_t n) {
@@ -68,10 +67,12 @@ LevelHalo<Real>::LevelHalo(const StencilLevel<Real>& level, std::array<std::vect
 }
 
 template <typename Real>
-std::array<std::vector<Real>, 4> LevelHalo<Real>::coarse_faces(const LevelHalo& fine,
-                                                               const StencilLevel<Real>& coarse,
-                                                               const std::array<double, 4>& scale) {
-  std::array<std::vector<Real>, 4> t;
+typename LevelHalo<Real>::Faces LevelHalo<Real>::coarse_faces(const LevelHalo& fine,
+                                                              const StencilLevel<Real>& coarse,
+                                                              const std::array<double, 4>& scale) {
+  Faces t;
+  for (std::size_t f : {std::size_t{4}, std::size_t{5}})
+    if (!fine.t_[f].empty()) t[f] = coarse_z_face(fine.t_[f], coarse);
   for (int face = 0; face < 4; ++face) {
     const auto f = static_cast<std::size_t>(face);
     if (fine.t_[f].empty()) continue;
@@ -92,23 +93,43 @@ std::array<std::vector<Real>, 4> LevelHalo<Real>::coarse_faces(const LevelHalo& 
 }
 
 template <typename Real>
+std::vector<Real> LevelHalo<Real>::coarse_z_face(const std::vector<Real>& fine,
+                                                 const StencilLevel<Real>& coarse) {
+  // As coarsen() sums the z-transmissibilities of merged columns: in double, in
+  // order, unscaled (z is not coarsened).
+  const auto fine_row = static_cast<std::size_t>(coarse.from_x.parent.size());
+  std::vector<Real> t(coarse.columns());
+  for (int J = 0; J < coarse.ny; ++J)
+    for (int I = 0; I < coarse.nx; ++I) {
+      double sum = 0.0;
+      for (int j = coarse.from_y.first[J]; j <= coarse.from_y.last[J]; ++j)
+        for (int i = coarse.from_x.first[I]; i <= coarse.from_x.last[I]; ++i)
+          sum += fine[static_cast<std::size_t>(i) + fine_row * static_cast<std::size_t>(j)];
+      t[static_cast<std::size_t>(I) + static_cast<std::size_t>(coarse.nx) * J] =
+          static_cast<Real>(sum);
+    }
+  return t;
+}
+
+template <typename Real>
 void LevelHalo<Real>::add_to_diagonal(StencilLevel<Real>& level) const {
-  for (std::size_t f = 0; f < 4; ++f)
+  for (std::size_t f = 0; f < kFaces; ++f)
     for (std::size_t n = 0; n < cells_[f].size(); ++n) level.sinks[cells_[f][n]] += t_[f][n];
 }
 
 template <typename Real>
 void LevelHalo<Real>::refresh(const Real* b, const Real* x, Real* b_halo,
-                              parallel::FaceExchange& exchange) const {
-  for (std::size_t f = 0; f < 4; ++f) {
-    outgoing_[f].resize(cells_[f].size());
-    for (std::size_t n = 0; n < cells_[f].size(); ++n) outgoing_[f][n] = x[cells_[f][n]];
+                              parallel::FaceExchange& exchange, bool across_z) const {
+  const std::size_t faces = across_z ? kFaces : 4;
+  for (std::size_t f = 0; f < kFaces; ++f) {
+    outgoing_[f].resize(f < faces ? cells_[f].size() : 0);
+    for (std::size_t n = 0; n < outgoing_[f].size(); ++n) outgoing_[f][n] = x[cells_[f][n]];
   }
   exchange.exchange(outgoing_, incoming_);
   // A cell at a corner of two cut faces takes both: reset all, then add.
-  for (std::size_t f = 0; f < 4; ++f)
+  for (std::size_t f = 0; f < kFaces; ++f)
     for (std::size_t c : cells_[f]) b_halo[c] = b[c];
-  for (std::size_t f = 0; f < 4; ++f)
+  for (std::size_t f = 0; f < faces; ++f)
     for (std::size_t n = 0; n < cells_[f].size(); ++n)
       b_halo[cells_[f][n]] += t_[f][n] * static_cast<Real>(incoming_[f][n]);
 }

@@ -65,9 +65,9 @@ void for_each_face_cell(const std::array<int, 3>& cells, int axis, int layer, Vi
 // px x py x pz = ranks with px <= nx, py <= ny, pz <= nz that cuts the fewest
 // faces between cells (a periodic x or y is cut once more: the wrap), fewer z
 // cuts first among equals. With `columns_first`, the fewest among the splits that
-// cut no z (pz = 1) if there is one: our solver's multigrid splits its levels over
-// lateral blocks, and keeps block Jacobi, with several times the iterations, where
-// z is cut (linear/DistributedMultigrid.hpp). Throws UsageError when no such split
+// cut no z (pz = 1) if there is one: our solver's multigrid joins its z-lines
+// across z cuts with 2 (pz - 1) more exchanges per colour of its smoother
+// (linear/ZLineJoin.hpp), so columns exchange less. Throws UsageError when no such split
 // exists (more ranks than cells, or a prime number of ranks larger than every axis).
 std::array<int, 3> choose_parts(const std::array<int, 3>& whole, int ranks, bool periodic,
                                 bool columns_first = false);

@@ -3,12 +3,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
-#include <vector>
 
 #include "core/Parallel.hpp"
 #include "parallel/SlotThreads.hpp"
@@ -44,23 +45,39 @@ int own_running_threads() {
   return std::max(1, running);  // the thread reading is running
 }
 
-int runnable_others(int samples, int gap_ms) {
-  std::vector<int> others;
-  for (int s = 0; s < samples; ++s) {
-    if (s > 0) std::this_thread::sleep_for(std::chrono::milliseconds(gap_ms));
-    const int all = procs_running();
-    if (all < 0) return 0;
-    others.push_back(std::max(0, all - own_running_threads()));
-  }
-  if (others.empty()) return 0;
-  std::nth_element(others.begin(), others.begin() + others.size() / 2, others.end());
-  return others[others.size() / 2];
+namespace {
+std::atomic<long> samples_taken{0};
+}  // namespace
+
+int sample_runnable_others() {
+  samples_taken.fetch_add(1, std::memory_order_relaxed);
+  const int all = procs_running();
+  if (all < 0) return -1;
+  return std::max(0, all - own_running_threads());
 }
 
-int threads_for_machine(std::size_t cells, int available) {
+long load_samples_taken() {
+  return samples_taken.load(std::memory_order_relaxed);
+}
+
+int runnable_others(const LoadSampler& sample, int gap_ms) {
+  // A quiet machine (the common case) costs one reading, no sleep.
+  const int first = sample();
+  if (first <= 0) return 0;
+  std::array<int, 3> others{first, 0, 0};
+  for (std::size_t s = 1; s < others.size(); ++s) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(gap_ms));
+    others[s] = std::max(0, sample());
+  }
+  std::nth_element(others.begin(), others.begin() + 1, others.end());
+  return others[1];
+}
+
+int threads_for_machine(std::size_t cells, int available, const LoadSampler& sample) {
+  if (core::threads_for_cells(cells, available) <= 1) return 1;
   const long online = sysconf(_SC_NPROCESSORS_ONLN);
   const int mine = cpus_in_affinity_mask();
-  int others = runnable_others();
+  int others = runnable_others(sample);
   if (online > mine) others = static_cast<int>(others * static_cast<long>(mine) / online);
   return core::threads_for_load(cells, available, others);
 }

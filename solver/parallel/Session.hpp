@@ -45,8 +45,9 @@ core::GlobalSum world_sum();
 // Pieces put together over the ranks of world(): a sum (MPI_Allreduce) that is
 // exact, and so the same bits on every rank and rerun, only where every value is
 // nonzero on at most one rank; it moves the values once where world_sum() gathers
-// them from every rank (our multigrid's gathered coarse level,
-// linear/DistributedMultigrid.hpp). Collective. Empty when MPI was not started.
+// them from every rank (our multigrid's coarse level put together on every rank,
+// DERMAFLUX_COARSE_RANKS=all, linear/CoarseAgglomeration.hpp). Collective. Empty
+// when MPI was not started.
 core::GlobalSum world_pieces();
 
 }  // namespace dermaflux::parallel

@@ -7,6 +7,7 @@
 #include "linear/CgStepSolver.hpp"
 #include "model/ProblemBuilder.hpp"
 #include "parallel/FaceExchange.hpp"
+#include "parallel/PieceTransfer.hpp"
 #include "parallel/Session.hpp"
 #include "run/LinearBackend.hpp"
 #include "run/MemoryCheck.hpp"
@@ -80,7 +81,7 @@ std::unique_ptr<linear::StepSolver> BlockSystem::make_solver() {
       for (int j = 0; j < whole.ny(); ++j) place.whole_dy_m.push_back(whole.dy(j));
       auto solver = std::make_unique<linear::BlockCgSolver>(
           system_, cg, ranks_.global_sum(), parallel::world_pieces(), faces_,
-          parallel::make_face_exchange(block_), std::move(place));
+          parallel::make_face_exchange(block_), std::move(place), parallel::make_piece_transfer());
       block_cg_ = solver.get();
       return solver;
     }

@@ -177,7 +177,8 @@ class Run {
   }
 
   // Between steps, never inside a solve: a run that chooses its own thread count
-  // follows the machine's load (a few /proc reads). Results are the same bits for
+  // follows the machine's load (one /proc read on a quiet machine, none for a run
+  // too small for a second thread: parallel/MachineLoad.hpp). Results are the same bits for
   // any count (core/Parallel.hpp), so only the speed changes.
   void follow_load() {
     if (!threads_by_case_size_) return;

@@ -5,9 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <vector>
 
 #include "core/Parallel.hpp"
 #include "parallel/MachineLoad.hpp"
+#include "run/Simulation.hpp"
+#include "support/CaseBuilder.hpp"
 
 namespace dermaflux {
 namespace {
@@ -59,6 +62,57 @@ TEST(MachineLoad, ProcReadingsArePlausible) {
   const int threads = parallel::threads_for_machine(100 * kPerThread, 2);
   EXPECT_GE(threads, 1);
   EXPECT_LE(threads, 2);
+}
+
+// A sampler that hands out `readings` in turn and counts how many it gave.
+struct ScriptedLoad {
+  std::vector<int> readings;
+  int taken = 0;
+  parallel::LoadSampler sampler() {
+    return [this] { return readings.at(static_cast<std::size_t>(taken++)); };
+  }
+};
+
+TEST(MachineLoad, QuietOrUnknownMachineTakesOneReading) {
+  for (int reading : {0, -1}) {
+    ScriptedLoad load{{reading, 7, 7}};
+    EXPECT_EQ(parallel::runnable_others(load.sampler(), 0), 0) << reading;
+    EXPECT_EQ(load.taken, 1) << reading;
+  }
+}
+
+TEST(MachineLoad, BusyReadingTakesTheMedianOfThree) {
+  ScriptedLoad busy{{3, 1, 5}};
+  EXPECT_EQ(parallel::runnable_others(busy.sampler(), 0), 3);
+  EXPECT_EQ(busy.taken, 3);
+  ScriptedLoad burst{{2, 0, -1}};  // one instant's shell: the median says quiet
+  EXPECT_EQ(parallel::runnable_others(burst.sampler(), 0), 0);
+  EXPECT_EQ(burst.taken, 3);
+}
+
+TEST(MachineLoad, OneThreadSizedRunNeverSamples) {
+  ScriptedLoad load{{0, 0, 0}};
+  EXPECT_EQ(parallel::threads_for_machine(2 * kPerThread - 1, 8, load.sampler()), 1);
+  EXPECT_EQ(parallel::threads_for_machine(100 * kPerThread, 1, load.sampler()), 1);
+  EXPECT_EQ(load.taken, 0);
+  EXPECT_GE(parallel::threads_for_machine(2 * kPerThread, 8, load.sampler()), 1);
+  EXPECT_EQ(load.taken, 1);
+}
+
+// The whole run, at its start and at every output time: a case of a few hundred
+// cells choosing its own threads reads /proc not once.
+TEST(MachineLoad, SmallRunChoosingItsThreadsNeverReadsTheLoad) {
+  const auto small = testing::column_case({{"sc", 15e-6, 1e-12, 0.8}, {"de", 300e-6, 6e-11, 1.0}},
+                                          30.0, 50e-6, 7200.0, 6);
+  run::RunOptions options;
+  options.threads_by_case_size = true;
+  const int threads_before = core::thread_count();
+  const long before = parallel::load_samples_taken();
+  const auto result = run::run_case(small, options);
+  core::set_thread_count(threads_before);  // the run set the process's count
+  EXPECT_LT(result.summary.cells, 2 * kPerThread);
+  EXPECT_GE(result.rows.size(), 6u);  // decided at the start and at output times
+  EXPECT_EQ(parallel::load_samples_taken(), before);
 }
 
 }  // namespace
