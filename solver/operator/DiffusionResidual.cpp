@@ -18,6 +18,41 @@ namespace dermaflux::op {
 
 using stencil::Around;
 
+namespace {
+
+// out[i] = b[i] - (S x)_i for the cells [i_begin, i_end) of one row of nx cells,
+// every array offset to the row (ty_south, tz_below, x_north... to the neighbour
+// rows), as DiffusionOperator::apply_in_team_impl computes each cell. The
+// parameters are restrict so that the loop vectorises: out is r or a row buffer,
+// never an input.
+template <bool kHasBelow>
+[[gnu::noinline]] void row_residual(
+    int nx, int i_begin, int i_end, const double* __restrict diag, const double* __restrict tx,
+    const double* __restrict ty, const double* __restrict ty_south, const double* __restrict tz,
+    const double* __restrict tz_below, const double* __restrict x, const double* __restrict x_north,
+    const double* __restrict x_south, const double* __restrict x_above,
+    const double* __restrict x_below, const double* __restrict b, double* __restrict out) {
+  auto cell = [&](int i, int e, int w) {
+    const Around<double> faces{tx[i], tx[w], ty[i], ty_south[i], tz[i], tz_below[i]};
+    const Around<double> values{x[e], x[w], x_north[i], x_south[i], x_above[i], x_below[i]};
+    out[i] = b[i] - stencil::apply_cell(diag[i], x[i], faces, values, kHasBelow);
+  };
+  int i = i_begin;
+  if (nx == 1) {
+    cell(0, 0, 0);
+    return;
+  }
+  if (i == 0) {
+    cell(0, 1, nx - 1);
+    ++i;
+  }
+  const int interior_end = std::min(i_end, nx - 1);
+  for (; i < interior_end; ++i) cell(i, i + 1, i - 1);
+  if (i < i_end) cell(nx - 1, 0, nx - 2);
+}
+
+}  // namespace
+
 std::array<double, 2> DiffusionOperator::residual_in_team_impl(core::TeamSums& sums,
                                                                const linear::Vector& b,
                                                                const linear::Vector& x,
@@ -39,7 +74,7 @@ std::array<double, 2> DiffusionOperator::residual_in_team_impl(core::TeamSums& s
   return sums.sums_of_chunks<2>(count, [&](std::size_t chunk) {
     const std::size_t begin = chunk * core::kReductionChunk;
     const std::size_t end = std::min(begin + core::kReductionChunk, count);
-    std::array<double, 2> sum{};
+    double b_squares = 0.0, r_squares = 0.0;  // added in order, as chunk_sums adds
     for (std::size_t first = begin; first < end;) {
       const std::size_t line = first / row_length;  // j + ny k
       const int j = static_cast<int>(line % static_cast<std::size_t>(ny));
@@ -47,39 +82,24 @@ std::array<double, 2> DiffusionOperator::residual_in_team_impl(core::TeamSums& s
       const std::size_t row = line * row_length;
       const int i_begin = static_cast<int>(first - row);
       const int i_end = static_cast<int>(std::min(end - row, row_length));
-      // As DiffusionOperator::apply_in_team_impl, cell for cell.
       const std::size_t north = grid_.index(0, stencil::next_wrapped(j, ny), k);
       const std::size_t south = grid_.index(0, stencil::previous_wrapped(j, ny), k);
       const std::size_t up = k + 1 < nz ? row + plane : row;
       const std::size_t down = k > 0 ? row - plane : row;
-      const bool has_down = k > 0;
       double* out = store_residual ? r.data() + row : row_buffer.data();
-      auto cell = [&](int i, int e, int w) {
-        const std::size_t c = row + static_cast<std::size_t>(i);
-        const Around<double> faces{tx[c], tx[row + w], ty[c], ty[south + i], tz[c], tz[down + i]};
-        const Around<double> values{in[row + e],   in[row + w], in[north + i],
-                                    in[south + i], in[up + i],  in[down + i]};
-        out[i] = pb[c] - stencil::apply_cell(diag[c], in[c], faces, values, has_down);
-      };
-      int i = i_begin;
-      if (nx == 1) {
-        cell(0, 0, 0);
-        ++i;
-      } else if (i == 0) {
-        cell(0, 1, nx - 1);
-        ++i;
-      }
-      const int interior_end = std::min(i_end, nx - 1);
-      for (; i < interior_end; ++i) cell(i, i + 1, i - 1);
-      if (i < i_end) cell(nx - 1, 0, nx - 2);
-      for (int n = i_begin; n < i_end; ++n) {
-        const double bn = pb[row + static_cast<std::size_t>(n)];
-        sum[0] += bn * bn;
-        sum[1] += out[n] * out[n];
+      // Not inlined: inlined, it lost its restrict and no longer vectorised.
+      (k > 0 ? row_residual<true> : row_residual<false>)(nx, i_begin, i_end, diag + row, tx + row,
+                                                         ty + row, ty + south, tz + row, tz + down,
+                                                         in + row, in + north, in + south, in + up,
+                                                         in + down, pb + row, out);
+      const double* b_row = pb + row;
+      for (int i = i_begin; i < i_end; ++i) {
+        b_squares += b_row[i] * b_row[i];
+        r_squares += out[i] * out[i];
       }
       first = row + static_cast<std::size_t>(i_end);
     }
-    return sum;
+    return std::array<double, 2>{b_squares, r_squares};
   });
 }
 
