@@ -60,10 +60,10 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
     w.scratch.assign(core::TeamSums::scratch_size(count, 2), 0.0);
   Vector &r = w.r, &z = w.zq, &p = w.p, &q = w.zq;
   SolveStats result;
-  // After a solve whose guess met the tolerance, this guess is checked first without
+  // After solves whose guess met the tolerance, this guess is checked first without
   // writing r (likely it meets it as well: a time stepper past its time scale), and r
   // is written, in a second pass, only if it does not.
-  const bool store_residual = !w.guess_sufficed;
+  const bool store_residual = w.guesses_sufficed < 2;
   bool guess_sufficed = false;
 
 #pragma omp parallel if (count >= core::kParallelThreshold)
@@ -132,7 +132,7 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
       guess_sufficed = solved_by_guess;
     }
   }
-  w.guess_sufficed = guess_sufficed;
+  w.guesses_sufficed = guess_sufficed ? w.guesses_sufficed + 1 : 0;
   return result;
 }
 

@@ -31,9 +31,10 @@ struct CgSettings {
 struct CgWorkspace {
   Vector r, zq, p;
   std::vector<double> scratch;  // core::TeamSums
-  // The last solve's guess met the tolerance: the next one checks its guess
-  // without writing r first (a time stepper past its time scale: most steps).
-  bool guess_sufficed = false;
+  // Solves in a row whose guess met the tolerance; after two, the next one checks
+  // its guess without writing r first (a time stepper past its time scale: most
+  // steps). After one only, a guess met it every other step as often as not.
+  int guesses_sufficed = 0;
 };
 
 // Solves A x = b from the initial guess in x. Never throws on non-convergence:

@@ -191,7 +191,7 @@ Bdf2Integrator::Attempt Bdf2Integrator::attempt_step(double dt) {
     stats_.linear_iterations += solve.iterations;
     attempt.guess_kept = solve.guess_kept;
   }
-  last_guess_kept_ = attempt.guess_kept;
+  guesses_kept_ = attempt.guess_kept ? guesses_kept_ + 1 : 0;
   attempt.solved = solve.converged;
   if (attempt.solved) complete_attempt(attempt, dt);
   return attempt;

@@ -214,7 +214,7 @@ class Bdf2Integrator {
   long steps_at_order_ = 0;  // accepted since order_ last changed
   IntegratorStats stats_;
   long steps_since_restart_ = 0;
-  bool last_guess_kept_ = false;  // the last solve left its guess as it was
+  int guesses_kept_ = 0;  // solves in a row that left their guess as it was
 
   FilmCompartment* film_ = nullptr;  // none: no film compartment
   double film_area_m2_ = 1.0;

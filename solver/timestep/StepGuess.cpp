@@ -5,12 +5,12 @@
 // predictor needs ~20 % fewer iterations than a linear one on the benchmark cell).
 //
 // Past a case's time scale the guess meets the tolerance by itself, and the solve
-// leaves it as it is (linear::SolveStats::guess_kept). After such a step, the next
-// one takes the first pass of complete_attempt (StepCompletion.cpp: the sums of b,
-// S|u| and S u and the non-finite cells) in this pass over the history, on the
-// guess, speculatively: if its solve keeps the guess too, that pass, four arrays
-// read, is saved; if not, it runs as before. The sums are the same chunks added in
-// the same order and b the same values (its boundary source added here, as
+// leaves it as it is (linear::SolveStats::guess_kept). After two such steps in a
+// row (after one only, the next needed iterations as often as not), the next one takes the first
+// pass of complete_attempt (StepCompletion.cpp: the sums of b, S|u| and S u and the non-finite
+// cells) in this pass over the history, on the guess, speculatively: if its solve keeps the guess
+// too, that pass, four arrays read, is saved; if not, it runs as before. The sums are the same
+// chunks added in the same order and b the same values (its boundary source added here, as
 // DiffusionOperator::add_boundary_source adds it), so the bits do not change.
 
 #include <array>
@@ -31,7 +31,7 @@ void Bdf2Integrator::fill_second_order_step(Attempt& attempt, const BdfCoefficie
   const double l0 = predictor[0], l1 = predictor[1], l2 = predictor[2];
   double* b = rhs_.data();
   double* guess = attempt.u.data();
-  attempt.guess_terms_taken = last_guess_kept_ && !(film_ && film_->present());
+  attempt.guess_terms_taken = guesses_kept_ >= 2 && !(film_ && film_->present());
   if (!attempt.guess_terms_taken) {
 #pragma omp parallel for schedule(static) if (n >= core::kParallelThreshold)
     for (std::size_t c = 0; c < n; ++c) {
