@@ -4,14 +4,17 @@
 // guess, the amounts extrapolated to the new time (StepSettings; the quadratic
 // predictor needs ~20 % fewer iterations than a linear one on the benchmark cell).
 //
-// Past a case's time scale the guess meets the tolerance by itself, and the solve
-// leaves it as it is (linear::SolveStats::guess_kept). After two such steps in a
-// row (after one only, the next needed iterations as often as not), the next one takes the first
-// pass of complete_attempt (StepCompletion.cpp: the sums of b, S|u| and S u and the non-finite
-// cells) in this pass over the history, on the guess, speculatively: if its solve keeps the guess
-// too, that pass, four arrays read, is saved; if not, it runs as before. The sums are the same
-// chunks added in the same order and b the same values (its boundary source added here, as
-// DiffusionOperator::add_boundary_source adds it), so the bits do not change.
+// Past a case's time scale the guess may meet the tolerance by itself, and the
+// solve leaves it as it is (linear::SolveStats::guess_kept). After two such steps
+// in a row, the next one takes the first pass of complete_attempt
+// (StepCompletion.cpp: the sums of b, S|u| and S u and the non-finite cells) in
+// this pass over the history, on the guess, speculatively: if its solve keeps the
+// guess too, that pass, four arrays read, is saved; if not, it runs as before.
+// The sums are the same chunks added in the same order and b the same values (its
+// boundary source added here as DiffusionOperator::add_boundary_source adds it),
+// so the bits do not change. (On a steady box the quadratic predictor carries the
+// last solves' errors, about 3 x the tolerance, into the guess: it keeps about one
+// guess in three, and two in a row seldom; see benchmarks/RESULTS.md.)
 
 #include <array>
 #include <cmath>
