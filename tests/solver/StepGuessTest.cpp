@@ -10,22 +10,20 @@
 #include "linear/Multigrid.hpp"
 #include "model/Problem.hpp"
 #include "operator/DiffusionOperator.hpp"
+#include "support/UniformNodes.hpp"
 #include "timestep/Bdf2Integrator.hpp"
 
 namespace dermaflux {
 namespace {
 
-std::vector<double> uniform(int cells, double length, double start = 0.0) {
-  std::vector<double> nodes;
-  for (int n = 0; n <= cells; ++n) nodes.push_back(start + length * n / cells);
-  return nodes;
-}
+using testing::uniform_nodes;
 
 // A box of one material, serum on top and a sink below, as bench_step_overhead's;
 // 20 480 cells: several reduction chunks, and two threads where there are two.
 model::Problem steady_box() {
   model::Problem p;
-  p.mesh.grid = mesh::Grid(uniform(32, 320e-6), uniform(32, 320e-6), uniform(20, 100e-6, -100e-6));
+  p.mesh.grid = mesh::Grid(uniform_nodes(32, 320e-6), uniform_nodes(32, 320e-6),
+                           uniform_nodes(20, 100e-6, -100e-6));
   p.mesh.plane_material.assign(20, 1);
   p.mesh.layer_count = 1;
   p.materials = {{6e-10, 1.0, 0.0, 0.0}, {6e-10, 1.0, 0.0, 0.0}};
