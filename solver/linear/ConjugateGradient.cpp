@@ -60,21 +60,19 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
     w.scratch.assign(core::TeamSums::scratch_size(count, 2), 0.0);
   Vector &r = w.r, &z = w.zq, &p = w.p, &q = w.zq;
   SolveStats result;
+  // After solves whose guess met the tolerance, this guess is checked first without
+  // writing r (likely it meets it as well: a time stepper past its time scale), and r
+  // is written, in a second pass, only if it does not.
+  const bool store_residual = w.guesses_sufficed < 2;
+  bool guess_sufficed = false;
 
 #pragma omp parallel if (count >= core::kParallelThreshold)
   {
     core::TeamSums sums(w.scratch);
     SolveStats stats;  // every thread's, the same; the first thread's is returned
-    A.apply_in_team(x, q);
     // r = b - A x with ||b||^2 and ||r||^2, in one pass over memory (bitwise what
-    // copy, axpy and two norms give: b + (-1) q is b - q).
-    const double* pb = b.data();
-    double* pr = r.data();
-    const double* pq = q.data();
-    const auto squares = sums.sums<2>(count, [=](std::size_t i) {
-      pr[i] = pb[i] - pq[i];
-      return std::array<double, 2>{pb[i] * pb[i], pr[i] * pr[i]};
-    });
+    // an apply, copy, axpy and two norms give).
+    const auto squares = A.residual_in_team(sums, b, x, r, store_residual);
     stats.rhs_norm = std::sqrt(squares[0]);
     stats.initial_residual = std::sqrt(squares[1]);
     // A guess farther from the solution than zero is dropped: reducing its residual
@@ -83,7 +81,10 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
     // drained, those are rounding noise far larger than the vanishing right-hand
     // side.)
     double* px = x.data();
-    if (stats.initial_residual > stats.rhs_norm) {
+    double* pr = r.data();
+    const double* pq = q.data();
+    const bool guess_dropped = stats.initial_residual > stats.rhs_norm;
+    if (guess_dropped) {
 #pragma omp for schedule(static)
       for (Eigen::Index i = 0; i < n; ++i) px[i] = 0.0;
       copy_in_team(b, r);
@@ -94,7 +95,9 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
     const bool solved_by_guess = residual <= target || stats.rhs_norm == 0.0;
     if (solved_by_guess) {
       stats.converged = true;
+      stats.guess_kept = !guess_dropped;
     } else {
+      if (!store_residual && !guess_dropped) A.residual_in_team(sums, b, x, r, true);
       bool plain = false;  // preconditioner dropped (see precondition)
       double rz = precondition(preconditioner, r, z, plain, sums);
       copy_in_team(z, p);
@@ -124,8 +127,12 @@ SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& pre
     stats.final_residual = residual;
     if (!solved_by_guess && !std::isfinite(residual)) stats.converged = false;
 #pragma omp master
-    result = stats;
+    {
+      result = stats;
+      guess_sufficed = solved_by_guess;
+    }
   }
+  w.guesses_sufficed = guess_sufficed ? w.guesses_sufficed + 1 : 0;
   return result;
 }
 

@@ -15,6 +15,7 @@ struct SolveStats {
   double final_residual = 0.0;    // ||b - A x||
   double rhs_norm = 0.0;          // ||b||
   bool converged = false;
+  bool guess_kept = false;  // x is the guess as given: it met the tolerance by itself
 };
 
 struct CgSettings {
@@ -30,6 +31,10 @@ struct CgSettings {
 struct CgWorkspace {
   Vector r, zq, p;
   std::vector<double> scratch;  // core::TeamSums
+  // Solves in a row whose guess met the tolerance; after two, the next one checks
+  // its guess without writing r first (a time stepper past its time scale: most
+  // steps). After one only, a guess met it every other step as often as not.
+  int guesses_sufficed = 0;
 };
 
 // Solves A x = b from the initial guess in x. Never throws on non-convergence:

@@ -98,11 +98,19 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
       }
     }
   }
-  set_shift(shift_);
+  rebuild_diagonal();
 }
 
 void DiffusionOperator::set_shift(double shift) {
+  // The same shift on the same stencil (fixed steps): the diagonal stands, and a pass
+  // over three arrays is saved.
+  if (shift == shift_ && diagonal_.size() == capacity_.size()) return;
   shift_ = shift;
+  rebuild_diagonal();
+}
+
+void DiffusionOperator::rebuild_diagonal() {
+  const double shift = shift_;
   const std::size_t cells = capacity_.size();
   diagonal_.resize(cells);
   const double* cap = capacity_.data();

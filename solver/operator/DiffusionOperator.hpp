@@ -8,6 +8,7 @@
 // Storage per cell: capacity, static diagonal, and the transmissibility of the
 // face to the +x, +y, +z neighbour (0 across closed boundaries) — 5 doubles.
 
+#include <array>
 #include <vector>
 
 #include "core/StaggeredAllocator.hpp"
@@ -69,7 +70,12 @@ class DiffusionOperator final : public linear::StencilOperator {
 
  private:
   void apply_impl(const linear::Vector& x, linear::Vector& y) const override;
+  void rebuild_diagonal();  // shift * capacity + static diagonal
   void apply_in_team_impl(const linear::Vector& x, linear::Vector& y) const override;
+  // The apply and CG's set-up sums in one pass (DiffusionResidual.cpp).
+  std::array<double, 2> residual_in_team_impl(core::TeamSums& sums, const linear::Vector& b,
+                                              const linear::Vector& x, linear::Vector& r,
+                                              bool store_residual) const override;
 
   mesh::Grid grid_;
   bool periodic_ = true;

@@ -47,11 +47,15 @@ void Bdf2Integrator::complete_attempt(Attempt& attempt, double dt) {
   // Pass 1: sum b, sum S|u|, sum S u (S's column sums: shift C + clearance in every
   // cell, the boundary conductances on the top and bottom planes) and the cells
   // that are not finite.
-  const std::array<double, 4> volume_terms = core::deterministic_sums<4>(n, [=](std::size_t c) {
-    const double column = shift * cap[c] + kc[c];
-    return std::array<double, 4>{b[c], column * std::abs(u[c]), column * u[c],
-                                 std::isfinite(u[c]) ? 0.0 : 1.0};
-  });
+  // Taken on the guess already when the solve kept it (StepGuess.cpp).
+  const std::array<double, 4> volume_terms =
+      attempt.guess_terms_taken && attempt.guess_kept
+          ? attempt.guess_terms
+          : core::deterministic_sums<4>(n, [=](std::size_t c) {
+              const double column = shift * cap[c] + kc[c];
+              return std::array<double, 4>{b[c], column * std::abs(u[c]), column * u[c],
+                                           std::isfinite(u[c]) ? 0.0 : 1.0};
+            });
   const double* g_top = system_.top_conductance().data();
   const double* g_bottom = system_.bottom_conductance().data();
   const double* u_top = u + system_.grid().index(0, 0, system_.grid().nz() - 1);
