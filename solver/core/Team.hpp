@@ -42,6 +42,15 @@ class TeamSums {
 
   template <std::size_t K, class Terms>
   std::array<double, K> sums(std::size_t count, Terms&& terms) {
+    return sums_of_chunks<K>(count, [&](std::size_t c) { return chunk_sums<K>(c, count, terms); });
+  }
+
+  // As sums(), for a kernel that walks a chunk itself (a stencil, by rows):
+  // chunk(c) returns the K sums of the terms of chunk c (the cells from c to c + 1
+  // times kReductionChunk, cut at count), each added in order from 0 as chunk_sums
+  // adds them.
+  template <std::size_t K, class Chunk>
+  std::array<double, K> sums_of_chunks(std::size_t count, Chunk&& chunk) {
     double* partial = scratch_.data() + (half_ ? scratch_.size() / 2 : 0);
     half_ = !half_;
     std::array<double, K> sum{};
@@ -49,7 +58,7 @@ class TeamSums {
     if (chunk_count <= 1) {  // one thread, as deterministic_sums
 #pragma omp single
       {
-        const std::array<double, K> s = chunk_sums<K>(0, count, terms);
+        const std::array<double, K> s = chunk(0);
         for (std::size_t k = 0; k < K; ++k) partial[k] = s[k];
       }
       for (std::size_t k = 0; k < K; ++k) sum[k] = partial[k];
@@ -57,7 +66,7 @@ class TeamSums {
     }
 #pragma omp for schedule(static)
     for (std::size_t c = 0; c < chunk_count; ++c) {
-      const std::array<double, K> s = chunk_sums<K>(c, count, terms);
+      const std::array<double, K> s = chunk(c);
       for (std::size_t k = 0; k < K; ++k) partial[K * c + k] = s[k];
     }
     for (std::size_t c = 0; c < chunk_count; ++c)

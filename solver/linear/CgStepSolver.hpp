@@ -17,9 +17,6 @@ class CgStepSolver final : public StepSolver {
   SolveStats solve(const Vector& b, Vector& x) override {
     return conjugate_gradient(system_, preconditioner_, b, x, settings_, &workspace_);
   }
-  SolveStats solve_consuming(Vector& b, Vector& x) override {
-    return conjugate_gradient_consuming(system_, preconditioner_, b, x, settings_, &workspace_);
-  }
   void release_workspace() override { workspace_ = CgWorkspace{}; }
 
  private:

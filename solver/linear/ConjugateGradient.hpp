@@ -15,10 +15,7 @@ struct SolveStats {
   double final_residual = 0.0;    // ||b - A x||
   double rhs_norm = 0.0;          // ||b||
   bool converged = false;
-  // sum(b), bitwise core::deterministic_sum's (0 from a solver that does not tell),
-  // and whether the solve used b's room for its work (conjugate_gradient_consuming).
-  double rhs_sum = 0.0;
-  bool rhs_consumed = false;
+  bool guess_kept = false;  // x is the guess as given: it met the tolerance by itself
 };
 
 struct CgSettings {
@@ -30,11 +27,14 @@ struct CgSettings {
 // allocate (and first-touch) them again, and the chunk sums of its reductions. The
 // preconditioned residual z and the product q = A p share `zq`: q is dead once r is
 // updated, before z = M r, and z once p is updated, before the next q (8 B a cell
-// less; RESULTS.md, "Memory"); the consuming solve keeps its residual in zq and
-// needs no r.
+// less; RESULTS.md, "Memory").
 struct CgWorkspace {
   Vector r, zq, p;
   std::vector<double> scratch;  // core::TeamSums
+  // Solves in a row whose guess met the tolerance; after two, the next one checks
+  // its guess without writing r first (a time stepper past its time scale: most
+  // steps). After one only, a guess met it every other step as often as not.
+  int guesses_sufficed = 0;
 };
 
 // Solves A x = b from the initial guess in x. Never throws on non-convergence:
@@ -42,14 +42,6 @@ struct CgWorkspace {
 SolveStats conjugate_gradient(const LinearOperator& A, const LinearOperator& preconditioner,
                               const Vector& b, Vector& x, const CgSettings& settings,
                               CgWorkspace* workspace = nullptr);
-
-// The same bits, with b's room as the work vector z = M r, q = A p (b is not read
-// again once the residual is made): 8 B a cell less at the run's peak
-// (RESULTS.md, "Memory"); b holds no right-hand side afterwards.
-SolveStats conjugate_gradient_consuming(const LinearOperator& A,
-                                        const LinearOperator& preconditioner, Vector& b, Vector& x,
-                                        const CgSettings& settings,
-                                        CgWorkspace* workspace = nullptr);
 
 // The same for a rank's block of a case split over ranks (linear/BlockCgSolver.hpp;
 // RankConjugateGradient.cpp):

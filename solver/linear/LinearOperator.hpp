@@ -5,8 +5,11 @@
 // backends implement apply_impl() and only compute.
 
 #include <Eigen/Core>
+#include <array>
 #include <cstddef>
 #include <stdexcept>
+
+#include "core/Team.hpp"
 
 namespace dermaflux::linear {
 
@@ -30,12 +33,32 @@ class LinearOperator {
   // Returns after a barrier, with all of y written.
   void apply_in_team(const Vector& x, Vector& y) const { apply_in_team_impl(x, y); }
 
+  // r = b - Op x with the sums of b_i^2 and r_i^2, in team as apply_in_team, the
+  // sums bitwise what core::deterministic_sums gives. With store_residual false, r
+  // may be left unwritten (a caller that needs only the norms: CG's guess check).
+  // An operator that can fuses the apply with the sums, one pass over memory.
+  std::array<double, 2> residual_in_team(core::TeamSums& sums, const Vector& b, const Vector& x,
+                                         Vector& r, bool store_residual) const {
+    return residual_in_team_impl(sums, b, x, r, store_residual);
+  }
+
  private:
   virtual void apply_impl(const Vector& x, Vector& y) const = 0;
   // An operator that does not share its work applies itself on one thread.
   virtual void apply_in_team_impl(const Vector& x, Vector& y) const {
 #pragma omp single
     apply_impl(x, y);
+  }
+  // Apply into r, then r = b - r in place with the sums: two passes.
+  virtual std::array<double, 2> residual_in_team_impl(core::TeamSums& sums, const Vector& b,
+                                                      const Vector& x, Vector& r, bool) const {
+    apply_in_team(x, r);
+    const double* pb = b.data();
+    double* pr = r.data();
+    return sums.sums<2>(static_cast<std::size_t>(b.size()), [=](std::size_t i) {
+      pr[i] = pb[i] - pr[i];
+      return std::array<double, 2>{pb[i] * pb[i], pr[i] * pr[i]};
+    });
   }
 };
 

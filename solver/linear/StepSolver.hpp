@@ -17,9 +17,6 @@ class StepSolver {
   // Solves from the initial guess in x. Never throws on non-convergence: the
   // caller decides (stats.converged).
   virtual SolveStats solve(const Vector& b, Vector& x) = 0;
-  // The same where b may serve as work memory (then stats.rhs_consumed, and
-  // stats.rhs_sum is sum(b) as core::deterministic_sum gives it); by default b stays.
-  virtual SolveStats solve_consuming(Vector& b, Vector& x) { return solve(b, x); }
   // Frees the work memory kept between solves (the next solve makes it again).
   // The run calls it before a snapshot, whose buffers then take its place at the
   // run's peak memory (RESULTS.md, "Memory"); a checkpoint streams from the fields

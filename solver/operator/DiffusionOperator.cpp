@@ -87,14 +87,22 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
     }
   }
 
-  set_shift(shift_);
+  rebuild_diagonal();
 }
 
 void DiffusionOperator::set_shift(double shift) {
+  // The same shift on the same stencil (fixed steps): the diagonal stands, and a pass
+  // over the stencil is saved.
+  if (shift == shift_ && diagonal_.size() == capacity_.size()) return;
+  shift_ = shift;
+  rebuild_diagonal();
+}
+
+void DiffusionOperator::rebuild_diagonal() {
   // The static diagonal is not stored (8 B a cell): worked out here, once a step,
   // from the faces the cell and its -x, -y, -z neighbours store, bitwise as
   // stencil::StencilView::static_diagonal_at gives it.
-  shift_ = shift;
+  const double shift = shift_;
   const int nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
   const std::size_t plane = static_cast<std::size_t>(nx) * ny;
   diagonal_.resize(capacity_.size());

@@ -10,6 +10,7 @@
 // diagonal shift * capacity + A's (static) diagonal, worked out at each shift
 // change instead of stored beside it — 5 doubles (6 with clearance).
 
+#include <array>
 #include <vector>
 
 #include "core/StaggeredAllocator.hpp"
@@ -73,7 +74,12 @@ class DiffusionOperator final : public linear::StencilOperator {
 
  private:
   void apply_impl(const linear::Vector& x, linear::Vector& y) const override;
+  void rebuild_diagonal();  // shift * capacity + static diagonal
   void apply_in_team_impl(const linear::Vector& x, linear::Vector& y) const override;
+  // The apply and CG's set-up sums in one pass (DiffusionResidual.cpp).
+  std::array<double, 2> residual_in_team_impl(core::TeamSums& sums, const linear::Vector& b,
+                                              const linear::Vector& x, linear::Vector& r,
+                                              bool store_residual) const override;
 
   mesh::Grid grid_;
   bool periodic_ = true;

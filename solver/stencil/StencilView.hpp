@@ -23,12 +23,10 @@ struct StencilView {
   const double* tx = nullptr;
   const double* ty = nullptr;
   const double* tz = nullptr;
-  // The diagonal of A (faces, boundary conductances, clearance; m^3/s) per cell:
-  // static_diagonal when it is given (a block with its cut faces), otherwise worked
-  // out when asked (static_diagonal_at) from the faces, the clearance per cell
-  // (null: none) and the conductances to the fixed top and the bottom sink per
-  // column i + nx j (null: none), 8 B a cell less than storing it.
-  const double* static_diagonal = nullptr;
+  // The diagonal of A (faces, boundary conductances, clearance; m^3/s) per cell is
+  // not stored (8 B a cell): static_diagonal_at works it out from the faces, the
+  // clearance per cell (null: none) and the conductances to the fixed top and the
+  // bottom sink per column i + nx j (null: none).
   const double* clearance = nullptr;
   const double* top_conductance = nullptr;
   const double* bottom_conductance = nullptr;
@@ -36,7 +34,6 @@ struct StencilView {
   double static_diagonal_at(int i, int j, int k) const {
     const mesh::Grid& g = *grid;
     const std::size_t c = g.index(i, j, k);
-    if (static_diagonal) return static_diagonal[c];
     const Around<double> faces{tx[c], tx[g.index(previous_wrapped(i, g.nx()), j, k)],
                                ty[c], ty[g.index(i, previous_wrapped(j, g.ny()), k)],
                                tz[c], k > 0 ? tz[g.index(i, j, k - 1)] : 0.0};

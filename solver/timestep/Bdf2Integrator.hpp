@@ -14,6 +14,7 @@
 // instead (VariableOrder.hpp, VariableOrderStep.cpp); orders 1 and 2 take the
 // same formulas as BDF2's start-up and steps.
 
+#include <array>
 #include <functional>
 
 #include "core/GlobalSum.hpp"
@@ -138,11 +139,13 @@ class Bdf2Integrator {
     linear::Vector amounts;       // C u, made with u (StepCompletion.cpp)
     double clearance_rate = 0.0;  // kg/s, this process's cells
     double film_potential = 0.0;
-    // The solve used the right-hand side's buffer; its sum, taken before, is here.
-    bool rhs_consumed = false;
-    double rhs_sum = 0.0;
     int order = 2;                               // BDF order of the step
     OrderErrors errors{-1.0, -1.0, -1.0, -1.0};  // variable order: the orders' estimates
+    // complete_attempt's first sums taken on the guess (StepGuess.cpp), and whether
+    // the solve kept the guess, so that they hold for the solution.
+    bool guess_terms_taken = false;
+    bool guess_kept = false;
+    std::array<double, 4> guess_terms{};
   };
   Attempt attempt_step(double dt);
   // A solved attempt's conservation correction, local error, amounts and clearance
@@ -156,6 +159,11 @@ class Bdf2Integrator {
   int step_order() const;
   // The step's formula: BDF2's, or for order 3 the general one.
   BdfCoefficients step_coefficients(int order, double dt) const;
+  // Orders 1 and 2: the step's right-hand side and its initial guess, the amounts
+  // extrapolated with `predictor`'s weights; after a step whose solve kept its guess,
+  // with complete_attempt's first sums on the guess (StepGuess.cpp).
+  void fill_second_order_step(Attempt& attempt, const BdfCoefficients& a, double dt,
+                              const std::array<double, 3>& predictor);
   // Order 3: the step's right-hand side and its initial guess (the amounts
   // extrapolated by the cubic through the last four levels), instead of BDF2's.
   void fill_third_order_step(Attempt& attempt, const BdfCoefficients& a, double dt);
@@ -207,6 +215,7 @@ class Bdf2Integrator {
   long steps_at_order_ = 0;  // accepted since order_ last changed
   IntegratorStats stats_;
   long steps_since_restart_ = 0;
+  int guesses_kept_ = 0;  // solves in a row that left their guess as it was
 
   FilmCompartment* film_ = nullptr;  // none: no film compartment
   double film_area_m2_ = 1.0;

@@ -38,21 +38,25 @@ namespace dermaflux::timestep {
 
 void Bdf2Integrator::complete_attempt(Attempt& attempt, double dt) {
   const std::size_t n = system_.size();
-  const double* b = attempt.rhs_consumed ? nullptr : rhs_.data();  // else its sum is known
+  const double* b = rhs_.data();
   double* u = attempt.u.data();
   const double* cap = system_.capacity().data();
   // No clearance array: every cell's is 0 (DiffusionOperator::clearance()).
   const double* kc = system_.clearance().empty() ? nullptr : system_.clearance().data();
   const double shift = system_.shift();
 
-  // Pass 1: sum b (or the solve's sum of it), sum S|u|, sum S u (S's column sums:
-  // shift C + clearance in every cell, the boundary conductances on the top and
-  // bottom planes) and the cells that are not finite.
-  const std::array<double, 4> volume_terms = core::deterministic_sums<4>(n, [=](std::size_t c) {
-    const double column = shift * cap[c] + (kc ? kc[c] : 0.0);
-    return std::array<double, 4>{b ? b[c] : 0.0, column * std::abs(u[c]), column * u[c],
-                                 std::isfinite(u[c]) ? 0.0 : 1.0};
-  });
+  // Pass 1: sum b, sum S|u|, sum S u (S's column sums: shift C + clearance in every
+  // cell, the boundary conductances on the top and bottom planes) and the cells
+  // that are not finite.
+  // Taken on the guess already when the solve kept it (StepGuess.cpp).
+  const std::array<double, 4> volume_terms =
+      attempt.guess_terms_taken && attempt.guess_kept
+          ? attempt.guess_terms
+          : core::deterministic_sums<4>(n, [=](std::size_t c) {
+              const double column = shift * cap[c] + (kc ? kc[c] : 0.0);
+              return std::array<double, 4>{b[c], column * std::abs(u[c]), column * u[c],
+                                           std::isfinite(u[c]) ? 0.0 : 1.0};
+            });
   const double* g_top = system_.top_conductance().data();
   const double* g_bottom = system_.bottom_conductance().data();
   const double* u_top = u + system_.grid().index(0, 0, system_.grid().nz() - 1);
@@ -61,7 +65,7 @@ void Bdf2Integrator::complete_attempt(Attempt& attempt, double dt) {
         return std::array<double, 2>{g_top[k] * std::abs(u_top[k]) + g_bottom[k] * std::abs(u[k]),
                                      g_top[k] * u_top[k] + g_bottom[k] * u[k]};
       });
-  double sums[4] = {b ? volume_terms[0] : attempt.rhs_sum, volume_terms[1] + boundary_terms[0],
+  double sums[4] = {volume_terms[0], volume_terms[1] + boundary_terms[0],
                     volume_terms[2] + boundary_terms[1], volume_terms[3]};
   core::sum_over_ranks(global_sum_, sums);
   // Every rank reaches the same verdict: a field not finite anywhere fails all.

@@ -5,6 +5,7 @@
 #include <Eigen/SparseCholesky>
 
 #include "core/Parallel.hpp"
+#include "core/Team.hpp"
 #include "input/Case.hpp"
 #include "linear/ConjugateGradient.hpp"
 #include "linear/Multigrid.hpp"
@@ -66,35 +67,6 @@ TEST(ConjugateGradient, MatchesEigenCholeskyOnA3dSkinBlock) {
   EXPECT_LT((x - reference).norm(), 1e-10 * reference.norm());
 }
 
-// The solve that takes b's room for its work gives the same bits and iterations,
-// from a guess and from one it drops, and b's sum as deterministic_sum gives it.
-TEST(ConjugateGradient, ConsumingTheRightHandSideGivesTheSameBits) {
-  const auto problem = skin_problem(50e-6, true);
-  op::DiffusionOperator system(problem);
-  system.set_shift(1.5 / 60.0);
-  linear::MultigridPreconditioner preconditioner(system);
-  const auto n = static_cast<Eigen::Index>(problem.cell_count());
-  const linear::Vector b = linear::Vector::Random(n);
-  for (const double guess_scale : {0.0, 1e-3, 1e6}) {  // a far guess is dropped
-    const linear::Vector guess = guess_scale * linear::Vector::Ones(n);
-    linear::Vector x = guess, x_consuming = guess, b_room = b;
-    linear::CgWorkspace workspace;
-    const auto stats = linear::conjugate_gradient(system, preconditioner, b, x, {1e-10, 1000});
-    const auto consuming = linear::conjugate_gradient_consuming(
-        system, preconditioner, b_room, x_consuming, {1e-10, 1000}, &workspace);
-    EXPECT_TRUE(consuming.rhs_consumed);
-    EXPECT_FALSE(stats.rhs_consumed);
-    EXPECT_EQ(consuming.iterations, stats.iterations) << guess_scale;
-    EXPECT_EQ(consuming.final_residual, stats.final_residual) << guess_scale;
-    EXPECT_EQ(consuming.rhs_sum,
-              core::deterministic_sum(static_cast<std::size_t>(n), [&](std::size_t c) {
-                return b[static_cast<Eigen::Index>(c)];
-              }));
-    EXPECT_EQ(workspace.r.size(), 0);  // two work vectors, not three
-    for (Eigen::Index c = 0; c < n; ++c) ASSERT_EQ(x_consuming[c], x[c]) << guess_scale;
-  }
-}
-
 // sum(S u) from S's column sums (what keeps each time step conservative) equals
 // the sum of S applied to u, with sink, fixed top, clearance and periodic sides.
 TEST(DiffusionOperator, SumOfApplyEqualsTheSumOfTheAppliedField) {
@@ -116,6 +88,50 @@ TEST(DiffusionOperator, SumOfApplyEqualsTheSumOfTheAppliedField) {
         << (infinite ? "infinite dose" : "finite dose");
     EXPECT_NEAR(system.sum_of_apply(u, true), s_abs_u.sum(), 1e-12 * s_abs_u.cwiseAbs().sum())
         << (infinite ? "infinite dose" : "finite dose");
+  }
+}
+
+// CG's set-up r = b - S x with ||b||^2 and ||r||^2 in one pass
+// (operator/DiffusionResidual.cpp) is bitwise the apply, the difference and
+// core::deterministic_sums, with r written or not, on one thread and two, over
+// chunks that cut rows, and on a single column.
+TEST(DiffusionOperator, FusedResidualIsBitwiseTheApplyAndItsSums) {
+  for (const double width_m : {10e-6, 900e-6}) {
+    const auto problem = skin_problem(width_m, true);
+    op::DiffusionOperator system(problem);
+    system.set_shift(1.0 / 60.0);
+    const auto n = static_cast<Eigen::Index>(problem.cell_count());
+    const auto count = static_cast<std::size_t>(n);
+    if (width_m > 100e-6) {
+      ASSERT_GT(count, 2 * core::kReductionChunk);
+    }
+    const linear::Vector x = linear::Vector::Random(n), b = linear::Vector::Random(n);
+    linear::Vector applied(n);
+    system.apply(x, applied);
+    const linear::Vector expected = b - applied;
+    const auto expected_sums = core::deterministic_sums<2>(count, [&](std::size_t i) {
+      return std::array<double, 2>{b[i] * b[i], expected[i] * expected[i]};
+    });
+    for (const int threads : {1, 2}) {
+      for (const bool store : {true, false}) {
+        core::ThreadCount scope(threads);
+        std::vector<double> scratch(core::TeamSums::scratch_size(count, 2), 0.0);
+        linear::Vector r = linear::Vector::Zero(n);
+        std::array<double, 2> sums{};
+#pragma omp parallel
+        {
+          core::TeamSums team(scratch);
+          const auto mine = system.residual_in_team(team, b, x, r, store);
+#pragma omp master
+          sums = mine;
+        }
+        EXPECT_EQ(sums[0], expected_sums[0]) << count << " cells, " << threads << " threads";
+        EXPECT_EQ(sums[1], expected_sums[1]) << count << " cells, " << threads << " threads";
+        if (store) {
+          EXPECT_TRUE((r.array() == expected.array()).all()) << count << " cells";
+        }
+      }
+    }
   }
 }
 

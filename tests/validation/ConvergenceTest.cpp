@@ -13,16 +13,13 @@
 #include "model/Problem.hpp"
 #include "operator/DiffusionOperator.hpp"
 #include "support/Crank.hpp"
+#include "support/UniformNodes.hpp"
 #include "timestep/Bdf2Integrator.hpp"
 
 namespace dermaflux {
 namespace {
 
-std::vector<double> uniform(int cells, double length, double start = 0.0) {
-  std::vector<double> nodes;
-  for (int n = 0; n <= cells; ++n) nodes.push_back(start + length * n / cells);
-  return nodes;
-}
+using testing::uniform_nodes;
 
 model::Problem single_material(mesh::Grid grid, double D, double K) {
   model::Problem p;
@@ -44,8 +41,8 @@ model::Problem single_material(mesh::Grid grid, double D, double K) {
 double bdf_error(int order, int steps) {
   const int nx = 16, nz = 8;
   const double L = 160e-6, H = 80e-6, D = 1e-10;
-  model::Problem p =
-      single_material(mesh::Grid(uniform(nx, L), uniform(1, 10e-6), uniform(nz, H, -H)), D, 1.0);
+  model::Problem p = single_material(
+      mesh::Grid(uniform_nodes(nx, L), uniform_nodes(1, 10e-6), uniform_nodes(nz, H, -H)), D, 1.0);
   p.sides = model::SideBoundary::Periodic;
   p.top = model::TopBoundary::NoFlux;
   p.bottom = model::BottomBoundary::NoFlux;
@@ -122,8 +119,9 @@ struct MembraneRun {
 // Crank's membrane on `z_nodes` up to t_s, error-controlled at `tolerance`.
 MembraneRun run_membrane(const std::vector<double>& z_nodes, double tolerance, int max_order,
                          double t_s) {
-  model::Problem p = single_material(mesh::Grid(uniform(1, 10e-6), uniform(1, 10e-6), z_nodes),
-                                     kMembrane.D, kMembrane.K);
+  model::Problem p =
+      single_material(mesh::Grid(uniform_nodes(1, 10e-6), uniform_nodes(1, 10e-6), z_nodes),
+                      kMembrane.D, kMembrane.K);
   p.top = model::TopBoundary::FixedPotential;
   p.top_potential_kg_m3 = kMembrane.C0;
   p.bottom = model::BottomBoundary::Sink;
@@ -161,7 +159,7 @@ double membrane_error(const std::vector<double>& z_nodes) {
 // an error no larger, measured against a run of far finer steps on the same grid
 // (the field, and the amount through the membrane), over three lag times.
 TEST(Convergence, VariableOrderTakesFewerStepsForNoLargerTimeError) {
-  const std::vector<double> nodes = uniform(20, kMembrane.h, -kMembrane.h);
+  const std::vector<double> nodes = uniform_nodes(20, kMembrane.h, -kMembrane.h);
   const double t = 3.0 * kMembrane.lag_time();
   const MembraneRun reference = run_membrane(nodes, 1e-10, 2, t);
   const MembraneRun bdf2 = run_membrane(nodes, 1e-5, 2, t);
@@ -207,7 +205,7 @@ std::vector<double> observed_orders(std::vector<double> nodes, int levels) {
 }
 
 TEST(Convergence, FiniteVolumesAreSecondOrderInSpaceOnAUniformGrid) {
-  const auto orders = observed_orders(uniform(10, kMembrane.h, -kMembrane.h), 3);
+  const auto orders = observed_orders(uniform_nodes(10, kMembrane.h, -kMembrane.h), 3);
   for (double order : orders) EXPECT_NEAR(order, 2.0, 0.1);
 }
 
