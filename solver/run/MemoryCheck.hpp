@@ -13,12 +13,11 @@ namespace dermaflux::run {
 // Bytes a run needs per cell, as doubles: the operator 5 (capacity, three faces,
 // the diagonal; clearance 1 more when a layer clears), the channel fractions 1, the
 // integrator 6 (field, three amounts, right-hand side, the attempt's field; a film
-// compartment 2 more and CG's residual 1), CG 2 (its residual in the right-hand
-// side's room), the float multigrid hierarchy about 5.5: 19.5. A snapshot's
-// buffers (1.5) go into CG's vectors, freed for them; a checkpoint is streamed
-// from the fields to its file and back (nothing field-sized). 20.8 measured at
-// 6.5e6 cells, 19.6 per added cell (RESULTS.md, "Memory"); 25 leaves room for a
-// film, clearance and variable order's fourth history level.
+// compartment 2 more), CG 3, the float multigrid hierarchy about 5.5: 20.5. A
+// snapshot's buffers (1.5) go into CG's vectors, freed for them; a checkpoint is
+// streamed from the fields to its file and back (nothing field-sized). About 20.4
+// per added cell measured (RESULTS.md, "Memory"); 25 leaves room for a film,
+// clearance and variable order's fourth history level.
 inline constexpr double kBytesPerCell = 25.0 * 8.0;
 // Libraries, VTK and the executable itself.
 inline constexpr double kFixedBytes = 64.0 * 1024 * 1024;
