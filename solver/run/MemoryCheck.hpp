@@ -15,7 +15,7 @@ namespace dermaflux::run {
 // integrator 6 (field, three amounts, right-hand side, the attempt's field; a film
 // compartment 2 more), CG 3, the float multigrid hierarchy about 5.5: 20.5. A
 // snapshot's buffers (1.5) go into CG's vectors, freed for them; a checkpoint is
-// streamed from the fields to its file and back (nothing field-sized). About 20.4
+// streamed from the fields to its file and back (nothing field-sized). About 20.3
 // per added cell measured (RESULTS.md, "Memory"); 25 leaves room for a film,
 // clearance and variable order's fourth history level.
 inline constexpr double kBytesPerCell = 25.0 * 8.0;
