@@ -108,10 +108,13 @@ void HypreStructSolver::update() {
 
   const double shift = view.shift;
   const double* cap = view.capacity;
-  const double* fixed = view.static_diagonal;
-  const std::size_t cells = entry_.size();
 #pragma omp parallel for schedule(static)
-  for (std::size_t c = 0; c < cells; ++c) entry_[c] = shift * cap[c] + fixed[c];
+  for (int k = 0; k < nz; ++k)
+    for (int j = 0; j < ny; ++j)
+      for (int i = 0; i < nx; ++i) {
+        const std::size_t c = g.index(i, j, k);
+        entry_[c] = shift * cap[c] + view.static_diagonal_at(i, j, k);
+      }
   // A block's operator is closed towards its neighbours: their faces join here.
   if (piece_) add_piece_faces_to_centre();
   set_entry(kCentre);

@@ -91,7 +91,6 @@ StencilLevel<Real> fine_level(const stencil::StencilView& system, const PlaneLay
   const int nx = level.nx, ny = level.ny;
   const std::size_t plane = level.columns();
   const double* cap = system.capacity;
-  const double* diagonal = system.static_diagonal;
   const double* tx = system.tx;
   const double* ty = system.ty;
   const double* tz = system.tz;
@@ -110,7 +109,8 @@ StencilLevel<Real> fine_level(const stencil::StencilView& system, const PlaneLay
             tx[from], tx[west], ty[from], ty[south + i], tz[from], k > 0 ? tz[from - plane] : 0.0});
         level.capacity[to] = static_cast<Real>(cap[from]);
         // Boundary conductances and clearance: exact zeros stay zeros.
-        level.sinks[to] = static_cast<Real>(std::max(0.0, diagonal[from] - faces));
+        level.sinks[to] =
+            static_cast<Real>(std::max(0.0, system.static_diagonal_at(i, j, k) - faces));
         level.tx[to] = static_cast<Real>(tx[from]);
         level.ty[to] = static_cast<Real>(ty[from]);
         level.tz[to] = static_cast<Real>(tz[from]);

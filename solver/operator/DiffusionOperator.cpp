@@ -23,11 +23,19 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
   const std::size_t cells = grid_.cell_count();
   const model::CellCoefficients cell(problem);
   capacity_.assign(cells, 0.0);
-  clearance_.assign(cells, 0.0);
+  // No clearing plane (in-vitro cases, the bench case): no array of zeros (8 B a cell).
+  bool clears = false;
+  for (int k = 0; k < nz; ++k)
+    clears =
+        clears || problem.materials.at(static_cast<std::size_t>(problem.mesh.material_of_plane(k)))
+                          .clearance_1_s != 0.0;
+  if (clears)
+    clearance_.assign(cells, 0.0);
+  else
+    core::StaggeredVector<double>().swap(clearance_);
   tx_.assign(cells, 0.0);
   ty_.assign(cells, 0.0);
   tz_.assign(cells, 0.0);
-  static_diagonal_.assign(cells, 0.0);
   top_conductance_.assign(static_cast<std::size_t>(nx) * ny, 0.0);
   bottom_conductance_.assign(static_cast<std::size_t>(nx) * ny, 0.0);
   top_potential_ =
@@ -42,7 +50,7 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
       for (int i = 0; i < nx; ++i) {
         const std::size_t c = grid_.index(i, j, k);
         capacity_[c] = cell.capacity_m3(i, j, k);
-        clearance_[c] = cell.clearance_m3_s(i, j, k);
+        if (clears) clearance_[c] = cell.clearance_m3_s(i, j, k);
         const double lateral = cell.lateral_conductivity_m2_s(i, j, k);
         if (i + 1 < nx || (wrap_x_ && nx > 1)) {
           const int e = stencil::next_wrapped(i, nx);
@@ -79,45 +87,56 @@ void DiffusionOperator::reassemble(const model::Problem& problem) {
     }
   }
 
-  // Static diagonal: every face of the cell, boundary conductances, clearance.
-#pragma omp parallel for schedule(static)
-  for (int k = 0; k < nz; ++k) {
-    for (int j = 0; j < ny; ++j) {
-      for (int i = 0; i < nx; ++i) {
-        const std::size_t c = grid_.index(i, j, k);
-        const int w = stencil::previous_wrapped(i, nx);
-        const int s = stencil::previous_wrapped(j, ny);
-        const Around<double> faces{tx_[c], tx_[grid_.index(w, j, k)],
-                                   ty_[c], ty_[grid_.index(i, s, k)],
-                                   tz_[c], k > 0 ? tz_[grid_.index(i, j, k - 1)] : 0.0};
-        double d = stencil::face_sum(faces) + clearance_[c];
-        const std::size_t column = static_cast<std::size_t>(i) + static_cast<std::size_t>(nx) * j;
-        if (k == nz - 1) d += top_conductance_[column];
-        if (k == 0) d += bottom_conductance_[column];
-        static_diagonal_[c] = d;
-      }
-    }
-  }
   rebuild_diagonal();
 }
 
 void DiffusionOperator::set_shift(double shift) {
   // The same shift on the same stencil (fixed steps): the diagonal stands, and a pass
-  // over three arrays is saved.
+  // over the stencil is saved.
   if (shift == shift_ && diagonal_.size() == capacity_.size()) return;
   shift_ = shift;
   rebuild_diagonal();
 }
 
 void DiffusionOperator::rebuild_diagonal() {
+  // The static diagonal is not stored (8 B a cell): worked out here, once a step,
+  // from the faces the cell and its -x, -y, -z neighbours store, bitwise as
+  // stencil::StencilView::static_diagonal_at gives it.
   const double shift = shift_;
-  const std::size_t cells = capacity_.size();
-  diagonal_.resize(cells);
+  const int nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
+  const std::size_t plane = static_cast<std::size_t>(nx) * ny;
+  diagonal_.resize(capacity_.size());
   const double* cap = capacity_.data();
-  const double* static_diagonal = static_diagonal_.data();
+  const double* kc = clearance_.empty() ? nullptr : clearance_.data();
+  const double* tx = tx_.data();
+  const double* ty = ty_.data();
+  const double* tz = tz_.data();
+  const double* g_top = top_conductance_.data();
+  const double* g_bottom = bottom_conductance_.data();
   double* diag = diagonal_.data();
-#pragma omp parallel for schedule(static) if (cells >= core::kParallelThreshold)
-  for (std::size_t c = 0; c < cells; ++c) diag[c] = shift * cap[c] + static_diagonal[c];
+#pragma omp parallel for schedule(static) if (capacity_.size() >= core::kParallelThreshold)
+  for (int k = 0; k < nz; ++k) {
+    for (int j = 0; j < ny; ++j) {
+      const std::size_t row = grid_.index(0, j, k);
+      const std::size_t south = grid_.index(0, stencil::previous_wrapped(j, ny), k);
+      const std::size_t column = static_cast<std::size_t>(nx) * j;
+      for (int i = 0; i < nx; ++i) {
+        const std::size_t c = row + static_cast<std::size_t>(i);
+        const Around<double> faces{
+            tx[c], tx[row + static_cast<std::size_t>(stencil::previous_wrapped(i, nx))],
+            ty[c], ty[south + static_cast<std::size_t>(i)],
+            tz[c], k > 0 ? tz[c - plane] : 0.0};
+        const double fixed =
+            stencil::static_diagonal(faces, kc ? kc[c] : 0.0, k == nz - 1 ? g_top[column + i] : 0.0,
+                                     k == 0 ? g_bottom[column + i] : 0.0);
+        diag[c] = shift * cap[c] + fixed;
+      }
+    }
+  }
+}
+
+double DiffusionOperator::static_diagonal(int i, int j, int k) const {
+  return stencil().static_diagonal_at(i, j, k);
 }
 
 void DiffusionOperator::apply_impl(const linear::Vector& x, linear::Vector& y) const {
@@ -164,8 +183,18 @@ void DiffusionOperator::apply_in_team_impl(const linear::Vector& x, linear::Vect
 }
 
 stencil::StencilView DiffusionOperator::stencil() const {
-  return {&grid_,     periodic_,  shift_,    capacity_.data(), static_diagonal_.data(),
-          tx_.data(), ty_.data(), tz_.data()};
+  stencil::StencilView view;
+  view.grid = &grid_;
+  view.periodic = periodic_;
+  view.shift = shift_;
+  view.capacity = capacity_.data();
+  view.tx = tx_.data();
+  view.ty = ty_.data();
+  view.tz = tz_.data();
+  view.clearance = clearance_.empty() ? nullptr : clearance_.data();
+  view.top_conductance = top_conductance_.data();
+  view.bottom_conductance = bottom_conductance_.data();
+  return view;
 }
 
 void DiffusionOperator::add_boundary_source(linear::Vector& b) const {
@@ -178,14 +207,15 @@ void DiffusionOperator::add_boundary_source(linear::Vector& b) const {
 double DiffusionOperator::sum_of_apply(const linear::Vector& u, bool magnitudes) const {
   const double* pu = u.data();
   const double* cap = capacity_.data();
-  const double* kc = clearance_.data();
+  const double* kc = clearance_.empty() ? nullptr : clearance_.data();
   const double* g_top = top_conductance_.data();
   const double* g_bottom = bottom_conductance_.data();
   const std::size_t top_row = grid_.index(0, 0, grid_.nz() - 1);
   const double shift = shift_;
   auto value = [=](std::size_t c) { return magnitudes ? std::abs(pu[c]) : pu[c]; };
-  const double volume_terms = core::deterministic_sum(
-      capacity_.size(), [=](std::size_t c) { return (shift * cap[c] + kc[c]) * value(c); });
+  const double volume_terms = core::deterministic_sum(capacity_.size(), [=](std::size_t c) {
+    return (shift * cap[c] + (kc ? kc[c] : 0.0)) * value(c);
+  });
   const double boundary_terms = core::deterministic_sum(
       top_conductance_.size(),
       [=](std::size_t n) { return g_top[n] * value(top_row + n) + g_bottom[n] * value(n); });
@@ -208,6 +238,7 @@ double DiffusionOperator::top_inflow(const linear::Vector& u) const {
 }
 
 double DiffusionOperator::clearance_rate(const linear::Vector& u) const {
+  if (clearance_.empty()) return 0.0;  // the sum of the zeros' products
   const double* pu = u.data();
   const double* kc = clearance_.data();
   return core::deterministic_sum(clearance_.size(), [=](std::size_t n) { return kc[n] * pu[n]; });

@@ -6,7 +6,9 @@
 // where A u = sum over faces of T (u_cell - u_neighbour) + boundary and clearance
 // terms. shift = alpha0 / dt changes with the step size; the stencil does not.
 // Storage per cell: capacity, static diagonal, and the transmissibility of the
-// face to the +x, +y, +z neighbour (0 across closed boundaries) — 5 doubles.
+// face to the +x, +y, +z neighbour (0 across closed boundaries), and the full
+// diagonal shift * capacity + A's (static) diagonal, worked out at each shift
+// change instead of stored beside it — 5 doubles (6 with clearance).
 
 #include <array>
 #include <vector>
@@ -28,17 +30,19 @@ class DiffusionOperator final : public linear::StencilOperator {
   const mesh::Grid& grid() const { return grid_; }
 
   // Sets the shift and precomputes the full diagonal shift * C + static diagonal,
-  // so that apply() reads one array less.
+  // so that apply() reads one array less (the static diagonal from the faces:
+  // stencil::StencilView::static_diagonal_at).
   void set_shift(double shift);
   double shift() const { return shift_; }
 
   // Stencil data, read by preconditioners and tests.
   const core::StaggeredVector<double>& capacity() const { return capacity_; }
-  const core::StaggeredVector<double>& static_diagonal() const { return static_diagonal_; }
+  double static_diagonal(int i, int j, int k) const;  // A's diagonal (tests)
   const core::StaggeredVector<double>& tx() const { return tx_; }
   const core::StaggeredVector<double>& ty() const { return ty_; }
   const core::StaggeredVector<double>& tz() const { return tz_; }
-  const core::StaggeredVector<double>& clearance() const { return clearance_; }  // m^3/s
+  // m^3/s; empty when no cell clears (every cell's clearance is 0).
+  const core::StaggeredVector<double>& clearance() const { return clearance_; }
   bool periodic() const { return periodic_; }  // the domain's sides (hypre's grid, multigrid)
   // The above as plain arrays, with the shift (for the multigrid and hypre).
   stencil::StencilView stencil() const override;
@@ -82,7 +86,7 @@ class DiffusionOperator final : public linear::StencilOperator {
   bool wrap_x_ = true, wrap_y_ = true;  // periodic and not a block cut along that axis
   double shift_ = 0.0;
   // Staggered in their pages (core/StaggeredAllocator.hpp): apply() streams six.
-  core::StaggeredVector<double> capacity_, static_diagonal_, tx_, ty_, tz_;
+  core::StaggeredVector<double> capacity_, tx_, ty_, tz_;
   core::StaggeredVector<double> diagonal_;  // shift * capacity + static diagonal
   core::StaggeredVector<double> clearance_;
   std::vector<double> top_conductance_, bottom_conductance_;

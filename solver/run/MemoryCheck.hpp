@@ -10,13 +10,15 @@
 
 namespace dermaflux::run {
 
-// Bytes a run needs per cell, as doubles: the operator 7, the channel fractions 1,
-// the integrator 7 (a film compartment 2 more), CG 3, the float multigrid hierarchy
-// about 5.5. A snapshot's buffers (1.5) go into CG's vectors, freed for them; a
-// checkpoint is streamed from the fields to its file and back (nothing field-sized).
-// 24.1 measured at 6.5e6 cells with checkpoints or without, 23.5 per added cell
-// (RESULTS.md, "Memory"); 28 leaves room for variable order's fourth history level.
-inline constexpr double kBytesPerCell = 28.0 * 8.0;
+// Bytes a run needs per cell, as doubles: the operator 5 (capacity, three faces,
+// the diagonal; clearance 1 more when a layer clears), the channel fractions 1, the
+// integrator 6 (field, three amounts, right-hand side, the attempt's field; a film
+// compartment 2 more), CG 3, the float multigrid hierarchy about 5.5: 20.5. A
+// snapshot's buffers (1.5) go into CG's vectors, freed for them; a checkpoint is
+// streamed from the fields to its file and back (nothing field-sized). About 20.3
+// per added cell measured (RESULTS.md, "Memory"); 25 leaves room for a film,
+// clearance and variable order's fourth history level.
+inline constexpr double kBytesPerCell = 25.0 * 8.0;
 // Libraries, VTK and the executable itself.
 inline constexpr double kFixedBytes = 64.0 * 1024 * 1024;
 

@@ -1,5 +1,9 @@
 #include "run/Simulation.hpp"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <chrono>
 #include <cmath>
 #include <memory>
@@ -150,6 +154,13 @@ class Run {
  private:
   void step_through_outputs() {
     const auto& outputs = case_.time.output_times_s;
+    // Setting up (mesh, channel raster, hierarchy) leaves freed blocks inside the
+    // heap that stay resident: hand their pages back before the steps, whose arrays
+    // are all made by now (3-4 B a cell of the peak on the bench case; RESULTS.md,
+    // "Memory").
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
     for (; next_output_ < outputs.size(); ++next_output_) {
       advance(outputs[next_output_]);
       auto row = analysis::measure(numerics_.problem(), numerics_.system(), integrator_.solution(),
@@ -270,7 +281,9 @@ class Run {
                       "; continue with --resume");
   }
 
-  double film_area_m2() const { return numerics_.problem().domain_area_m2(); }
+  double film_area_m2() const {
+    return numerics_.problem().domain_area_m2();
+  }
 
   RunSummary summarise() const {
     RunSummary s;

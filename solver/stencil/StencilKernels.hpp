@@ -87,6 +87,15 @@ inline Real face_sum(const Around<Real>& t) {
   return t.east + t.west + t.north + t.south + t.above + t.below;
 }
 
+// A's diagonal in a cell (the operator's static diagonal): its six faces, its
+// clearance, then the conductances to a fixed top and to a bottom sink (0 off the
+// top and bottom planes; adding 0 keeps every bit), in this order wherever it is
+// worked out (op::DiffusionOperator, stencil::StencilView).
+inline double static_diagonal(const Around<double>& faces, double clearance, double top,
+                              double bottom) {
+  return face_sum(faces) + clearance + top + bottom;
+}
+
 // shift * capacity + sinks + the six faces, in the multigrid level's order.
 template <typename Real>
 inline Real level_diagonal(Real shift, Real capacity, Real sinks, const Around<Real>& t) {

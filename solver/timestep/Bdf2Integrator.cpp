@@ -39,13 +39,9 @@ Bdf2Integrator::Bdf2Integrator(op::DiffusionOperator& system, linear::StepSolver
       solver_(solver),
       settings_(settings),
       next_step_s_(settings.initial_step_s),
-      u_(std::move(initial)) {
+      u_(std::move(initial)),
+      volume_(system.grid()) {
   store_amounts(u_, amount_[0]);
-  const auto& g = system_.grid();
-  volume_.resize(g.cell_count());
-  for (int k = 0; k < g.nz(); ++k)
-    for (int j = 0; j < g.ny(); ++j)
-      for (int i = 0; i < g.nx(); ++i) volume_[g.index(i, j, k)] = g.cell_volume(i, j, k);
   total_volume_ = local_volume();
 }
 

@@ -21,6 +21,7 @@
 #include "linear/LinearOperator.hpp"
 #include "linear/StepSolver.hpp"
 #include "operator/DiffusionOperator.hpp"
+#include "timestep/CellVolumes.hpp"
 #include "timestep/FilmCompartment.hpp"
 #include "timestep/VariableOrder.hpp"
 
@@ -206,7 +207,7 @@ class Bdf2Integrator {
   linear::Vector spare_u_;  // the buffer of the next attempt's field
   std::function<void(double)> prepare_;
   core::GlobalSum global_sum_;  // empty: the whole case is here
-  std::vector<double> volume_;  // cell volumes, the weights of the error norm
+  CellVolumes volume_;          // the weights of the error norm
   double total_volume_ = 0.0;
   double times_[4] = {0.0, 0.0, 0.0, 0.0};
   Cumulative cumulative_[3];

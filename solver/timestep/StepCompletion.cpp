@@ -41,7 +41,8 @@ void Bdf2Integrator::complete_attempt(Attempt& attempt, double dt) {
   const double* b = rhs_.data();
   double* u = attempt.u.data();
   const double* cap = system_.capacity().data();
-  const double* kc = system_.clearance().data();
+  // No clearance array: every cell's is 0 (DiffusionOperator::clearance()).
+  const double* kc = system_.clearance().empty() ? nullptr : system_.clearance().data();
   const double shift = system_.shift();
 
   // Pass 1: sum b, sum S|u|, sum S u (S's column sums: shift C + clearance in every
@@ -52,7 +53,7 @@ void Bdf2Integrator::complete_attempt(Attempt& attempt, double dt) {
       attempt.guess_terms_taken && attempt.guess_kept
           ? attempt.guess_terms
           : core::deterministic_sums<4>(n, [=](std::size_t c) {
-              const double column = shift * cap[c] + kc[c];
+              const double column = shift * cap[c] + (kc ? kc[c] : 0.0);
               return std::array<double, 4>{b[c], column * std::abs(u[c]), column * u[c],
                                            std::isfinite(u[c]) ? 0.0 : 1.0};
             });
@@ -92,7 +93,7 @@ void Bdf2Integrator::complete_attempt(Attempt& attempt, double dt) {
   const double factor = (1.0 + w) / (1.0 + 2.0 * w) * dt * dt * (dt + h);
   const double absolute = settings_.reference_potential;
   const double tolerance = settings_.tolerance;
-  const double* vol = volume_.data();
+  const CellVolumes* vol = &volume_;
   const double* p2 = amount_[0].data();
   const double* p1 = estimate ? amount_[1].data() : p2;
   const double* p0 = estimate ? amount_[2].data() : p2;
@@ -109,9 +110,9 @@ void Bdf2Integrator::complete_attempt(Attempt& attempt, double dt) {
       const double d210 = (d21 - d10) / (t2 - t0);
       const double d3210 = (d321 - d210) / (t3 - t0);
       const double relative = factor * d3210 / cap[c] / (tolerance * (std::abs(u[c]) + absolute));
-      weighted_error = vol[c] * relative * relative;
+      weighted_error = (*vol)[c] * relative * relative;
     }
-    return std::array<double, 2>{weighted_error, kc[c] * u[c]};
+    return std::array<double, 2>{weighted_error, kc ? kc[c] * u[c] : 0.0};
   });
   attempt.clearance_rate = step_terms[1];
   attempt.error_norm =

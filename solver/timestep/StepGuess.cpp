@@ -43,7 +43,8 @@ void Bdf2Integrator::fill_second_order_step(Attempt& attempt, const BdfCoefficie
     }
     return;
   }
-  const double* kc = system_.clearance().data();
+  // No clearance array: every cell's is 0 (DiffusionOperator::clearance()).
+  const double* kc = system_.clearance().empty() ? nullptr : system_.clearance().data();
   const double shift = system_.shift();
   const double top_potential = system_.top_potential();
   const double* g_top = system_.top_conductance().data();
@@ -54,7 +55,7 @@ void Bdf2Integrator::fill_second_order_step(Attempt& attempt, const BdfCoefficie
     b[c] = value;
     const double u = (l0 * m0[c] + l1 * m1[c] + l2 * m2[c]) / cap[c];
     guess[c] = u;
-    const double column = shift * cap[c] + kc[c];
+    const double column = shift * cap[c] + (kc ? kc[c] : 0.0);
     return std::array<double, 4>{value, column * std::abs(u), column * u,
                                  std::isfinite(u) ? 0.0 : 1.0};
   });

@@ -46,7 +46,8 @@ void Bdf2Integrator::complete_variable_order(Attempt& attempt, double dt, double
   const std::size_t n = system_.size();
   double* u = attempt.u.data();
   const double* cap = system_.capacity().data();
-  const double* kc = system_.clearance().data();
+  // No clearance array: every cell's is 0 (DiffusionOperator::clearance()).
+  const double* kc = system_.clearance().empty() ? nullptr : system_.clearance().data();
   attempt.amounts.swap(rhs_);
   attempt.amounts.resize(static_cast<Eigen::Index>(n));
   double* amounts = attempt.amounts.data();
@@ -77,13 +78,13 @@ void Bdf2Integrator::complete_variable_order(Attempt& attempt, double dt, double
   const double *h0 = level[0], *h1 = level[1], *h2 = level[2], *h3 = level[3];
   const double absolute = settings_.reference_potential;
   const double tolerance = settings_.tolerance;
-  const double* vol = volume_.data();
+  const CellVolumes& vol = volume_;
 
   const std::array<double, 4> sums = core::deterministic_sums<4>(n, [&](std::size_t c) {
     if (correction != 0.0) u[c] += correction * std::abs(u[c]);
     const double m_new = cap[c] * u[c];
     amounts[c] = m_new;
-    std::array<double, 4> terms{0.0, 0.0, 0.0, kc[c] * u[c]};
+    std::array<double, 4> terms{0.0, 0.0, 0.0, kc ? kc[c] * u[c] : 0.0};
     if (estimated < 1) return terms;
     double table[kMaxVariableOrder + 2] = {m_new, h0[c], h1[c], h2[c], h3[c]};
     const double scale = 1.0 / (cap[c] * tolerance * (std::abs(u[c]) + absolute));

@@ -180,8 +180,8 @@ void expect_blocks_restrict_the_whole_problem(const std::string& case_file, cons
               }
             }
           }
-          ASSERT_NEAR(b.static_diagonal()[mine] + moved, w.static_diagonal()[all],
-                      1e-14 * w.static_diagonal()[all]);
+          const double whole_diagonal = w.static_diagonal(I[0], I[1], I[2]);
+          ASSERT_NEAR(b.static_diagonal(i, j, k) + moved, whole_diagonal, 1e-14 * whole_diagonal);
         }
   }
 }
