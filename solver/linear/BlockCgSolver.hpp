@@ -41,7 +41,6 @@ class BlockCgSolver final : public StepSolver {
   SolveStats solve(const Vector& b, Vector& x) override;
 
   const parallel::FaceExchange& exchange() const { return *exchange_; }
-  const parallel::PieceTransfer* transfer() const { return transfer_.get(); }
 
  private:
   const StencilOperator& block_;

@@ -165,8 +165,7 @@ class DistributedMultigrid::Hierarchy {
               east_cut ? halo.t(1)[ju + static_cast<std::size_t>(piece.ny) * ku] : piece.tx[at];
           ty[at] =
               north_cut ? halo.t(3)[iu + static_cast<std::size_t>(piece.nx) * ku] : piece.ty[at];
-          tz[at] =
-              top_cut ? halo.t(5)[iu + static_cast<std::size_t>(piece.nx) * ju] : piece.tz[at];
+          tz[at] = top_cut ? halo.t(5)[iu + static_cast<std::size_t>(piece.nx) * ju] : piece.tz[at];
         }
     gathered_ =
         std::make_unique<CoarseAgglomeration>(std::move(whole), std::move(mine), coarse, sweeps_);
