@@ -1,0 +1,105 @@
+// LineSmoother's residual restricted to the next level (LineSmoother.hpp), apart
+// from the smoother's sweeps in LineSmoother.cpp.
+#include <algorithm>
+#include <type_traits>
+#include <vector>
+
+#include "linear/LateralTransfer.hpp"
+#include "linear/LineSmoother.hpp"
+#include "linear/LineSpans.hpp"
+
+namespace dermaflux::linear {
+
+using stencil::Around;
+using namespace spans;
+
+template <typename Real>
+void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in,
+                                                   const LateralTransfer<Real>& transfer,
+                                                   Real* coarse_b) const {
+  const int nz = level_.nz;
+  const std::size_t plane = level_.columns(), coarse_plane = transfer.coarse_plane();
+  const std::size_t* slot = transfer.coarse_slots();
+  const Real shift = static_cast<Real>(shift_);
+  const Real* cap = level_.capacity.data();
+  const Real* sinks = level_.sinks.data();
+  const Real* tx = level_.tx.data();
+  const Real* ty = level_.ty.data();
+  const Real* tz = level_.tz.data();
+  const bool fast = level_.ny > 1;
+  // After a forward sweep the last colour's lines are solved with their neighbours'
+  // final values: its residual is zero, so only the other colours' runs (stored
+  // before it) are computed.
+  const std::size_t last_colour = runs_.size() - 1;
+  const std::size_t run_count = all_runs_.size() - runs_[last_colour].size();
+  std::size_t longest = 0;
+  for (const Run& run : all_runs_)
+    longest = std::max(longest, static_cast<std::size_t>(run.length));
+  {
+    std::vector<Real> row(longest);  // one run's residual, before it is restricted
+#pragma omp for schedule(static)
+    for (int k = 0; k < nz; ++k) {
+      const std::size_t o = plane * static_cast<std::size_t>(k);
+      const Real* xp = in + o;
+      const Real* txp = tx + o;
+      const Real* typ = ty + o;
+      Real* cb = coarse_b + coarse_plane * static_cast<std::size_t>(k);
+      std::fill(cb, cb + coarse_plane, Real(0));
+      const bool has_up = k + 1 < nz, has_down = k > 0;
+      for (std::size_t n = 0; n < run_count; ++n) {
+        const Run& g = all_runs_[n];
+        const std::size_t own = o + g.own;
+        Real* r = row.data();
+        auto cell = [&](int rank, std::size_t e, std::size_t w) {
+          const std::size_t c = own + static_cast<std::size_t>(rank);
+          const auto ru = static_cast<std::size_t>(rank);
+          const Real up = has_up ? in[c + plane] : Real(0);
+          const Real down = has_down ? in[c - plane] : Real(0);
+          const Real tz_up = has_up ? tz[c] : Real(0);
+          const Real tz_down = has_down ? tz[c - plane] : Real(0);
+          const Around<Real> t{tx[c], txp[w], ty[c], typ[g.south + ru], tz_up, tz_down};
+          const Around<Real> v{xp[e], xp[w], xp[g.north + ru], xp[g.south + ru], up, down};
+          r[rank] = stencil::level_residual<true, true>(shift, cap[c], sinks[c], b[c], in[c], t, v);
+        };
+        auto span = [&](int first, int count) {
+          const std::size_t c = own + static_cast<std::size_t>(first);
+          const auto f = static_cast<std::size_t>(first);
+          const std::size_t e = g.other + f + static_cast<std::size_t>(g.east_shift);
+          const std::size_t w = g.other + f - static_cast<std::size_t>(-g.west_shift);
+          const Real* below = has_down ? in + c - plane : nullptr;
+          const Real* above = has_up ? in + c + plane : nullptr;
+          const Real* tz_below = has_down ? tz + c - plane : nullptr;
+          auto call = [&](auto has_below, auto has_above) {
+            residual_span<Real, decltype(has_below)::value, decltype(has_above)::value>(
+                count, shift, b + c, in + c, xp + e, xp + w, xp + g.north + f, xp + g.south + f,
+                below, above, cap + c, sinks + c, tx + c, txp + w, ty + c, typ + g.south + f,
+                tz + c, tz_below, r + first);
+          };
+          using yes = std::true_type;
+          using no = std::false_type;
+          if (has_down && has_up)
+            call(yes{}, yes{});
+          else if (has_down)
+            call(yes{}, no{});
+          else if (has_up)
+            call(no{}, yes{});
+          else
+            call(no{}, no{});
+        };
+        visit(g, fast, cell, span);
+        // Restriction: summed into the coarse cells in a fixed order (deterministic).
+        const std::size_t* to = slot + g.own;
+        for (int q = 0; q < g.length; ++q) cb[to[q]] += r[q];
+      }
+    }
+  }
+}
+
+template void LineSmoother<float>::restrict_residual_in_team(const float*, const float*,
+                                                             const LateralTransfer<float>&,
+                                                             float*) const;
+template void LineSmoother<double>::restrict_residual_in_team(const double*, const double*,
+                                                              const LateralTransfer<double>&,
+                                                              double*) const;
+
+}  // namespace dermaflux::linear

@@ -1,0 +1,120 @@
+#pragma once
+// The line smoother's loops over a stretch of one plane (LineSmoother.cpp): plain
+// arrays that do not overlap (the own cells are written; the other classes' runs,
+// the rows north and south and the plane below, all of other colours or planes,
+// are only read), so the compiler vectorises them. Each cell's arithmetic is the
+// one formula of stencil/StencilKernels.hpp, the same in every loop here.
+
+#include <bit>
+#include <cstdint>
+#include <type_traits>
+
+#include "stencil/StencilKernels.hpp"
+
+namespace dermaflux::linear::spans {
+
+using stencil::Around;
+
+// The interior of a run, where every neighbour sits at a fixed offset. Forward
+// elimination: x = (b + lateral + below) * inv.
+template <typename Real, bool kHasBelow>
+void relax_span(int count, const Real* __restrict b, Real* __restrict x,
+                const Real* __restrict x_east, const Real* __restrict x_west,
+                const Real* __restrict x_north, const Real* __restrict x_south,
+                const Real* __restrict tx, const Real* __restrict tx_west,
+                const Real* __restrict ty, const Real* __restrict ty_south,
+                const Real* __restrict tz_below, const Real* __restrict x_below,
+                const Real* __restrict inv) {
+  for (int n = 0; n < count; ++n) {
+    const Around<Real> t{tx[n],       tx_west[n], ty[n],
+                         ty_south[n], Real(0),    kHasBelow ? tz_below[n] : Real(0)};
+    const Around<Real> v{x_east[n],  x_west[n], x_north[n],
+                         x_south[n], Real(0),   kHasBelow ? x_below[n] : Real(0)};
+    x[n] = stencil::relax_forward<kHasBelow>(b[n], t, v, inv[n]);
+  }
+}
+
+// What relax_stretch needs to know of a cell (bits of `cell_kind`): its east and
+// west neighbours are one cell further on (a run's parity puts them at x_east[n]
+// and x_east[n - 1] or at x_east[n + 1] and x_east[n]); it is a run's end cell
+// (edge), whose neighbours lie elsewhere: left as it is, for the caller.
+inline constexpr int kEastFurther = 1;
+inline constexpr int kEdgeCell = 2;
+
+// `kept` where `keep` is not 0, else `value`: in bits, so that the compiler does not
+// turn it into a branch around the arithmetic of `value` (which, floating-point
+// operations being allowed to trap, it would not vectorise).
+template <typename Real>
+inline Real keep_if(int keep, Real kept, Real value) {
+  using Bits = std::conditional_t<sizeof(Real) == 4, std::uint32_t, std::uint64_t>;
+  const Bits mask = keep != 0 ? ~Bits(0) : Bits(0);
+  return std::bit_cast<Real>((std::bit_cast<Bits>(kept) & mask) |
+                             (std::bit_cast<Bits>(value) & ~mask));
+}
+
+// The same over consecutive runs (a stretch, LineSmoother.hpp) whose neighbours
+// lie at fixed offsets but for the east and west ones, which come from either of
+// two places: both are loaded and the right one kept, so the loop runs over rows
+// of any length in vectors.
+template <typename Real, bool kHasBelow>
+void relax_stretch(int count, const int* __restrict cell_kind, const Real* __restrict b,
+                   Real* __restrict x, const Real* __restrict x_east,
+                   const Real* __restrict x_north, const Real* __restrict x_south,
+                   const Real* __restrict tx, const Real* __restrict tx_east,
+                   const Real* __restrict ty, const Real* __restrict ty_south,
+                   const Real* __restrict tz_below, const Real* __restrict x_below,
+                   const Real* __restrict inv) {
+  for (int n = 0; n < count; ++n) {
+    const int kind = cell_kind[n];
+    const bool further = (kind & kEastFurther) != 0;
+    const Real kept = x[n];
+    const Real before = x_east[n - 1], at = x_east[n], after = x_east[n + 1];
+    const Real tx_before = tx_east[n - 1], tx_at = tx_east[n];
+    const Around<Real> t{tx[n],   further ? tx_at : tx_before,      ty[n], ty_south[n],
+                         Real(0), kHasBelow ? tz_below[n] : Real(0)};
+    const Around<Real> v{further ? after : at,
+                         further ? at : before,
+                         x_north[n],
+                         x_south[n],
+                         Real(0),
+                         kHasBelow ? x_below[n] : Real(0)};
+    const Real relaxed = stencil::relax_forward<kHasBelow>(b[n], t, v, inv[n]);
+    x[n] = keep_if(kind & kEdgeCell, kept, relaxed);
+  }
+}
+
+// The residual r = b - S x over interior positions (see relax_span).
+template <typename Real, bool kHasBelow, bool kHasAbove>
+void residual_span(int count, Real shift, const Real* __restrict b, const Real* __restrict x,
+                   const Real* __restrict x_east, const Real* __restrict x_west,
+                   const Real* __restrict x_north, const Real* __restrict x_south,
+                   const Real* __restrict x_below, const Real* __restrict x_above,
+                   const Real* __restrict cap, const Real* __restrict sinks,
+                   const Real* __restrict tx, const Real* __restrict tx_west,
+                   const Real* __restrict ty, const Real* __restrict ty_south,
+                   const Real* __restrict tz, const Real* __restrict tz_below, Real* __restrict r) {
+  for (int n = 0; n < count; ++n) {
+    const Around<Real> t{tx[n],
+                         tx_west[n],
+                         ty[n],
+                         ty_south[n],
+                         kHasAbove ? tz[n] : Real(0),
+                         kHasBelow ? tz_below[n] : Real(0)};
+    const Around<Real> v{x_east[n],
+                         x_west[n],
+                         x_north[n],
+                         x_south[n],
+                         kHasAbove ? x_above[n] : Real(0),
+                         kHasBelow ? x_below[n] : Real(0)};
+    r[n] = stencil::level_residual<kHasBelow, kHasAbove>(shift, cap[n], sinks[n], b[n], x[n], t, v);
+  }
+}
+
+// Back substitution over a run: x += tz * inv * x_above.
+template <typename Real>
+void substitute_span(int count, Real* __restrict x, const Real* __restrict x_above,
+                     const Real* __restrict tz, const Real* __restrict inv) {
+  for (int n = 0; n < count; ++n) x[n] = stencil::relax_back(x[n], tz[n], inv[n], x_above[n]);
+}
+
+}  // namespace dermaflux::linear::spans
