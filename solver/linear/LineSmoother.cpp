@@ -1,6 +1,7 @@
 #include "linear/LineSmoother.hpp"
 
 #include <algorithm>
+#include <array>
 #include <type_traits>
 
 #include "core/Parallel.hpp"
@@ -66,7 +67,7 @@ LineSmoother<Real>::LineSmoother(const StencilLevel<Real>& level)
 template <typename Real>
 void LineSmoother<Real>::plan_stretches() {
   const auto plane = static_cast<std::ptrdiff_t>(level_.columns());
-  cell_kind_.assign(level_.columns(), 0);
+  east_step_.assign(level_.columns(), 0);
   stretches_.assign(runs_.size(), {});
   runs_follow_.assign(runs_.size(), 1);
   auto from = [](std::size_t to, std::size_t at) {
@@ -86,45 +87,59 @@ void LineSmoother<Real>::plan_stretches() {
     auto own_colour = [&](std::size_t at) {
       return static_cast<std::ptrdiff_t>(at) >= first && static_cast<std::ptrdiff_t>(at) < end;
     };
+    // An edge may read its row's other end, of its own colour across a closed side
+    // (t = 0): the cells it reads so, which a stretch's edges must see as they were
+    // before the colour's pass unless relaxed before them (Stretch::stash).
+    auto own_reads = [&](const Run& r, std::vector<std::size_t>& read) {
+      for (const auto& edge : r.edges)
+        for (const std::size_t at : {edge.east, edge.west})
+          if (own_colour(at)) read.push_back(at);
+      std::sort(read.begin(), read.end());
+      read.erase(std::unique(read.begin(), read.end()), read.end());
+      const auto is_edge = [&](std::size_t at) {
+        return std::any_of(r.edges.begin(), r.edges.end(),
+                           [&](const auto& edge) { return r.own + std::size_t(edge.rank) == at; });
+      };
+      return std::all_of(read.begin(), read.end(), is_edge);
+    };
     // Even or odd runs with an interior, whose stretch loop's reads (the east and
     // west neighbours of every cell at either of two places, the rows north and
-    // south) stay in the plane and off this colour's cells: the cells of the
-    // colour stay independent (an edge may read its row's other end, of the same
-    // colour across a closed side: edges are relaxed in the runs' order, as alone).
-    auto joins = [&](const Run& r) {
+    // south) stay in the plane and off this colour's cells, and whose edges read
+    // of their own colour only their own run's edges.
+    auto joins = [&](const Run& r, std::vector<std::size_t>& read) {
       const std::ptrdiff_t lowest = static_cast<std::ptrdiff_t>(r.own) + east_of(r) - 2;
       const std::ptrdiff_t highest = static_cast<std::ptrdiff_t>(r.own) + east_of(r) + r.length;
       return (r.east_shift == 1 || r.west_shift == -1) && r.interior > 0 && lowest >= 0 &&
              highest < plane && (highest < first || lowest >= end) && !own_colour(r.north) &&
-             !own_colour(r.south);
+             !own_colour(r.south) && own_reads(r, read);
     };
     std::vector<Stretch>& stretches = stretches_[colour];
     std::ptrdiff_t east_highest = 0;  // of the last stretch's runs
     for (std::size_t n = 0; n < runs.size(); ++n) {
       Run& r = runs[n];
-      if (!joins(r)) continue;
+      std::vector<std::size_t> read;
+      if (!joins(r, read)) continue;
       const std::ptrdiff_t east = east_of(r);
       Stretch* last = stretches.empty() ? nullptr : &stretches.back();
       if (last && last->end_run == static_cast<int>(n) && last->north == from(r.north, r.own) &&
           last->south == from(r.south, r.own) &&
-          std::max(east_highest, east) - std::min(last->east, east) <= 1) {
+          std::max(east_highest, east) - std::min(last->east, east) <= 1 &&
+          last->stash.size() + read.size() <= kStashLimit) {
         ++last->end_run;
         last->east = std::min(last->east, east);
         east_highest = std::max(east_highest, east);
       } else {
         const int at = static_cast<int>(n);
-        stretches.push_back({at, at + 1, east, from(r.north, r.own), from(r.south, r.own)});
+        stretches.push_back({at, at + 1, east, from(r.north, r.own), from(r.south, r.own), {}});
         east_highest = east;
+        last = &stretches.back();
       }
+      last->stash.insert(last->stash.end(), read.begin(), read.end());
       r.stretch = static_cast<int>(stretches.size()) - 1;
     }
-    for (const Run& r : runs) {
-      if (r.stretch < 0) continue;
-      const bool further = east_of(r) > stretches[static_cast<std::size_t>(r.stretch)].east;
-      std::fill_n(cell_kind_.begin() + static_cast<std::ptrdiff_t>(r.own), r.length,
-                  further ? kEastFurther : 0);
-      for (const auto& edge : r.edges) cell_kind_[r.own + std::size_t(edge.rank)] |= kEdgeCell;
-    }
+    for (const Run& r : runs)
+      if (r.stretch >= 0 && east_of(r) > stretches[static_cast<std::size_t>(r.stretch)].east)
+        std::fill_n(east_step_.begin() + static_cast<std::ptrdiff_t>(r.own), r.length, 1);
   }
 }
 
@@ -194,7 +209,7 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
   const Real* inv = inverse_pivot_.data();
   const std::vector<Run>& runs = runs_[static_cast<std::size_t>(colour)];
   const std::vector<Stretch>& stretches = stretches_[static_cast<std::size_t>(colour)];
-  const int* cell_kind = cell_kind_.data();
+  const int* east_step = east_step_.data();
   const int run_count = static_cast<int>(runs.size());
   // One row (ny = 1): north and south are the row itself, no fast path.
   const bool fast = level_.ny > 1;
@@ -255,7 +270,8 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
           ++n;
           continue;
         }
-        // Runs n..end-1 as one loop but for their edges, then those in the runs' order.
+        // Runs n..end-1 as one loop, then their edges again in the runs' order, with
+        // the cells they read of their own colour as before the loop.
         const Run& last = runs[static_cast<std::size_t>(end - 1)];
         const int count = int(last.own + std::size_t(last.length) - g.own);
         const std::size_t c = o + g.own;
@@ -264,12 +280,20 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
         const Real* xn = xp + g.own + s->north;
         const Real* xs = xp + g.own + s->south;
         const Real* tys = typ + g.own + s->south;
+        const std::size_t stretch_end = last.own + static_cast<std::size_t>(last.length);
+        std::array<Real, kStashLimit> stashed;
+        std::size_t stashed_count = 0;
+        for (const std::size_t at : s->stash)
+          if (at >= g.own && at < stretch_end) stashed[stashed_count++] = xp[at];
         if (k > 0)
-          relax_stretch<Real, true>(count, cell_kind + g.own, b + c, x + c, xe, xn, xs, tx + c, txe,
+          relax_stretch<Real, true>(count, east_step + g.own, b + c, x + c, xe, xn, xs, tx + c, txe,
                                     ty + c, tys, tz + c - plane, x + c - plane, inv + c);
         else
-          relax_stretch<Real, false>(count, cell_kind + g.own, b + c, x + c, xe, xn, xs, tx + c,
+          relax_stretch<Real, false>(count, east_step + g.own, b + c, x + c, xe, xn, xs, tx + c,
                                      txe, ty + c, tys, nullptr, nullptr, inv + c);
+        stashed_count = 0;
+        for (const std::size_t at : s->stash)
+          if (at >= g.own && at < stretch_end) x[o + at] = stashed[stashed_count++];
         for (; n < end; ++n) {
           const Run& run = runs[static_cast<std::size_t>(n)];
           for (const auto& edge : run.edges) relax_cell(run, edge.rank, edge.east, edge.west);

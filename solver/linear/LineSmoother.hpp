@@ -90,10 +90,14 @@ class LineSmoother {
   // south; east at `east` or one further on, the west neighbour just
   // before it): relaxed as one loop a plane (spans::relax_stretch), which saves the
   // per-run work and vector remainders that make short rows dear.
+  // `stash`: the cells (offsets in a plane) its edges read of their own colour
+  // (the other end of their row, across a closed side), kept from before the loop.
   struct Stretch {
     int first_run = 0, end_run = 0;
     std::ptrdiff_t east = 0, north = 0, south = 0;  // from the own cell
+    std::vector<std::size_t> stash;
   };
+  static constexpr std::size_t kStashLimit = 64;
   void plan_stretches();
   // Calls cell(rank, east, west) for a run's edge cells and span(first, count) for
   // its interior, in increasing rank (fast = false: every cell through cell()).
@@ -108,7 +112,7 @@ class LineSmoother {
   std::vector<std::vector<Run>> runs_;           // per colour, rows in increasing order
   std::vector<Run> all_runs_;                    // every run of a plane, in storage order
   std::vector<std::vector<Stretch>> stretches_;  // per colour, in the order of its runs
-  std::vector<int> cell_kind_;     // per cell of a plane in a stretch (spans::kEdgeCell...)
+  std::vector<int> east_step_;     // per cell of a plane in a stretch: 0 or 1 (relax_stretch)
   std::vector<char> runs_follow_;  // per colour: its runs' cells follow each other
 };
 

@@ -5,10 +5,6 @@
 // are only read), so the compiler vectorises them. Each cell's arithmetic is the
 // one formula of stencil/StencilKernels.hpp, the same in every loop here.
 
-#include <bit>
-#include <cstdint>
-#include <type_traits>
-
 #include "stencil/StencilKernels.hpp"
 
 namespace dermaflux::linear::spans {
@@ -34,30 +30,14 @@ void relax_span(int count, const Real* __restrict b, Real* __restrict x,
   }
 }
 
-// What relax_stretch needs to know of a cell (bits of `cell_kind`): its east and
-// west neighbours are one cell further on (a run's parity puts them at x_east[n]
-// and x_east[n - 1] or at x_east[n + 1] and x_east[n]); it is a run's end cell
-// (edge), whose neighbours lie elsewhere: left as it is, for the caller.
-inline constexpr int kEastFurther = 1;
-inline constexpr int kEdgeCell = 2;
-
-// `kept` where `keep` is not 0, else `value`: in bits, so that the compiler does not
-// turn it into a branch around the arithmetic of `value` (which, floating-point
-// operations being allowed to trap, it would not vectorise).
-template <typename Real>
-inline Real keep_if(int keep, Real kept, Real value) {
-  using Bits = std::conditional_t<sizeof(Real) == 4, std::uint32_t, std::uint64_t>;
-  const Bits mask = keep != 0 ? ~Bits(0) : Bits(0);
-  return std::bit_cast<Real>((std::bit_cast<Bits>(kept) & mask) |
-                             (std::bit_cast<Bits>(value) & ~mask));
-}
-
 // The same over consecutive runs (a stretch, LineSmoother.hpp) whose neighbours
-// lie at fixed offsets but for the east and west ones, which come from either of
-// two places: both are loaded and the right one kept, so the loop runs over rows
-// of any length in vectors.
+// lie at fixed offsets but for the east and west ones, which a run's parity puts at
+// x_east[n] and x_east[n - 1] or one cell further on (east_step[n]: 0 or 1): both
+// places are loaded and the right one kept, so the loop runs over rows of any
+// length in vectors. The runs' end cells (edges), whose neighbours lie elsewhere,
+// get wrong values here, for the caller to relax again.
 template <typename Real, bool kHasBelow>
-void relax_stretch(int count, const int* __restrict cell_kind, const Real* __restrict b,
+void relax_stretch(int count, const int* __restrict east_step, const Real* __restrict b,
                    Real* __restrict x, const Real* __restrict x_east,
                    const Real* __restrict x_north, const Real* __restrict x_south,
                    const Real* __restrict tx, const Real* __restrict tx_east,
@@ -65,9 +45,7 @@ void relax_stretch(int count, const int* __restrict cell_kind, const Real* __res
                    const Real* __restrict tz_below, const Real* __restrict x_below,
                    const Real* __restrict inv) {
   for (int n = 0; n < count; ++n) {
-    const int kind = cell_kind[n];
-    const bool further = (kind & kEastFurther) != 0;
-    const Real kept = x[n];
+    const bool further = east_step[n] != 0;
     const Real before = x_east[n - 1], at = x_east[n], after = x_east[n + 1];
     const Real tx_before = tx_east[n - 1], tx_at = tx_east[n];
     const Around<Real> t{tx[n],   further ? tx_at : tx_before,      ty[n], ty_south[n],
@@ -78,8 +56,7 @@ void relax_stretch(int count, const int* __restrict cell_kind, const Real* __res
                          x_south[n],
                          Real(0),
                          kHasBelow ? x_below[n] : Real(0)};
-    const Real relaxed = stencil::relax_forward<kHasBelow>(b[n], t, v, inv[n]);
-    x[n] = keep_if(kind & kEdgeCell, kept, relaxed);
+    x[n] = stencil::relax_forward<kHasBelow>(b[n], t, v, inv[n]);
   }
 }
 
