@@ -31,12 +31,19 @@ void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in
   // final values: its residual is zero, so only the other colours' runs (stored
   // before it) are computed.
   const std::size_t last_colour = runs_.size() - 1;
-  const std::size_t run_count = all_runs_.size() - runs_[last_colour].size();
-  std::size_t longest = 0;
-  for (const Run& run : all_runs_)
-    longest = std::max(longest, static_cast<std::size_t>(run.length));
+  const int* east_step = east_step_.data();
+  std::size_t longest = 0;  // run or stretch
+  for (std::size_t colour = 0; colour < runs_.size(); ++colour) {
+    const std::vector<Run>& runs = runs_[colour];
+    for (const Run& run : runs) longest = std::max(longest, static_cast<std::size_t>(run.length));
+    for (const Stretch& s : stretches_[colour]) {
+      const Run& last = runs[static_cast<std::size_t>(s.end_run - 1)];
+      const std::size_t first = runs[static_cast<std::size_t>(s.first_run)].own;
+      longest = std::max(longest, last.own + static_cast<std::size_t>(last.length) - first);
+    }
+  }
   {
-    std::vector<Real> row(longest);  // one run's residual, before it is restricted
+    std::vector<Real> residual(longest);  // a stretch's or a run's, before it is restricted
 #pragma omp for schedule(static)
     for (int k = 0; k < nz; ++k) {
       const std::size_t o = plane * static_cast<std::size_t>(k);
@@ -46,50 +53,86 @@ void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in
       Real* cb = coarse_b + coarse_plane * static_cast<std::size_t>(k);
       std::fill(cb, cb + coarse_plane, Real(0));
       const bool has_up = k + 1 < nz, has_down = k > 0;
-      for (std::size_t n = 0; n < run_count; ++n) {
-        const Run& g = all_runs_[n];
-        const std::size_t own = o + g.own;
-        Real* r = row.data();
-        auto cell = [&](int rank, std::size_t e, std::size_t w) {
-          const std::size_t c = own + static_cast<std::size_t>(rank);
-          const auto ru = static_cast<std::size_t>(rank);
-          const Real up = has_up ? in[c + plane] : Real(0);
-          const Real down = has_down ? in[c - plane] : Real(0);
-          const Real tz_up = has_up ? tz[c] : Real(0);
-          const Real tz_down = has_down ? tz[c - plane] : Real(0);
-          const Around<Real> t{tx[c], txp[w], ty[c], typ[g.south + ru], tz_up, tz_down};
-          const Around<Real> v{xp[e], xp[w], xp[g.north + ru], xp[g.south + ru], up, down};
-          r[rank] = stencil::level_residual<true, true>(shift, cap[c], sinks[c], b[c], in[c], t, v);
-        };
-        auto span = [&](int first, int count) {
-          const std::size_t c = own + static_cast<std::size_t>(first);
-          const auto f = static_cast<std::size_t>(first);
-          const std::size_t e = g.other + f + static_cast<std::size_t>(g.east_shift);
-          const std::size_t w = g.other + f - static_cast<std::size_t>(-g.west_shift);
-          const Real* below = has_down ? in + c - plane : nullptr;
-          const Real* above = has_up ? in + c + plane : nullptr;
-          const Real* tz_below = has_down ? tz + c - plane : nullptr;
-          auto call = [&](auto has_below, auto has_above) {
-            residual_span<Real, decltype(has_below)::value, decltype(has_above)::value>(
-                count, shift, b + c, in + c, xp + e, xp + w, xp + g.north + f, xp + g.south + f,
-                below, above, cap + c, sinks + c, tx + c, txp + w, ty + c, typ + g.south + f,
-                tz + c, tz_below, r + first);
-          };
-          using yes = std::true_type;
-          using no = std::false_type;
-          if (has_down && has_up)
-            call(yes{}, yes{});
-          else if (has_down)
-            call(yes{}, no{});
-          else if (has_up)
-            call(no{}, yes{});
-          else
-            call(no{}, no{});
-        };
-        visit(g, fast, cell, span);
-        // Restriction: summed into the coarse cells in a fixed order (deterministic).
-        const std::size_t* to = slot + g.own;
-        for (int q = 0; q < g.length; ++q) cb[to[q]] += r[q];
+      // Cell `rank` of run g into r[rank], its east and west neighbours at e and w.
+      auto cell = [&](const Run& g, Real* r, int rank, std::size_t e, std::size_t w) {
+        const std::size_t c = o + g.own + static_cast<std::size_t>(rank);
+        const auto ru = static_cast<std::size_t>(rank);
+        const Real up = has_up ? in[c + plane] : Real(0);
+        const Real down = has_down ? in[c - plane] : Real(0);
+        const Real tz_up = has_up ? tz[c] : Real(0);
+        const Real tz_down = has_down ? tz[c - plane] : Real(0);
+        const Around<Real> t{tx[c], txp[w], ty[c], typ[g.south + ru], tz_up, tz_down};
+        const Around<Real> v{xp[e], xp[w], xp[g.north + ru], xp[g.south + ru], up, down};
+        r[rank] = stencil::level_residual<true, true>(shift, cap[c], sinks[c], b[c], in[c], t, v);
+      };
+      // Calls kernel(has_below, has_above) with both as compile-time constants.
+      auto with_planes = [&](auto&& kernel) {
+        using yes = std::true_type;
+        using no = std::false_type;
+        if (has_down && has_up)
+          kernel(yes{}, yes{});
+        else if (has_down)
+          kernel(yes{}, no{});
+        else if (has_up)
+          kernel(no{}, yes{});
+        else
+          kernel(no{}, no{});
+      };
+      auto span = [&](const Run& g, Real* r, int first, int count) {
+        const std::size_t c = o + g.own + static_cast<std::size_t>(first);
+        const auto f = static_cast<std::size_t>(first);
+        const std::size_t e = g.other + f + static_cast<std::size_t>(g.east_shift);
+        const std::size_t w = g.other + f - static_cast<std::size_t>(-g.west_shift);
+        const Real* below = has_down ? in + c - plane : nullptr;
+        const Real* above = has_up ? in + c + plane : nullptr;
+        const Real* tz_below = has_down ? tz + c - plane : nullptr;
+        with_planes([&](auto has_below, auto has_above) {
+          residual_span<Real, decltype(has_below)::value, decltype(has_above)::value>(
+              count, shift, b + c, in + c, xp + e, xp + w, xp + g.north + f, xp + g.south + f,
+              below, above, cap + c, sinks + c, tx + c, txp + w, ty + c, typ + g.south + f, tz + c,
+              tz_below, r + first);
+        });
+      };
+      auto stretch = [&](const Stretch& s, const Run& g, Real* r, int count) {
+        const std::size_t c = o + g.own;
+        const Real* below = has_down ? in + c - plane : nullptr;
+        const Real* above = has_up ? in + c + plane : nullptr;
+        const Real* tz_below = has_down ? tz + c - plane : nullptr;
+        with_planes([&](auto has_below, auto has_above) {
+          residual_stretch<Real, decltype(has_below)::value, decltype(has_above)::value>(
+              count, east_step + g.own, shift, b + c, in + c, xp + g.own + s.east,
+              xp + g.own + s.north, xp + g.own + s.south, below, above, cap + c, sinks + c, tx + c,
+              txp + g.own + s.east, ty + c, typ + g.own + s.south, tz + c, tz_below, r);
+        });
+      };
+      for (std::size_t colour = 0; colour < last_colour; ++colour) {
+        const std::vector<Run>& runs = runs_[colour];
+        const auto run_count = static_cast<int>(runs.size());
+        for (int n = 0; n < run_count;) {
+          const Run& g = runs[static_cast<std::size_t>(n)];
+          const Stretch* s = g.stretch < 0 ? nullptr : &stretches_[colour][std::size_t(g.stretch)];
+          const int end = s ? s->end_run : n + 1;
+          Real* r = residual.data();
+          int count = g.length;
+          if (end - n < 2) {  // a run alone
+            visit(
+                g, fast, [&](int rank, std::size_t e, std::size_t w) { cell(g, r, rank, e, w); },
+                [&](int first, int span_count) { span(g, r, first, span_count); });
+            ++n;
+          } else {  // runs n..end-1 as one loop, then their edges again
+            const Run& last = runs[static_cast<std::size_t>(end - 1)];
+            count = static_cast<int>(last.own + static_cast<std::size_t>(last.length) - g.own);
+            stretch(*s, g, r, count);
+            for (; n < end; ++n) {
+              const Run& run = runs[static_cast<std::size_t>(n)];
+              for (const auto& edge : run.edges)
+                cell(run, r + (run.own - g.own), edge.rank, edge.east, edge.west);
+            }
+          }
+          // Restriction: summed into the coarse cells in a fixed order (deterministic).
+          const std::size_t* to = slot + g.own;
+          for (int q = 0; q < count; ++q) cb[to[q]] += r[q];
+        }
       }
     }
   }

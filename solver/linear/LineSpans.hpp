@@ -87,6 +87,34 @@ void residual_span(int count, Real shift, const Real* __restrict b, const Real* 
   }
 }
 
+// The same over a stretch (see relax_stretch; edges' values wrong, for the caller).
+template <typename Real, bool kHasBelow, bool kHasAbove>
+void residual_stretch(int count, const int* __restrict east_step, Real shift,
+                      const Real* __restrict b, const Real* __restrict x,
+                      const Real* __restrict x_east, const Real* __restrict x_north,
+                      const Real* __restrict x_south, const Real* __restrict x_below,
+                      const Real* __restrict x_above, const Real* __restrict cap,
+                      const Real* __restrict sinks, const Real* __restrict tx,
+                      const Real* __restrict tx_east, const Real* __restrict ty,
+                      const Real* __restrict ty_south, const Real* __restrict tz,
+                      const Real* __restrict tz_below, Real* __restrict r) {
+  for (int n = 0; n < count; ++n) {
+    const bool further = east_step[n] != 0;
+    const Real before = x_east[n - 1], at = x_east[n], after = x_east[n + 1];
+    const Real tx_before = tx_east[n - 1], tx_at = tx_east[n];
+    const Around<Real> t{
+        tx[n],       further ? tx_at : tx_before, ty[n],
+        ty_south[n], kHasAbove ? tz[n] : Real(0), kHasBelow ? tz_below[n] : Real(0)};
+    const Around<Real> v{further ? after : at,
+                         further ? at : before,
+                         x_north[n],
+                         x_south[n],
+                         kHasAbove ? x_above[n] : Real(0),
+                         kHasBelow ? x_below[n] : Real(0)};
+    r[n] = stencil::level_residual<kHasBelow, kHasAbove>(shift, cap[n], sinks[n], b[n], x[n], t, v);
+  }
+}
+
 // Back substitution over a run: x += tz * inv * x_above.
 template <typename Real>
 void substitute_span(int count, Real* __restrict x, const Real* __restrict x_above,
