@@ -244,20 +244,20 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
         x[c] = below ? stencil::relax_forward<true>(b[c], t, v, inv[c])
                      : stencil::relax_forward<false>(b[c], t, v, inv[c]);
       };
-      // Cells first..first+count-1 of run g's interior.
-      auto relax_interior = [&](const Run& g, int first, int count) {
-        const std::size_t c = o + g.own + static_cast<std::size_t>(first);
-        const auto f = static_cast<std::size_t>(first);
-        const std::size_t e = g.other + f + static_cast<std::size_t>(g.east_shift);
-        const std::size_t w = g.other + f - static_cast<std::size_t>(-g.west_shift);
+      // `count` cells from `at` (in the plane), their neighbours from `east`, `north`
+      // and `south` on (spans::relax_span; kStep: a stretch's east_step).
+      auto relax_cells = [&](auto step, std::size_t at, int count, std::size_t east,
+                             std::size_t north, std::size_t south) {
+        constexpr bool kStep = decltype(step)::value;
+        const std::size_t c = o + at;
         if (k > 0)
-          relax_span<Real, true>(count, b + c, x + c, xp + e, xp + w, xp + g.north + f,
-                                 xp + g.south + f, tx + c, txp + w, ty + c, typ + g.south + f,
-                                 tz + c - plane, x + c - plane, inv + c);
+          relax_span<Real, true, kStep>(count, east_step + at, b + c, x + c, xp + east, xp + north,
+                                        xp + south, tx + c, txp + east, ty + c, typ + south,
+                                        tz + c - plane, x + c - plane, inv + c);
         else
-          relax_span<Real, false>(count, b + c, x + c, xp + e, xp + w, xp + g.north + f,
-                                  xp + g.south + f, tx + c, txp + w, ty + c, typ + g.south + f,
-                                  nullptr, nullptr, inv + c);
+          relax_span<Real, false, kStep>(count, east_step + at, b + c, x + c, xp + east, xp + north,
+                                         xp + south, tx + c, txp + east, ty + c, typ + south,
+                                         nullptr, nullptr, inv + c);
       };
       for (int n = run_begin; n < run_end;) {
         const Run& g = runs[static_cast<std::size_t>(n)];
@@ -266,31 +266,24 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
         if (end - n < 2) {  // a run alone: its interior as one span, its edges cell by cell
           visit(
               g, fast, [&](int r, std::size_t e, std::size_t w) { relax_cell(g, r, e, w); },
-              [&](int first, int count) { relax_interior(g, first, count); });
+              [&](int first, int count) {
+                const auto f = static_cast<std::size_t>(first);
+                relax_cells(std::false_type{}, g.own + f, count, interior_east(g) + f, g.north + f,
+                            g.south + f);
+              });
           ++n;
           continue;
         }
         // Runs n..end-1 as one loop, then their edges again in the runs' order, with
         // the cells they read of their own colour as before the loop.
         const Run& last = runs[static_cast<std::size_t>(end - 1)];
-        const int count = int(last.own + std::size_t(last.length) - g.own);
-        const std::size_t c = o + g.own;
-        const Real* xe = xp + g.own + s->east;
-        const Real* txe = txp + g.own + s->east;
-        const Real* xn = xp + g.own + s->north;
-        const Real* xs = xp + g.own + s->south;
-        const Real* tys = typ + g.own + s->south;
         const std::size_t stretch_end = last.own + static_cast<std::size_t>(last.length);
         std::array<Real, kStashLimit> stashed;
         std::size_t stashed_count = 0;
         for (const std::size_t at : s->stash)
           if (at >= g.own && at < stretch_end) stashed[stashed_count++] = xp[at];
-        if (k > 0)
-          relax_stretch<Real, true>(count, east_step + g.own, b + c, x + c, xe, xn, xs, tx + c, txe,
-                                    ty + c, tys, tz + c - plane, x + c - plane, inv + c);
-        else
-          relax_stretch<Real, false>(count, east_step + g.own, b + c, x + c, xe, xn, xs, tx + c,
-                                     txe, ty + c, tys, nullptr, nullptr, inv + c);
+        relax_cells(std::true_type{}, g.own, static_cast<int>(stretch_end - g.own),
+                    shifted(g.own, s->east), shifted(g.own, s->north), shifted(g.own, s->south));
         stashed_count = 0;
         for (const std::size_t at : s->stash)
           if (at >= g.own && at < stretch_end) x[o + at] = stashed[stashed_count++];

@@ -85,6 +85,11 @@ class LineSmoother {
     int stretch = -1;         // its colour's Stretch holding it, if any
   };
   static Run plan_run(const PlaneLayout& layout, int j, int cls);
+  // Where the east neighbour of a run's first cell would be, were it interior (the
+  // west one is the cell before it: west_shift = east_shift - 1).
+  static std::size_t interior_east(const Run& run) {
+    return run.other + static_cast<std::size_t>(run.east_shift);
+  }
   // Consecutive runs of a colour, runs [first_run, end_run), whose cells follow
   // each other in the plane and whose neighbours lie at one offset from them (north,
   // south; east at `east` or one further on, the west neighbour just
@@ -98,6 +103,9 @@ class LineSmoother {
     std::vector<std::size_t> stash;
   };
   static constexpr std::size_t kStashLimit = 64;
+  static std::size_t shifted(std::size_t at, std::ptrdiff_t by) {
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(at) + by);
+  }
   void plan_stretches();
   // Calls cell(rank, east, west) for a run's edge cells and span(first, count) for
   // its interior, in increasing rank (fast = false: every cell through cell()).

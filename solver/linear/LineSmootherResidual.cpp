@@ -78,31 +78,20 @@ void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in
         else
           kernel(no{}, no{});
       };
-      auto span = [&](const Run& g, Real* r, int first, int count) {
-        const std::size_t c = o + g.own + static_cast<std::size_t>(first);
-        const auto f = static_cast<std::size_t>(first);
-        const std::size_t e = g.other + f + static_cast<std::size_t>(g.east_shift);
-        const std::size_t w = g.other + f - static_cast<std::size_t>(-g.west_shift);
+      // `count` cells from `at` (in the plane) into r, their neighbours from `east`,
+      // `north` and `south` on (spans::residual_span; kStep: a stretch's east_step).
+      auto cells = [&](auto step, Real* r, std::size_t at, int count, std::size_t east,
+                       std::size_t north, std::size_t south) {
+        const std::size_t c = o + at;
         const Real* below = has_down ? in + c - plane : nullptr;
         const Real* above = has_up ? in + c + plane : nullptr;
         const Real* tz_below = has_down ? tz + c - plane : nullptr;
         with_planes([&](auto has_below, auto has_above) {
-          residual_span<Real, decltype(has_below)::value, decltype(has_above)::value>(
-              count, shift, b + c, in + c, xp + e, xp + w, xp + g.north + f, xp + g.south + f,
-              below, above, cap + c, sinks + c, tx + c, txp + w, ty + c, typ + g.south + f, tz + c,
-              tz_below, r + first);
-        });
-      };
-      auto stretch = [&](const Stretch& s, const Run& g, Real* r, int count) {
-        const std::size_t c = o + g.own;
-        const Real* below = has_down ? in + c - plane : nullptr;
-        const Real* above = has_up ? in + c + plane : nullptr;
-        const Real* tz_below = has_down ? tz + c - plane : nullptr;
-        with_planes([&](auto has_below, auto has_above) {
-          residual_stretch<Real, decltype(has_below)::value, decltype(has_above)::value>(
-              count, east_step + g.own, shift, b + c, in + c, xp + g.own + s.east,
-              xp + g.own + s.north, xp + g.own + s.south, below, above, cap + c, sinks + c, tx + c,
-              txp + g.own + s.east, ty + c, typ + g.own + s.south, tz + c, tz_below, r);
+          residual_span<Real, decltype(has_below)::value, decltype(has_above)::value,
+                        decltype(step)::value>(count, east_step + at, shift, b + c, in + c,
+                                               xp + east, xp + north, xp + south, below, above,
+                                               cap + c, sinks + c, tx + c, txp + east, ty + c,
+                                               typ + south, tz + c, tz_below, r);
         });
       };
       for (std::size_t colour = 0; colour < last_colour; ++colour) {
@@ -117,12 +106,17 @@ void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in
           if (end - n < 2) {  // a run alone
             visit(
                 g, fast, [&](int rank, std::size_t e, std::size_t w) { cell(g, r, rank, e, w); },
-                [&](int first, int span_count) { span(g, r, first, span_count); });
+                [&](int first, int span_count) {
+                  const auto f = static_cast<std::size_t>(first);
+                  cells(std::false_type{}, r + first, g.own + f, span_count, interior_east(g) + f,
+                        g.north + f, g.south + f);
+                });
             ++n;
           } else {  // runs n..end-1 as one loop, then their edges again
             const Run& last = runs[static_cast<std::size_t>(end - 1)];
             count = static_cast<int>(last.own + static_cast<std::size_t>(last.length) - g.own);
-            stretch(*s, g, r, count);
+            cells(std::true_type{}, r, g.own, count, shifted(g.own, s->east),
+                  shifted(g.own, s->north), shifted(g.own, s->south));
             for (; n < end; ++n) {
               const Run& run = runs[static_cast<std::size_t>(n)];
               for (const auto& edge : run.edges)
