@@ -92,11 +92,15 @@ class LineSmoother {
   }
   // Consecutive runs of a colour, runs [first_run, end_run), whose cells follow
   // each other in the plane and whose neighbours lie at one offset from them (north,
-  // south; east at `east` or one further on, the west neighbour just
-  // before it): relaxed as one loop a plane (spans::relax_stretch), which saves the
-  // per-run work and vector remainders that make short rows dear.
-  // `stash`: the cells (offsets in a plane) its edges read of their own colour
-  // (the other end of their row, across a closed side), kept from before the loop.
+  // south; east at `east` or one further on, the west neighbour just before it):
+  // relaxed as one loop a plane (spans::relax_span with kEastStep), which saves the
+  // per-run work and vector remainders that made short rows cost twice as much a
+  // cell (bench_smoother_rows). Two-colour levels: in a three-colour one a colour's
+  // runs alternate between classes whose neighbours lie in different colour
+  // blocks, so stretches rarely form there. `stash`: the cells (offsets in a plane)
+  // its edges read of their own colour (their row's other end, across a closed
+  // side), kept from before the loop so that the edges, relaxed after it, read
+  // what they read run by run.
   struct Stretch {
     int first_run = 0, end_run = 0;
     std::ptrdiff_t east = 0, north = 0, south = 0;  // from the own cell
@@ -120,7 +124,7 @@ class LineSmoother {
   std::vector<std::vector<Run>> runs_;           // per colour, rows in increasing order
   std::vector<Run> all_runs_;                    // every run of a plane, in storage order
   std::vector<std::vector<Stretch>> stretches_;  // per colour, in the order of its runs
-  std::vector<int> east_step_;     // per cell of a plane in a stretch: 0 or 1 (relax_stretch)
+  std::vector<int> east_step_;     // per cell of a plane in a stretch: 0 or 1 (LineSpans.hpp)
   std::vector<char> runs_follow_;  // per colour: its runs' cells follow each other
 };
 
