@@ -174,7 +174,6 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
   const std::vector<Run>& runs = runs_[static_cast<std::size_t>(colour)];
   const std::vector<Stretch>& stretches = stretches_[static_cast<std::size_t>(colour)];
   const int* east_step = east_step_.data();
-  const int run_count = static_cast<int>(runs.size());
   // One row (ny = 1): north and south are the row itself, no fast path.
   const bool fast = level_.ny > 1;
 
@@ -184,7 +183,7 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
   // need no barrier; neighbours are of other colours, not written here. Called by
   // every thread of sweep()'s parallel region (or alone outside one).
   {
-    const auto [run_begin, run_end] = core::thread_block(run_count);
+    const auto [run_begin, run_end] = thread_runs(runs);
     // Forward elimination with the lateral neighbours on the right-hand side:
     // g_k = (rhs_k + tz_{k-1} g_{k-1}) / m_k, stored in x.
     for (int k = 0; k < nz; ++k) {

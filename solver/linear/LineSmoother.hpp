@@ -11,7 +11,9 @@
 // pass streams through one contiguous block per plane of the level's arrays and
 // reads the neighbouring values from the other colours' blocks, also in order.
 
+#include <algorithm>
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "core/Team.hpp"
@@ -118,6 +120,22 @@ class LineSmoother {
   template <typename Cell, typename Span>
   static void visit(const Run& run, bool fast, Cell&& cell, Span&& span);
   void relax_colour(int colour, const Real* b, Real* x) const;
+  // The calling thread's share of a colour's runs (core::thread_block), split by
+  // cells, not runs: a three-colour level's colour holds its long runs and its
+  // one-cell runs (the odd axis' last column) in separate groups (PlaneLayout).
+  static std::pair<int, int> thread_runs(const std::vector<Run>& runs) {
+    if (runs.empty()) return {0, 0};
+    const std::size_t first = runs.front().own;
+    const auto [cell_begin, cell_end] = core::thread_block(
+        static_cast<int>(runs.back().own + static_cast<std::size_t>(runs.back().length) - first));
+    auto run_at = [&](int cell) {
+      return static_cast<int>(
+          std::partition_point(runs.begin(), runs.end(),
+                               [&](const Run& r) { return r.own - first < std::size_t(cell); }) -
+          runs.begin());
+    };
+    return {run_at(cell_begin), run_at(cell_end)};
+  }
 
   const StencilLevel<Real>& level_;
   double shift_ = 0.0;

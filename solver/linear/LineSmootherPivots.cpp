@@ -39,7 +39,7 @@ void LineSmoother<Real>::set_shift(double shift) {
   for (std::size_t colour = 0; colour < runs_.size(); ++colour) {
     const std::vector<Run>& runs = runs_[colour];
     const std::vector<Stretch>& stretches = stretches_[colour];
-    const auto [run_begin, run_end] = core::thread_block(static_cast<int>(runs.size()));
+    const auto [run_begin, run_end] = thread_runs(runs);
     // Only this thread's columns are read and written: swapped without a barrier.
     double* below = pivots_a.data();
     double* here = pivots_b.data();
