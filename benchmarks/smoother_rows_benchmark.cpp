@@ -1,13 +1,15 @@
 // The line smoother's cost per cell against the length of its rows (issue 18): one
 // forward sweep (every colour) of LineSmoother<float> on levels of 60 planes whose
 // planes are 62 x 62 (runs of a colour 31 cells), a rank's 31 x 62 block of that
-// level (runs of 15-16), and the coarse levels' 16 x 16 and 8 x 8 columns; and the
-// residual restricted to the next level after such a sweep (BM_RestrictRows).
+// level (runs of 15-16), the coarse levels' 16 x 16 and 8 x 8 columns, and the
+// three-colour levels of an odd periodic count, 31 x 31 and 15 x 15 (PlaneLayout);
+// the residual restricted to the next level after such a sweep (BM_RestrictRows);
+// and the pivots worked out again for a new time step (BM_SetShiftRows).
 //
 //   OMP_NUM_THREADS=1 build/release/benchmarks/bench_smoother_rows --benchmark_format=json
 //
-// ns_per_cell is the wall time of a sweep (a restriction) over the level's cells. Set-up (the
-// level, its pivots) is outside the timed loop.
+// ns_per_cell is the wall time of a sweep (a restriction, a set_shift) over the level's cells.
+// Set-up (the level, its pivots) is outside the timed loop.
 
 #include <benchmark/benchmark.h>
 
@@ -107,12 +109,23 @@ void BM_RestrictRows(benchmark::State& state) {
   count_cells(state, rows);
 }
 
+void BM_SetShiftRows(benchmark::State& state) {
+  RowsLevel rows(state);
+  for (auto _ : state) {
+    rows.smoother.set_shift(1e-2);
+    benchmark::ClobberMemory();
+  }
+  count_cells(state, rows);
+}
+
 void level_shapes(benchmark::internal::Benchmark* bench) {
   bench->ArgNames({"nx", "ny", "block"})
       ->Args({62, 62, 0})
       ->Args({31, 62, 1})
       ->Args({16, 16, 0})
       ->Args({8, 8, 0})
+      ->Args({31, 31, 0})
+      ->Args({15, 15, 0})
       ->UseRealTime();
 }
 
@@ -120,5 +133,6 @@ void level_shapes(benchmark::internal::Benchmark* bench) {
 
 BENCHMARK(BM_SmootherRows)->Apply(level_shapes);
 BENCHMARK(BM_RestrictRows)->Apply(level_shapes);
+BENCHMARK(BM_SetShiftRows)->Apply(level_shapes);
 
 BENCHMARK_MAIN();

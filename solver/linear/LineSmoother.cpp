@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <numeric>
 #include <type_traits>
 
 #include "core/Parallel.hpp"
@@ -56,11 +57,30 @@ LineSmoother<Real>::LineSmoother(const StencilLevel<Real>& level)
     : level_(level), inverse_pivot_(level.size(), Real(0)) {
   const PlaneLayout& layout = level.layout;
   runs_.assign(static_cast<std::size_t>(layout.colours()), {});
+  row_order_.assign(runs_.size(), {});
   for (int j = 0; j < level.ny; ++j)
     for (int cls = 0; cls < 3; ++cls)
       if (layout.length(cls) > 0)
         runs_[static_cast<std::size_t>(layout.colour(cls, j))].push_back(plan_run(layout, j, cls));
-  for (const auto& colour : runs_) all_runs_.insert(all_runs_.end(), colour.begin(), colour.end());
+  // A colour's runs in storage order, and where that is not their rows' order
+  // (PlaneLayout: three colours), where each row's run went.
+  for (std::size_t colour = 0; colour < runs_.size(); ++colour) {
+    std::vector<Run>& runs = runs_[colour];
+    std::vector<int> stored(runs.size());
+    std::iota(stored.begin(), stored.end(), 0);
+    std::sort(stored.begin(), stored.end(), [&](int p, int q) {
+      return runs[static_cast<std::size_t>(p)].own < runs[static_cast<std::size_t>(q)].own;
+    });
+    if (std::is_sorted(stored.begin(), stored.end())) continue;
+    std::vector<Run> sorted;
+    std::vector<int>& row_order = row_order_[colour];
+    row_order.resize(runs.size());
+    for (std::size_t n = 0; n < stored.size(); ++n) {
+      sorted.push_back(runs[static_cast<std::size_t>(stored[n])]);
+      row_order[static_cast<std::size_t>(stored[n])] = static_cast<int>(n);
+    }
+    runs = std::move(sorted);
+  }
   plan_stretches();
 }
 
@@ -144,62 +164,6 @@ void LineSmoother<Real>::plan_stretches() {
 }
 
 template <typename Real>
-void LineSmoother<Real>::set_shift(double shift) {
-  shift_ = shift;
-  const int ny = level_.ny, nz = level_.nz;
-  const std::size_t plane = level_.columns();
-  const Real* cap = level_.capacity.data();
-  const Real* sinks = level_.sinks.data();
-  const Real* tx = level_.tx.data();
-  const Real* ty = level_.ty.data();
-  const Real* tz = level_.tz.data();
-  const bool single = plane == 1;
-  if (single) single_column_pivot_.assign(static_cast<std::size_t>(nz), 0.0);
-  Real* inv = inverse_pivot_.data();
-  double* single_inv = single_column_pivot_.data();
-  // Pivots m_0 = a_0, m_k = a_k - tz_{k-1}^2 / m_{k-1} per column, in double; the
-  // diagonal a is shift * capacity + sinks + the six faces. Run by run like the
-  // smoother, plane by plane; `previous` holds the last plane's pivots per slot.
-  std::vector<double> previous(plane, 0.0);
-  const int run_count = static_cast<int>(all_runs_.size());
-  const bool fast = ny > 1;
-#pragma omp parallel if (level_.size() >= core::kParallelThreshold)
-  {
-    const auto [run_begin, run_end] = core::thread_block(run_count);
-    for (int k = 0; k < nz; ++k) {
-      const std::size_t o = plane * static_cast<std::size_t>(k);
-      const Real* txp = tx + o;
-      const Real* typ = ty + o;
-      for (int n = run_begin; n < run_end; ++n) {
-        const Run& g = all_runs_[static_cast<std::size_t>(n)];
-        auto pivot = [&](std::size_t slot, double tx_west, double ty_south) {
-          const std::size_t c = o + slot;
-          const double below = k > 0 ? double(tz[c - plane]) : 0.0;
-          const double a = stencil::level_diagonal<double>(
-              shift, cap[c], sinks[c], {tx[c], tx_west, ty[c], ty_south, tz[c], below});
-          double& m = previous[slot];
-          m = stencil::line_pivot(a, below, m, k > 0);
-          inv[c] = static_cast<Real>(1.0 / m);
-          if (single) single_inv[k] = 1.0 / m;
-        };
-        auto cell = [&](int rank, std::size_t, std::size_t w) {
-          const auto r = static_cast<std::size_t>(rank);
-          pivot(g.own + r, txp[w], typ[g.south + r]);
-        };
-        auto span = [&](int first, int count) {
-          const auto f = static_cast<std::size_t>(first);
-          const Real* tx_west = txp + g.other + f - static_cast<std::size_t>(-g.west_shift);
-          const Real* ty_south = typ + g.south + f;
-          for (int q = 0; q < count; ++q)
-            pivot(g.own + f + static_cast<std::size_t>(q), tx_west[q], ty_south[q]);
-        };
-        visit(g, fast, cell, span);
-      }
-    }
-  }
-}
-
-template <typename Real>
 void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const {
   const int nz = level_.nz;
   const std::size_t plane = level_.columns();
@@ -210,7 +174,6 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
   const std::vector<Run>& runs = runs_[static_cast<std::size_t>(colour)];
   const std::vector<Stretch>& stretches = stretches_[static_cast<std::size_t>(colour)];
   const int* east_step = east_step_.data();
-  const int run_count = static_cast<int>(runs.size());
   // One row (ny = 1): north and south are the row itself, no fast path.
   const bool fast = level_.ny > 1;
 
@@ -220,7 +183,7 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
   // need no barrier; neighbours are of other colours, not written here. Called by
   // every thread of sweep()'s parallel region (or alone outside one).
   {
-    const auto [run_begin, run_end] = core::thread_block(run_count);
+    const auto [run_begin, run_end] = thread_runs(runs);
     // Forward elimination with the lateral neighbours on the right-hand side:
     // g_k = (rhs_k + tz_{k-1} g_{k-1}) / m_k, stored in x.
     for (int k = 0; k < nz; ++k) {

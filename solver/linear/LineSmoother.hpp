@@ -11,7 +11,9 @@
 // pass streams through one contiguous block per plane of the level's arrays and
 // reads the neighbouring values from the other colours' blocks, also in order.
 
+#include <algorithm>
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "core/Team.hpp"
@@ -31,7 +33,7 @@ class LineSmoother {
 
   // Refactors the column systems of shift * capacity + A (pivots computed in
   // double, stored as Real; a single-column level keeps them in double, since its
-  // solve is the exact coarsest correction).
+  // solve is the exact coarsest correction). LineSmootherPivots.cpp.
   void set_shift(double shift);
   double shift() const { return shift_; }
 
@@ -95,9 +97,11 @@ class LineSmoother {
   // south; east at `east` or one further on, the west neighbour just before it):
   // relaxed as one loop a plane (spans::relax_span with kEastStep), which saves the
   // per-run work and vector remainders that made short rows cost twice as much a
-  // cell (bench_smoother_rows). Two-colour levels: in a three-colour one a colour's
-  // runs alternate between classes whose neighbours lie in different colour
-  // blocks, so stretches rarely form there. `stash`: the cells (offsets in a plane)
+  // cell (bench_smoother_rows). A three-colour level stores a colour's runs of one
+  // class together (PlaneLayout) for them to form; row by row they would alternate
+  // between classes whose neighbours lie in different colour blocks (as in a
+  // rank's block of a three-colour level, which keeps that order). set_shift's
+  // pivots go over the same stretches. `stash`: the cells (offsets in a plane)
   // its edges read of their own colour (their row's other end, across a closed
   // side), kept from before the loop so that the edges, relaxed after it, read
   // what they read run by run.
@@ -116,13 +120,32 @@ class LineSmoother {
   template <typename Cell, typename Span>
   static void visit(const Run& run, bool fast, Cell&& cell, Span&& span);
   void relax_colour(int colour, const Real* b, Real* x) const;
+  // The calling thread's share of a colour's runs (core::thread_block), split by
+  // cells, not runs: a three-colour level's colour holds its long runs and its
+  // one-cell runs (the odd axis' last column) in separate groups (PlaneLayout).
+  static std::pair<int, int> thread_runs(const std::vector<Run>& runs) {
+    if (runs.empty()) return {0, 0};
+    const std::size_t first = runs.front().own;
+    const auto [cell_begin, cell_end] = core::thread_block(
+        static_cast<int>(runs.back().own + static_cast<std::size_t>(runs.back().length) - first));
+    auto run_at = [&](int cell) {
+      return static_cast<int>(
+          std::partition_point(runs.begin(), runs.end(),
+                               [&](const Run& r) { return r.own - first < std::size_t(cell); }) -
+          runs.begin());
+    };
+    return {run_at(cell_begin), run_at(cell_end)};
+  }
 
   const StencilLevel<Real>& level_;
   double shift_ = 0.0;
-  core::StaggeredVector<Real> inverse_pivot_;    // Thomas factorisation of every column
-  std::vector<double> single_column_pivot_;      // the same in double, one-column levels
-  std::vector<std::vector<Run>> runs_;           // per colour, rows in increasing order
-  std::vector<Run> all_runs_;                    // every run of a plane, in storage order
+  core::StaggeredVector<Real> inverse_pivot_;  // Thomas factorisation of every column
+  std::vector<double> single_column_pivot_;    // the same in double, one-column levels
+  std::vector<std::vector<Run>> runs_;         // per colour, in storage order
+  // Per colour whose runs are not stored in their rows' order (PlaneLayout: three
+  // colours), the runs in rows' order (indices into runs_), else empty: the
+  // restriction sums in that order, the same bits for either layout.
+  std::vector<std::vector<int>> row_order_;
   std::vector<std::vector<Stretch>> stretches_;  // per colour, in the order of its runs
   std::vector<int> east_step_;     // per cell of a plane in a stretch: 0 or 1 (LineSpans.hpp)
   std::vector<char> runs_follow_;  // per colour: its runs' cells follow each other

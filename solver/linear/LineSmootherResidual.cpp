@@ -32,9 +32,11 @@ void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in
   // before it) are computed.
   const std::size_t last_colour = runs_.size() - 1;
   const int* east_step = east_step_.data();
-  std::size_t longest = 0;  // run or stretch
+  std::size_t longest = 0;  // run or stretch, or colour block (summed in rows' order)
   for (std::size_t colour = 0; colour < runs_.size(); ++colour) {
     const std::vector<Run>& runs = runs_[colour];
+    if (!row_order_[colour].empty())
+      longest = std::max(longest, runs.back().own + std::size_t(runs.back().length) - runs[0].own);
     for (const Run& run : runs) longest = std::max(longest, static_cast<std::size_t>(run.length));
     for (const Stretch& s : stretches_[colour]) {
       const Run& last = runs[static_cast<std::size_t>(s.end_run - 1)];
@@ -94,14 +96,19 @@ void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in
                                                typ + south, tz + c, tz_below, r);
         });
       };
+      // Restriction: summed into the coarse cells in a fixed order (deterministic),
+      // a colour's runs in their rows' order.
       for (std::size_t colour = 0; colour < last_colour; ++colour) {
         const std::vector<Run>& runs = runs_[colour];
+        const std::vector<int>& row_order = row_order_[colour];
         const auto run_count = static_cast<int>(runs.size());
         for (int n = 0; n < run_count;) {
           const Run& g = runs[static_cast<std::size_t>(n)];
           const Stretch* s = g.stretch < 0 ? nullptr : &stretches_[colour][std::size_t(g.stretch)];
           const int end = s ? s->end_run : n + 1;
-          Real* r = residual.data();
+          // Stored in order: restricted as computed; else the colour's whole block
+          // first.
+          Real* r = residual.data() + (row_order.empty() ? 0 : g.own - runs[0].own);
           int count = g.length;
           if (end - n < 2) {  // a run alone
             visit(
@@ -123,9 +130,16 @@ void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in
                 cell(run, r + (run.own - g.own), edge.rank, edge.east, edge.west);
             }
           }
-          // Restriction: summed into the coarse cells in a fixed order (deterministic).
-          const std::size_t* to = slot + g.own;
-          for (int q = 0; q < count; ++q) cb[to[q]] += r[q];
+          if (row_order.empty()) {
+            const std::size_t* to = slot + g.own;
+            for (int q = 0; q < count; ++q) cb[to[q]] += r[q];
+          }
+        }
+        for (const int n : row_order) {
+          const Run& run = runs[static_cast<std::size_t>(n)];
+          const Real* r = residual.data() + (run.own - runs[0].own);
+          const std::size_t* to = slot + run.own;
+          for (int q = 0; q < run.length; ++q) cb[to[q]] += r[q];
         }
       }
     }

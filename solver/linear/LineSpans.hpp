@@ -88,6 +88,35 @@ void residual_span(int count, const int* __restrict east_step, Real shift, const
   }
 }
 
+// A column's pivot in a plane (LineSmoother::set_shift), in double: m = a with
+// nothing below, else m = a - tz_below^2 / m_below; the diagonal a is shift *
+// capacity + sinks + the six faces.
+template <bool kHasBelow, typename Real>
+inline double pivot_of(double shift, Real cap, Real sinks, Real tx, Real tx_west, Real ty,
+                       Real ty_south, Real tz, Real tz_below, double m_below) {
+  const double below = kHasBelow ? double(tz_below) : 0.0;
+  const double a =
+      stencil::level_diagonal<double>(shift, cap, sinks, {tx, tx_west, ty, ty_south, tz, below});
+  return stencil::line_pivot(a, below, m_below, kHasBelow);
+}
+
+// The pivots m of a plane from those below, and their inverses as Real.
+template <typename Real, bool kHasBelow, bool kEastStep>
+void pivot_span(int count, const int* __restrict east_step, double shift,
+                const Real* __restrict cap, const Real* __restrict sinks, const Real* __restrict tx,
+                const Real* __restrict tx_east, const Real* __restrict ty,
+                const Real* __restrict ty_south, const Real* __restrict tz,
+                const Real* __restrict tz_below, const double* __restrict m_below,
+                double* __restrict m, Real* __restrict inv) {
+  for (int n = 0; n < count; ++n) {
+    const EastWest<Real, kEastStep> lateral(n, east_step, tx_east, tx_east);
+    m[n] =
+        pivot_of<kHasBelow>(shift, cap[n], sinks[n], tx[n], lateral.tx_west, ty[n], ty_south[n],
+                            tz[n], kHasBelow ? tz_below[n] : Real(0), kHasBelow ? m_below[n] : 0.0);
+    inv[n] = static_cast<Real>(1.0 / m[n]);
+  }
+}
+
 // Back substitution over a run: x += tz * inv * x_above.
 template <typename Real>
 void substitute_span(int count, Real* __restrict x, const Real* __restrict x_above,

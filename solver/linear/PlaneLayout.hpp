@@ -21,6 +21,14 @@
 // row, and the colours' blocks follow each other in the plane. An even column
 // i = 2r is the r-th cell of its row's even run, an odd one i = 2r + 1 the r-th of
 // the odd run: the neighbours of interior cells are at fixed ranks of the other run.
+//
+// A whole level with three colours stores a colour's runs grouped by row colour
+// ay (0, 1, then 2), rows in order inside a group: a colour's runs of one group are
+// of one class, their east, north and south neighbours' runs also follow each
+// other in the same steps, so the line smoother relaxes them as one loop a plane
+// (its stretches, LineSmoother.hpp). Row by row, a colour's runs would alternate
+// between classes whose neighbours sit in different colour blocks. (A rank's
+// block keeps the row-by-row order.)
 
 #include <cstddef>
 #include <vector>
