@@ -1,74 +1,17 @@
 #include "linear/LineSmoother.hpp"
 
 #include <algorithm>
+#include <array>
 #include <type_traits>
 
 #include "core/Parallel.hpp"
 #include "linear/LateralTransfer.hpp"
+#include "linear/LineSpans.hpp"
 #include "stencil/StencilKernels.hpp"
 
 namespace dermaflux::linear {
-namespace {
-
 using stencil::Around;
-
-// The interior of a run, where every neighbour sits at a fixed offset: plain
-// arrays that do not overlap (the own run is written; the other class's run, the
-// rows north and south and the plane below, all of other colours or planes, are
-// only read), so the compiler vectorises the loop. Forward elimination: x = (b + lateral + below) *
-// inv.
-template <typename Real, bool kHasBelow>
-void relax_span(int count, const Real* __restrict b, Real* __restrict x,
-                const Real* __restrict x_east, const Real* __restrict x_west,
-                const Real* __restrict x_north, const Real* __restrict x_south,
-                const Real* __restrict tx, const Real* __restrict tx_west,
-                const Real* __restrict ty, const Real* __restrict ty_south,
-                const Real* __restrict tz_below, const Real* __restrict x_below,
-                const Real* __restrict inv) {
-  for (int n = 0; n < count; ++n) {
-    const Around<Real> t{tx[n],       tx_west[n], ty[n],
-                         ty_south[n], Real(0),    kHasBelow ? tz_below[n] : Real(0)};
-    const Around<Real> v{x_east[n],  x_west[n], x_north[n],
-                         x_south[n], Real(0),   kHasBelow ? x_below[n] : Real(0)};
-    x[n] = stencil::relax_forward<kHasBelow>(b[n], t, v, inv[n]);
-  }
-}
-
-// The residual r = b - S x over interior positions (see relax_span).
-template <typename Real, bool kHasBelow, bool kHasAbove>
-void residual_span(int count, Real shift, const Real* __restrict b, const Real* __restrict x,
-                   const Real* __restrict x_east, const Real* __restrict x_west,
-                   const Real* __restrict x_north, const Real* __restrict x_south,
-                   const Real* __restrict x_below, const Real* __restrict x_above,
-                   const Real* __restrict cap, const Real* __restrict sinks,
-                   const Real* __restrict tx, const Real* __restrict tx_west,
-                   const Real* __restrict ty, const Real* __restrict ty_south,
-                   const Real* __restrict tz, const Real* __restrict tz_below, Real* __restrict r) {
-  for (int n = 0; n < count; ++n) {
-    const Around<Real> t{tx[n],
-                         tx_west[n],
-                         ty[n],
-                         ty_south[n],
-                         kHasAbove ? tz[n] : Real(0),
-                         kHasBelow ? tz_below[n] : Real(0)};
-    const Around<Real> v{x_east[n],
-                         x_west[n],
-                         x_north[n],
-                         x_south[n],
-                         kHasAbove ? x_above[n] : Real(0),
-                         kHasBelow ? x_below[n] : Real(0)};
-    r[n] = stencil::level_residual<kHasBelow, kHasAbove>(shift, cap[n], sinks[n], b[n], x[n], t, v);
-  }
-}
-
-// Back substitution over a run: x += tz * inv * x_above.
-template <typename Real>
-void substitute_span(int count, Real* __restrict x, const Real* __restrict x_above,
-                     const Real* __restrict tz, const Real* __restrict inv) {
-  for (int n = 0; n < count; ++n) x[n] = stencil::relax_back(x[n], tz[n], inv[n], x_above[n]);
-}
-
-}  // namespace
+using namespace spans;
 
 template <typename Real>
 typename LineSmoother<Real>::Run LineSmoother<Real>::plan_run(const PlaneLayout& layout, int j,
@@ -109,31 +52,6 @@ typename LineSmoother<Real>::Run LineSmoother<Real>::plan_run(const PlaneLayout&
 }
 
 template <typename Real>
-template <typename Cell, typename Span>
-void LineSmoother<Real>::visit(const Run& run, bool fast, Cell&& cell, Span&& span) {
-  if (!fast || run.interior == 0) {
-    // Every cell from the layout: the edges as listed, the interior at the shifts.
-    std::size_t e = 0;
-    for (int r = 0; r < run.length; ++r) {
-      if (e < run.edges.size() && run.edges[e].rank == r) {
-        cell(r, run.edges[e].east, run.edges[e].west);
-        ++e;
-      } else {
-        const auto ru = static_cast<std::size_t>(r);
-        cell(r, run.other + ru + static_cast<std::size_t>(run.east_shift),
-             run.other + ru - static_cast<std::size_t>(-run.west_shift));
-      }
-    }
-    return;
-  }
-  std::size_t e = 0;
-  for (; e < run.edges.size() && run.edges[e].rank < run.first_interior; ++e)
-    cell(run.edges[e].rank, run.edges[e].east, run.edges[e].west);
-  span(run.first_interior, run.interior);
-  for (; e < run.edges.size(); ++e) cell(run.edges[e].rank, run.edges[e].east, run.edges[e].west);
-}
-
-template <typename Real>
 LineSmoother<Real>::LineSmoother(const StencilLevel<Real>& level)
     : level_(level), inverse_pivot_(level.size(), Real(0)) {
   const PlaneLayout& layout = level.layout;
@@ -143,6 +61,86 @@ LineSmoother<Real>::LineSmoother(const StencilLevel<Real>& level)
       if (layout.length(cls) > 0)
         runs_[static_cast<std::size_t>(layout.colour(cls, j))].push_back(plan_run(layout, j, cls));
   for (const auto& colour : runs_) all_runs_.insert(all_runs_.end(), colour.begin(), colour.end());
+  plan_stretches();
+}
+
+template <typename Real>
+void LineSmoother<Real>::plan_stretches() {
+  const auto plane = static_cast<std::ptrdiff_t>(level_.columns());
+  east_step_.assign(level_.columns(), 0);
+  stretches_.assign(runs_.size(), {});
+  runs_follow_.assign(runs_.size(), 1);
+  auto from = [](std::size_t to, std::size_t at) {
+    return static_cast<std::ptrdiff_t>(to) - static_cast<std::ptrdiff_t>(at);
+  };
+  // Where an interior cell's east neighbour is, from the cell (the west one is next to it).
+  auto east_of = [&](const Run& r) { return from(r.other, r.own) + r.east_shift; };
+  for (std::size_t colour = 0; colour < runs_.size(); ++colour) {
+    std::vector<Run>& runs = runs_[colour];
+    for (std::size_t n = 1; n < runs.size(); ++n)
+      if (runs[n].own != runs[n - 1].own + static_cast<std::size_t>(runs[n - 1].length))
+        runs_follow_[colour] = 0;
+    // One row (ny = 1) has no fast path; nor has a colour whose cells are apart.
+    if (level_.ny < 2 || !runs_follow_[colour] || runs.empty()) continue;
+    const auto first = static_cast<std::ptrdiff_t>(runs.front().own);
+    const auto end = static_cast<std::ptrdiff_t>(runs.back().own) + runs.back().length;
+    auto own_colour = [&](std::size_t at) {
+      return static_cast<std::ptrdiff_t>(at) >= first && static_cast<std::ptrdiff_t>(at) < end;
+    };
+    // An edge may read its row's other end, of its own colour across a closed side
+    // (t = 0): the cells it reads so, which a stretch's edges must see as they were
+    // before the colour's pass unless relaxed before them (Stretch::stash).
+    auto own_reads = [&](const Run& r, std::vector<std::size_t>& read) {
+      for (const auto& edge : r.edges)
+        for (const std::size_t at : {edge.east, edge.west})
+          if (own_colour(at)) read.push_back(at);
+      std::sort(read.begin(), read.end());
+      read.erase(std::unique(read.begin(), read.end()), read.end());
+      const auto is_edge = [&](std::size_t at) {
+        return std::any_of(r.edges.begin(), r.edges.end(),
+                           [&](const auto& edge) { return r.own + std::size_t(edge.rank) == at; });
+      };
+      return std::all_of(read.begin(), read.end(), is_edge);
+    };
+    // Even or odd runs with an interior, whose stretch loop's reads (the east and
+    // west neighbours of every cell at either of two places, the rows north and
+    // south) stay in the plane and off this colour's cells, and whose edges read
+    // of their own colour only their own run's edges.
+    auto joins = [&](const Run& r, std::vector<std::size_t>& read) {
+      const std::ptrdiff_t lowest = static_cast<std::ptrdiff_t>(r.own) + east_of(r) - 2;
+      const std::ptrdiff_t highest = static_cast<std::ptrdiff_t>(r.own) + east_of(r) + r.length;
+      return (r.east_shift == 1 || r.west_shift == -1) && r.interior > 0 && lowest >= 0 &&
+             highest < plane && (highest < first || lowest >= end) && !own_colour(r.north) &&
+             !own_colour(r.south) && own_reads(r, read);
+    };
+    std::vector<Stretch>& stretches = stretches_[colour];
+    std::ptrdiff_t east_highest = 0;  // of the last stretch's runs
+    for (std::size_t n = 0; n < runs.size(); ++n) {
+      Run& r = runs[n];
+      std::vector<std::size_t> read;
+      if (!joins(r, read)) continue;
+      const std::ptrdiff_t east = east_of(r);
+      Stretch* last = stretches.empty() ? nullptr : &stretches.back();
+      if (last && last->end_run == static_cast<int>(n) && last->north == from(r.north, r.own) &&
+          last->south == from(r.south, r.own) &&
+          std::max(east_highest, east) - std::min(last->east, east) <= 1 &&
+          last->stash.size() + read.size() <= kStashLimit) {
+        ++last->end_run;
+        last->east = std::min(last->east, east);
+        east_highest = std::max(east_highest, east);
+      } else {
+        const int at = static_cast<int>(n);
+        stretches.push_back({at, at + 1, east, from(r.north, r.own), from(r.south, r.own), {}});
+        east_highest = east;
+        last = &stretches.back();
+      }
+      last->stash.insert(last->stash.end(), read.begin(), read.end());
+      r.stretch = static_cast<int>(stretches.size()) - 1;
+    }
+    for (const Run& r : runs)
+      if (r.stretch >= 0 && east_of(r) > stretches[static_cast<std::size_t>(r.stretch)].east)
+        std::fill_n(east_step_.begin() + static_cast<std::ptrdiff_t>(r.own), r.length, 1);
+  }
 }
 
 template <typename Real>
@@ -210,6 +208,8 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
   const Real* tz = level_.tz.data();
   const Real* inv = inverse_pivot_.data();
   const std::vector<Run>& runs = runs_[static_cast<std::size_t>(colour)];
+  const std::vector<Stretch>& stretches = stretches_[static_cast<std::size_t>(colour)];
+  const int* east_step = east_step_.data();
   const int run_count = static_cast<int>(runs.size());
   // One row (ny = 1): north and south are the row itself, no fast path.
   const bool fast = level_.ny > 1;
@@ -228,44 +228,84 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
       const Real* xp = x + o;  // this plane
       const Real* txp = tx + o;
       const Real* typ = ty + o;
-      for (int n = run_begin; n < run_end; ++n) {
+      // Cell r of run g, its east and west neighbours at e and w.
+      auto relax_cell = [&](const Run& g, int r, std::size_t e, std::size_t w) {
+        const std::size_t c = o + g.own + static_cast<std::size_t>(r);
+        const auto ru = static_cast<std::size_t>(r);
+        const bool below = k > 0;
+        const Around<Real> t{
+            tx[c], txp[w], ty[c], typ[g.south + ru], Real(0), below ? tz[c - plane] : Real(0)};
+        const Around<Real> v{xp[e],
+                             xp[w],
+                             xp[g.north + ru],
+                             xp[g.south + ru],
+                             Real(0),
+                             below ? x[c - plane] : Real(0)};
+        x[c] = below ? stencil::relax_forward<true>(b[c], t, v, inv[c])
+                     : stencil::relax_forward<false>(b[c], t, v, inv[c]);
+      };
+      // `count` cells from `at` (in the plane), their neighbours from `east`, `north`
+      // and `south` on (spans::relax_span; kStep: a stretch's east_step).
+      auto relax_cells = [&](auto step, std::size_t at, int count, std::size_t east,
+                             std::size_t north, std::size_t south) {
+        constexpr bool kStep = decltype(step)::value;
+        const std::size_t c = o + at;
+        if (k > 0)
+          relax_span<Real, true, kStep>(count, east_step + at, b + c, x + c, xp + east, xp + north,
+                                        xp + south, tx + c, txp + east, ty + c, typ + south,
+                                        tz + c - plane, x + c - plane, inv + c);
+        else
+          relax_span<Real, false, kStep>(count, east_step + at, b + c, x + c, xp + east, xp + north,
+                                         xp + south, tx + c, txp + east, ty + c, typ + south,
+                                         nullptr, nullptr, inv + c);
+      };
+      for (int n = run_begin; n < run_end;) {
         const Run& g = runs[static_cast<std::size_t>(n)];
-        const std::size_t own = o + g.own;
-        auto relax = [&](int r, std::size_t e, std::size_t w) {
-          const std::size_t c = own + static_cast<std::size_t>(r);
-          const auto ru = static_cast<std::size_t>(r);
-          const bool below = k > 0;
-          const Around<Real> t{
-              tx[c], txp[w], ty[c], typ[g.south + ru], Real(0), below ? tz[c - plane] : Real(0)};
-          const Around<Real> v{xp[e],
-                               xp[w],
-                               xp[g.north + ru],
-                               xp[g.south + ru],
-                               Real(0),
-                               below ? x[c - plane] : Real(0)};
-          x[c] = below ? stencil::relax_forward<true>(b[c], t, v, inv[c])
-                       : stencil::relax_forward<false>(b[c], t, v, inv[c]);
-        };
-        auto span = [&](int first, int count) {
-          const std::size_t c = own + static_cast<std::size_t>(first);
-          const auto f = static_cast<std::size_t>(first);
-          const std::size_t e = g.other + f + static_cast<std::size_t>(g.east_shift);
-          const std::size_t w = g.other + f - static_cast<std::size_t>(-g.west_shift);
-          if (k > 0)
-            relax_span<Real, true>(count, b + c, x + c, xp + e, xp + w, xp + g.north + f,
-                                   xp + g.south + f, tx + c, txp + w, ty + c, typ + g.south + f,
-                                   tz + c - plane, x + c - plane, inv + c);
-          else
-            relax_span<Real, false>(count, b + c, x + c, xp + e, xp + w, xp + g.north + f,
-                                    xp + g.south + f, tx + c, txp + w, ty + c, typ + g.south + f,
-                                    nullptr, nullptr, inv + c);
-        };
-        visit(g, fast, relax, span);
+        const Stretch* s = g.stretch < 0 ? nullptr : &stretches[std::size_t(g.stretch)];
+        const int end = s ? std::min(s->end_run, run_end) : n + 1;
+        if (end - n < 2) {  // a run alone: its interior as one span, its edges cell by cell
+          visit(
+              g, fast, [&](int r, std::size_t e, std::size_t w) { relax_cell(g, r, e, w); },
+              [&](int first, int count) {
+                const auto f = static_cast<std::size_t>(first);
+                relax_cells(std::false_type{}, g.own + f, count, interior_east(g) + f, g.north + f,
+                            g.south + f);
+              });
+          ++n;
+          continue;
+        }
+        // Runs n..end-1 as one loop, then their edges again in the runs' order, with
+        // the cells they read of their own colour as before the loop.
+        const Run& last = runs[static_cast<std::size_t>(end - 1)];
+        const std::size_t stretch_end = last.own + static_cast<std::size_t>(last.length);
+        std::array<Real, kStashLimit> stashed;
+        std::size_t stashed_count = 0;
+        for (const std::size_t at : s->stash)
+          if (at >= g.own && at < stretch_end) stashed[stashed_count++] = xp[at];
+        relax_cells(std::true_type{}, g.own, static_cast<int>(stretch_end - g.own),
+                    shifted(g.own, s->east), shifted(g.own, s->north), shifted(g.own, s->south));
+        stashed_count = 0;
+        for (const std::size_t at : s->stash)
+          if (at >= g.own && at < stretch_end) x[o + at] = stashed[stashed_count++];
+        for (; n < end; ++n) {
+          const Run& run = runs[static_cast<std::size_t>(n)];
+          for (const auto& edge : run.edges) relax_cell(run, edge.rank, edge.east, edge.west);
+        }
       }
     }
-    // Back substitution: x_k = g_k + tz_k / m_k x_{k+1}.
+    // Back substitution: x_k = g_k + tz_k / m_k x_{k+1}, over the thread's runs at
+    // once where they follow each other.
+    const bool at_once = runs_follow_[static_cast<std::size_t>(colour)] && run_end > run_begin;
     for (int k = nz - 2; k >= 0; --k) {
       const std::size_t o = plane * static_cast<std::size_t>(k);
+      if (at_once) {
+        const Run& first = runs[static_cast<std::size_t>(run_begin)];
+        const Run& last = runs[static_cast<std::size_t>(run_end - 1)];
+        const std::size_t c = o + first.own;
+        const int count = static_cast<int>(last.own + std::size_t(last.length) - first.own);
+        substitute_span(count, x + c, x + c + plane, tz + c, inv + c);
+        continue;
+      }
       for (int n = run_begin; n < run_end; ++n) {
         const Run& run = runs[static_cast<std::size_t>(n)];
         const std::size_t c = o + run.own;
@@ -303,88 +343,6 @@ void LineSmoother<Real>::solve_single_column(const Real* b, Real* x) const {
   for (int k = nz - 2; k >= 0; --k)
     g[k] = stencil::relax_back(g[k], double(tz[k]), inv[k], g[k + 1]);
   for (int k = 0; k < nz; ++k) x[k] = static_cast<Real>(g[k]);
-}
-
-template <typename Real>
-void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in,
-                                                   const LateralTransfer<Real>& transfer,
-                                                   Real* coarse_b) const {
-  const int nz = level_.nz;
-  const std::size_t plane = level_.columns(), coarse_plane = transfer.coarse_plane();
-  const std::size_t* slot = transfer.coarse_slots();
-  const Real shift = static_cast<Real>(shift_);
-  const Real* cap = level_.capacity.data();
-  const Real* sinks = level_.sinks.data();
-  const Real* tx = level_.tx.data();
-  const Real* ty = level_.ty.data();
-  const Real* tz = level_.tz.data();
-  const bool fast = level_.ny > 1;
-  // After a forward sweep the last colour's lines are solved with their neighbours'
-  // final values: its residual is zero, so only the other colours' runs (stored
-  // before it) are computed.
-  const std::size_t last_colour = runs_.size() - 1;
-  const std::size_t run_count = all_runs_.size() - runs_[last_colour].size();
-  std::size_t longest = 0;
-  for (const Run& run : all_runs_)
-    longest = std::max(longest, static_cast<std::size_t>(run.length));
-  {
-    std::vector<Real> row(longest);  // one run's residual, before it is restricted
-#pragma omp for schedule(static)
-    for (int k = 0; k < nz; ++k) {
-      const std::size_t o = plane * static_cast<std::size_t>(k);
-      const Real* xp = in + o;
-      const Real* txp = tx + o;
-      const Real* typ = ty + o;
-      Real* cb = coarse_b + coarse_plane * static_cast<std::size_t>(k);
-      std::fill(cb, cb + coarse_plane, Real(0));
-      const bool has_up = k + 1 < nz, has_down = k > 0;
-      for (std::size_t n = 0; n < run_count; ++n) {
-        const Run& g = all_runs_[n];
-        const std::size_t own = o + g.own;
-        Real* r = row.data();
-        auto cell = [&](int rank, std::size_t e, std::size_t w) {
-          const std::size_t c = own + static_cast<std::size_t>(rank);
-          const auto ru = static_cast<std::size_t>(rank);
-          const Real up = has_up ? in[c + plane] : Real(0);
-          const Real down = has_down ? in[c - plane] : Real(0);
-          const Real tz_up = has_up ? tz[c] : Real(0);
-          const Real tz_down = has_down ? tz[c - plane] : Real(0);
-          const Around<Real> t{tx[c], txp[w], ty[c], typ[g.south + ru], tz_up, tz_down};
-          const Around<Real> v{xp[e], xp[w], xp[g.north + ru], xp[g.south + ru], up, down};
-          r[rank] = stencil::level_residual<true, true>(shift, cap[c], sinks[c], b[c], in[c], t, v);
-        };
-        auto span = [&](int first, int count) {
-          const std::size_t c = own + static_cast<std::size_t>(first);
-          const auto f = static_cast<std::size_t>(first);
-          const std::size_t e = g.other + f + static_cast<std::size_t>(g.east_shift);
-          const std::size_t w = g.other + f - static_cast<std::size_t>(-g.west_shift);
-          const Real* below = has_down ? in + c - plane : nullptr;
-          const Real* above = has_up ? in + c + plane : nullptr;
-          const Real* tz_below = has_down ? tz + c - plane : nullptr;
-          auto call = [&](auto has_below, auto has_above) {
-            residual_span<Real, decltype(has_below)::value, decltype(has_above)::value>(
-                count, shift, b + c, in + c, xp + e, xp + w, xp + g.north + f, xp + g.south + f,
-                below, above, cap + c, sinks + c, tx + c, txp + w, ty + c, typ + g.south + f,
-                tz + c, tz_below, r + first);
-          };
-          using yes = std::true_type;
-          using no = std::false_type;
-          if (has_down && has_up)
-            call(yes{}, yes{});
-          else if (has_down)
-            call(yes{}, no{});
-          else if (has_up)
-            call(no{}, yes{});
-          else
-            call(no{}, no{});
-        };
-        visit(g, fast, cell, span);
-        // Restriction: summed into the coarse cells in a fixed order (deterministic).
-        const std::size_t* to = slot + g.own;
-        for (int q = 0; q < g.length; ++q) cb[to[q]] += r[q];
-      }
-    }
-  }
 }
 
 template class LineSmoother<float>;

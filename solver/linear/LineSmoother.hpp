@@ -11,6 +11,7 @@
 // pass streams through one contiguous block per plane of the level's arrays and
 // reads the neighbouring values from the other colours' blocks, also in order.
 
+#include <cstddef>
 #include <vector>
 
 #include "core/Team.hpp"
@@ -81,8 +82,35 @@ class LineSmoother {
       std::size_t east, west;
     };
     std::vector<Edge> edges;  // the cells outside the interior, in increasing rank
+    int stretch = -1;         // its colour's Stretch holding it, if any
   };
   static Run plan_run(const PlaneLayout& layout, int j, int cls);
+  // Where the east neighbour of a run's first cell would be, were it interior (the
+  // west one is the cell before it: west_shift = east_shift - 1).
+  static std::size_t interior_east(const Run& run) {
+    return run.other + static_cast<std::size_t>(run.east_shift);
+  }
+  // Consecutive runs of a colour, runs [first_run, end_run), whose cells follow
+  // each other in the plane and whose neighbours lie at one offset from them (north,
+  // south; east at `east` or one further on, the west neighbour just before it):
+  // relaxed as one loop a plane (spans::relax_span with kEastStep), which saves the
+  // per-run work and vector remainders that made short rows cost twice as much a
+  // cell (bench_smoother_rows). Two-colour levels: in a three-colour one a colour's
+  // runs alternate between classes whose neighbours lie in different colour
+  // blocks, so stretches rarely form there. `stash`: the cells (offsets in a plane)
+  // its edges read of their own colour (their row's other end, across a closed
+  // side), kept from before the loop so that the edges, relaxed after it, read
+  // what they read run by run.
+  struct Stretch {
+    int first_run = 0, end_run = 0;
+    std::ptrdiff_t east = 0, north = 0, south = 0;  // from the own cell
+    std::vector<std::size_t> stash;
+  };
+  static constexpr std::size_t kStashLimit = 64;
+  static std::size_t shifted(std::size_t at, std::ptrdiff_t by) {
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(at) + by);
+  }
+  void plan_stretches();
   // Calls cell(rank, east, west) for a run's edge cells and span(first, count) for
   // its interior, in increasing rank (fast = false: every cell through cell()).
   template <typename Cell, typename Span>
@@ -91,10 +119,38 @@ class LineSmoother {
 
   const StencilLevel<Real>& level_;
   double shift_ = 0.0;
-  core::StaggeredVector<Real> inverse_pivot_;  // Thomas factorisation of every column
-  std::vector<double> single_column_pivot_;    // the same in double, one-column levels
-  std::vector<std::vector<Run>> runs_;         // per colour, rows in increasing order
-  std::vector<Run> all_runs_;                  // every run of a plane, in storage order
+  core::StaggeredVector<Real> inverse_pivot_;    // Thomas factorisation of every column
+  std::vector<double> single_column_pivot_;      // the same in double, one-column levels
+  std::vector<std::vector<Run>> runs_;           // per colour, rows in increasing order
+  std::vector<Run> all_runs_;                    // every run of a plane, in storage order
+  std::vector<std::vector<Stretch>> stretches_;  // per colour, in the order of its runs
+  std::vector<int> east_step_;     // per cell of a plane in a stretch: 0 or 1 (LineSpans.hpp)
+  std::vector<char> runs_follow_;  // per colour: its runs' cells follow each other
 };
+
+template <typename Real>
+template <typename Cell, typename Span>
+void LineSmoother<Real>::visit(const Run& run, bool fast, Cell&& cell, Span&& span) {
+  if (!fast || run.interior == 0) {
+    // Every cell from the layout: the edges as listed, the interior at the shifts.
+    std::size_t e = 0;
+    for (int r = 0; r < run.length; ++r) {
+      if (e < run.edges.size() && run.edges[e].rank == r) {
+        cell(r, run.edges[e].east, run.edges[e].west);
+        ++e;
+      } else {
+        const auto ru = static_cast<std::size_t>(r);
+        cell(r, run.other + ru + static_cast<std::size_t>(run.east_shift),
+             run.other + ru - static_cast<std::size_t>(-run.west_shift));
+      }
+    }
+    return;
+  }
+  std::size_t e = 0;
+  for (; e < run.edges.size() && run.edges[e].rank < run.first_interior; ++e)
+    cell(run.edges[e].rank, run.edges[e].east, run.edges[e].west);
+  span(run.first_interior, run.interior);
+  for (; e < run.edges.size(); ++e) cell(run.edges[e].rank, run.edges[e].east, run.edges[e].west);
+}
 
 }  // namespace dermaflux::linear
