@@ -44,7 +44,9 @@ std::array<int, 3> choose_parts(const std::array<int, 3>& whole, int ranks, bool
       if (px > whole[0]) continue;
       const std::array<int, 3> parts{px, py, pz};
       const double faces = cut_faces(whole, parts, periodic);
-      if (faces < best_faces) {
+      // Our smoother's runs follow x, so among equal cuts it keeps x whole longest.
+      const bool fewer_x_cuts = columns_first && pz == best[2] && px < best[0];
+      if (faces < best_faces || (faces == best_faces && fewer_x_cuts)) {
         best_faces = faces;
         best = parts;
       }

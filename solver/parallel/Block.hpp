@@ -67,8 +67,10 @@ void for_each_face_cell(const std::array<int, 3>& cells, int axis, int layer, Vi
 // cuts first among equals. With `columns_first`, the fewest among the splits that
 // cut no z (pz = 1) if there is one: our solver's multigrid joins its z-lines
 // across z cuts with 2 (pz - 1) more exchanges per colour of its smoother
-// (linear/ZLineJoin.hpp), so columns exchange less. Throws UsageError when no such split
-// exists (more ranks than cells, or a prime number of ranks larger than every axis).
+// (linear/ZLineJoin.hpp), so columns exchange less; and among those that cut
+// equally many faces, the fewest x parts (y cut before x): its smoother relaxes
+// runs along x, and short runs cost more per cell (2 ranks: 1 x 2 x 1). Throws UsageError when no
+// such split exists (more ranks than cells, or a prime number of ranks larger than every axis).
 std::array<int, 3> choose_parts(const std::array<int, 3>& whole, int ranks, bool periodic,
                                 bool columns_first = false);
 

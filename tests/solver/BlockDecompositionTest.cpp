@@ -70,9 +70,16 @@ TEST(ChooseParts, CutsTheFewestFaces) {
   EXPECT_EQ(parallel::choose_parts({2560, 2560, 150}, 64, true), (Parts{8, 8, 1}));
   // A needled unit cell, deep against its width: slabs of planes.
   EXPECT_EQ(parallel::choose_parts({11, 11, 30}, 4, true), (Parts{1, 1, 4}));
-  // The same for our solver: columns, whose multigrid splits over them.
-  EXPECT_EQ(parallel::choose_parts({11, 11, 30}, 4, true, true), (Parts{4, 1, 1}));
-  EXPECT_EQ(parallel::choose_parts({11, 11, 30}, 2, true, true), (Parts{2, 1, 1}));
+  // The same for our solver: columns, whose multigrid splits over them; among
+  // equal cuts y before x, so its smoother's runs along x stay whole.
+  EXPECT_EQ(parallel::choose_parts({11, 11, 30}, 4, true, true), (Parts{1, 4, 1}));
+  EXPECT_EQ(parallel::choose_parts({11, 11, 30}, 2, true, true), (Parts{1, 2, 1}));
+  EXPECT_EQ(parallel::choose_parts({62, 62, 60}, 2, true, true), (Parts{1, 2, 1}));
+  EXPECT_EQ(parallel::choose_parts({64, 64, 10}, 16, true, true), (Parts{4, 4, 1}));
+  // Fewer faces still win: a long x is cut when its cross-section is the smaller.
+  EXPECT_EQ(parallel::choose_parts({80, 40, 10}, 2, false, true), (Parts{2, 1, 1}));
+  // hypre's split is unchanged: x before y among equals.
+  EXPECT_EQ(parallel::choose_parts({62, 62, 6}, 2, true), (Parts{2, 1, 1}));
   // No split in columns (13 ranks, 11 x 11 columns): z is cut after all.
   EXPECT_EQ(parallel::choose_parts({11, 11, 30}, 13, true, true), (Parts{1, 1, 13}));
   // One rank: nothing to cut.
