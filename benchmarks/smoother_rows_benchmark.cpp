@@ -8,7 +8,8 @@
 //
 //   OMP_NUM_THREADS=1 build/release/benchmarks/bench_smoother_rows --benchmark_format=json
 //
-// ns_per_cell is the wall time of a sweep (a restriction, a set_shift) over the level's cells.
+// ns_per_cell is the wall time of a sweep (a restriction, a set_shift) over the level's cells
+// (the console prints it with an "s", Google Benchmark's unit for an inverted rate: it is ns).
 // Set-up (the level, its pivots) is outside the timed loop.
 
 #include <benchmark/benchmark.h>
