@@ -222,39 +222,36 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
                                          xp + south, tx + c, txp + east, ty + c, typ + south,
                                          nullptr, nullptr, inv + c);
       };
-      for (int n = run_begin; n < run_end;) {
-        const Run& g = runs[static_cast<std::size_t>(n)];
-        const Stretch* s = g.stretch < 0 ? nullptr : &stretches[std::size_t(g.stretch)];
-        const int end = s ? std::min(s->end_run, run_end) : n + 1;
-        if (end - n < 2) {  // a run alone: its interior as one span, its edges cell by cell
-          visit(
-              g, fast, [&](int r, std::size_t e, std::size_t w) { relax_cell(g, r, e, w); },
-              [&](int first, int count) {
-                const auto f = static_cast<std::size_t>(first);
-                relax_cells(std::false_type{}, g.own + f, count, interior_east(g) + f, g.north + f,
-                            g.south + f);
-              });
-          ++n;
-          continue;
-        }
-        // Runs n..end-1 as one loop, then their edges again in the runs' order, with
-        // the cells they read of their own colour as before the loop.
-        const Run& last = runs[static_cast<std::size_t>(end - 1)];
-        const std::size_t stretch_end = last.own + static_cast<std::size_t>(last.length);
-        std::array<Real, kStashLimit> stashed;
-        std::size_t stashed_count = 0;
-        for (const std::size_t at : s->stash)
-          if (at >= g.own && at < stretch_end) stashed[stashed_count++] = xp[at];
-        relax_cells(std::true_type{}, g.own, static_cast<int>(stretch_end - g.own),
-                    shifted(g.own, s->east), shifted(g.own, s->north), shifted(g.own, s->south));
-        stashed_count = 0;
-        for (const std::size_t at : s->stash)
-          if (at >= g.own && at < stretch_end) x[o + at] = stashed[stashed_count++];
-        for (; n < end; ++n) {
-          const Run& run = runs[static_cast<std::size_t>(n)];
-          for (const auto& edge : run.edges) relax_cell(run, edge.rank, edge.east, edge.west);
-        }
-      }
+      walk(
+          runs, stretches, run_begin, run_end,
+          [&](const Run& g) {  // its interior as one span, its edges cell by cell
+            visit(
+                g, fast, [&](int r, std::size_t e, std::size_t w) { relax_cell(g, r, e, w); },
+                [&](int first, int count) {
+                  const auto f = static_cast<std::size_t>(first);
+                  relax_cells(std::false_type{}, g.own + f, count, interior_east(g) + f,
+                              g.north + f, g.south + f);
+                });
+          },
+          [&](int first, int last, const Stretch& s) {
+            // One loop, then the edges again in the runs' order, with the cells they
+            // read of their own colour as before the loop.
+            const std::size_t own = runs[static_cast<std::size_t>(first)].own;
+            const int count = cells_of(runs, first, last);
+            const std::size_t stretch_end = own + static_cast<std::size_t>(count);
+            std::array<Real, kStashLimit> stashed;
+            std::size_t stashed_count = 0;
+            for (const std::size_t at : s.stash)
+              if (at >= own && at < stretch_end) stashed[stashed_count++] = xp[at];
+            relax_cells(std::true_type{}, own, count, shifted(own, s.east), shifted(own, s.north),
+                        shifted(own, s.south));
+            stashed_count = 0;
+            for (const std::size_t at : s.stash)
+              if (at >= own && at < stretch_end) x[o + at] = stashed[stashed_count++];
+            each_edge(runs, first, last, [&](const Run& run, const auto& edge) {
+              relax_cell(run, edge.rank, edge.east, edge.west);
+            });
+          });
     }
     // Back substitution: x_k = g_k + tz_k / m_k x_{k+1}, over the thread's runs at
     // once where they follow each other.
@@ -262,11 +259,8 @@ void LineSmoother<Real>::relax_colour(int colour, const Real* b, Real* x) const 
     for (int k = nz - 2; k >= 0; --k) {
       const std::size_t o = plane * static_cast<std::size_t>(k);
       if (at_once) {
-        const Run& first = runs[static_cast<std::size_t>(run_begin)];
-        const Run& last = runs[static_cast<std::size_t>(run_end - 1)];
-        const std::size_t c = o + first.own;
-        const int count = static_cast<int>(last.own + std::size_t(last.length) - first.own);
-        substitute_span(count, x + c, x + c + plane, tz + c, inv + c);
+        const std::size_t c = o + runs[static_cast<std::size_t>(run_begin)].own;
+        substitute_span(cells_of(runs, run_begin, run_end), x + c, x + c + plane, tz + c, inv + c);
         continue;
       }
       for (int n = run_begin; n < run_end; ++n) {

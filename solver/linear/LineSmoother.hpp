@@ -119,6 +119,41 @@ class LineSmoother {
   // its interior, in increasing rank (fast = false: every cell through cell()).
   template <typename Cell, typename Span>
   static void visit(const Run& run, bool fast, Cell&& cell, Span&& span);
+  // Runs [begin, end) of a colour in order: alone(run) for a run outside a stretch
+  // (or the only one of its stretch in the range), together(first, last, stretch)
+  // for runs first..last-1 of a stretch (last clipped to `end`), which runs the
+  // stretch's loop and then each_edge over them. The walk the sweeps, the pivots and
+  // the restriction share.
+  template <typename Alone, typename Together>
+  static void walk(const std::vector<Run>& runs, const std::vector<Stretch>& stretches, int begin,
+                   int end, Alone&& alone, Together&& together) {
+    for (int n = begin; n < end;) {
+      const Run& g = runs[static_cast<std::size_t>(n)];
+      const Stretch* s = g.stretch < 0 ? nullptr : &stretches[std::size_t(g.stretch)];
+      const int last = s ? std::min(s->end_run, end) : n + 1;
+      if (last - n < 2) {
+        alone(g);
+        ++n;
+        continue;
+      }
+      together(n, last, *s);
+      n = last;
+    }
+  }
+  // edge(run, edge) for the edge cells of runs [first, last), in the runs' order.
+  template <typename Edge>
+  static void each_edge(const std::vector<Run>& runs, int first, int last, Edge&& edge) {
+    for (int n = first; n < last; ++n) {
+      const Run& run = runs[static_cast<std::size_t>(n)];
+      for (const auto& e : run.edges) edge(run, e);
+    }
+  }
+  // The cells from runs[first]'s first to runs[last - 1]'s last, in a plane.
+  static int cells_of(const std::vector<Run>& runs, int first, int last) {
+    const Run& end = runs[static_cast<std::size_t>(last - 1)];
+    return static_cast<int>(end.own + static_cast<std::size_t>(end.length) -
+                            runs[static_cast<std::size_t>(first)].own);
+  }
   void relax_colour(int colour, const Real* b, Real* x) const;
   // The calling thread's share of a colour's runs (core::thread_block), split by
   // cells, not runs: a three-colour level's colour holds its long runs and its

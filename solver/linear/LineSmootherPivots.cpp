@@ -72,29 +72,23 @@ void LineSmoother<Real>::set_shift(double shift) {
                                          txp + east, ty + c, typ + south, tz + c, nullptr, nullptr,
                                          here + at, inv + c);
       };
-      for (int n = run_begin; n < run_end;) {
-        const Run& g = runs[static_cast<std::size_t>(n)];
-        const Stretch* s = g.stretch < 0 ? nullptr : &stretches[std::size_t(g.stretch)];
-        const int end = s ? std::min(s->end_run, run_end) : n + 1;
-        if (end - n < 2) {  // a run alone
-          visit(
-              g, fast, [&](int r, std::size_t, std::size_t w) { cell(g, r, w); },
-              [&](int first, int count) {
-                const auto f = static_cast<std::size_t>(first);
-                cells(std::false_type{}, g.own + f, count, interior_east(g) + f, g.south + f);
-              });
-          ++n;
-          continue;
-        }
-        const Run& last = runs[static_cast<std::size_t>(end - 1)];
-        cells(std::true_type{}, g.own,
-              static_cast<int>(last.own + std::size_t(last.length) - g.own),
-              shifted(g.own, s->east), shifted(g.own, s->south));
-        for (; n < end; ++n) {
-          const Run& run = runs[static_cast<std::size_t>(n)];
-          for (const auto& edge : run.edges) cell(run, edge.rank, edge.west);
-        }
-      }
+      walk(
+          runs, stretches, run_begin, run_end,
+          [&](const Run& g) {
+            visit(
+                g, fast, [&](int r, std::size_t, std::size_t w) { cell(g, r, w); },
+                [&](int first, int count) {
+                  const auto f = static_cast<std::size_t>(first);
+                  cells(std::false_type{}, g.own + f, count, interior_east(g) + f, g.south + f);
+                });
+          },
+          [&](int first, int last, const Stretch& s) {
+            const std::size_t own = runs[static_cast<std::size_t>(first)].own;
+            cells(std::true_type{}, own, cells_of(runs, first, last), shifted(own, s.east),
+                  shifted(own, s.south));
+            each_edge(runs, first, last,
+                      [&](const Run& run, const auto& edge) { cell(run, edge.rank, edge.west); });
+          });
     }
   }
 }

@@ -38,11 +38,8 @@ void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in
     if (!row_order_[colour].empty())
       longest = std::max(longest, runs.back().own + std::size_t(runs.back().length) - runs[0].own);
     for (const Run& run : runs) longest = std::max(longest, static_cast<std::size_t>(run.length));
-    for (const Stretch& s : stretches_[colour]) {
-      const Run& last = runs[static_cast<std::size_t>(s.end_run - 1)];
-      const std::size_t first = runs[static_cast<std::size_t>(s.first_run)].own;
-      longest = std::max(longest, last.own + static_cast<std::size_t>(last.length) - first);
-    }
+    for (const Stretch& s : stretches_[colour])
+      longest = std::max(longest, static_cast<std::size_t>(cells_of(runs, s.first_run, s.end_run)));
   }
   {
     std::vector<Real> residual(longest);  // a stretch's or a run's, before it is restricted
@@ -101,40 +98,39 @@ void LineSmoother<Real>::restrict_residual_in_team(const Real* b, const Real* in
       for (std::size_t colour = 0; colour < last_colour; ++colour) {
         const std::vector<Run>& runs = runs_[colour];
         const std::vector<int>& row_order = row_order_[colour];
-        const auto run_count = static_cast<int>(runs.size());
-        for (int n = 0; n < run_count;) {
-          const Run& g = runs[static_cast<std::size_t>(n)];
-          const Stretch* s = g.stretch < 0 ? nullptr : &stretches_[colour][std::size_t(g.stretch)];
-          const int end = s ? s->end_run : n + 1;
-          // Stored in order: restricted as computed; else the colour's whole block
-          // first.
-          Real* r = residual.data() + (row_order.empty() ? 0 : g.own - runs[0].own);
-          int count = g.length;
-          if (end - n < 2) {  // a run alone
-            visit(
-                g, fast, [&](int rank, std::size_t e, std::size_t w) { cell(g, r, rank, e, w); },
-                [&](int first, int span_count) {
-                  const auto f = static_cast<std::size_t>(first);
-                  cells(std::false_type{}, r + first, g.own + f, span_count, interior_east(g) + f,
-                        g.north + f, g.south + f);
-                });
-            ++n;
-          } else {  // runs n..end-1 as one loop, then their edges again
-            const Run& last = runs[static_cast<std::size_t>(end - 1)];
-            count = static_cast<int>(last.own + static_cast<std::size_t>(last.length) - g.own);
-            cells(std::true_type{}, r, g.own, count, shifted(g.own, s->east),
-                  shifted(g.own, s->north), shifted(g.own, s->south));
-            for (; n < end; ++n) {
-              const Run& run = runs[static_cast<std::size_t>(n)];
-              for (const auto& edge : run.edges)
+        // Stored in order: restricted as computed; else the colour's whole block first.
+        auto residual_at = [&](const Run& run) {
+          return residual.data() + (row_order.empty() ? 0 : run.own - runs[0].own);
+        };
+        auto restrict_now = [&](const Run& run, const Real* r, int count) {
+          if (!row_order.empty()) return;
+          const std::size_t* to = slot + run.own;
+          for (int q = 0; q < count; ++q) cb[to[q]] += r[q];
+        };
+        walk(
+            runs, stretches_[colour], 0, static_cast<int>(runs.size()),
+            [&](const Run& g) {
+              Real* r = residual_at(g);
+              visit(
+                  g, fast, [&](int rank, std::size_t e, std::size_t w) { cell(g, r, rank, e, w); },
+                  [&](int first, int span_count) {
+                    const auto f = static_cast<std::size_t>(first);
+                    cells(std::false_type{}, r + first, g.own + f, span_count, interior_east(g) + f,
+                          g.north + f, g.south + f);
+                  });
+              restrict_now(g, r, g.length);
+            },
+            [&](int first, int last, const Stretch& s) {  // one loop, then the edges again
+              const Run& g = runs[static_cast<std::size_t>(first)];
+              Real* r = residual_at(g);
+              const int count = cells_of(runs, first, last);
+              cells(std::true_type{}, r, g.own, count, shifted(g.own, s.east),
+                    shifted(g.own, s.north), shifted(g.own, s.south));
+              each_edge(runs, first, last, [&](const Run& run, const auto& edge) {
                 cell(run, r + (run.own - g.own), edge.rank, edge.east, edge.west);
-            }
-          }
-          if (row_order.empty()) {
-            const std::size_t* to = slot + g.own;
-            for (int q = 0; q < count; ++q) cb[to[q]] += r[q];
-          }
-        }
+              });
+              restrict_now(g, r, count);
+            });
         for (const int n : row_order) {
           const Run& run = runs[static_cast<std::size_t>(n)];
           const Real* r = residual.data() + (run.own - runs[0].own);
