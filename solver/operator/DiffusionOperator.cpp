@@ -107,7 +107,7 @@ void DiffusionOperator::rebuild_diagonal() {
   const std::size_t plane = static_cast<std::size_t>(nx) * ny;
   diagonal_.resize(capacity_.size());
   const double* cap = capacity_.data();
-  const double* kc = clearance_.empty() ? nullptr : clearance_.data();
+  const double* kc = clearance();
   const double* tx = tx_.data();
   const double* ty = ty_.data();
   const double* tz = tz_.data();
@@ -191,7 +191,7 @@ stencil::StencilView DiffusionOperator::stencil() const {
   view.tx = tx_.data();
   view.ty = ty_.data();
   view.tz = tz_.data();
-  view.clearance = clearance_.empty() ? nullptr : clearance_.data();
+  view.clearance = clearance();
   view.top_conductance = top_conductance_.data();
   view.bottom_conductance = bottom_conductance_.data();
   return view;
@@ -207,7 +207,7 @@ void DiffusionOperator::add_boundary_source(linear::Vector& b) const {
 double DiffusionOperator::sum_of_apply(const linear::Vector& u, bool magnitudes) const {
   const double* pu = u.data();
   const double* cap = capacity_.data();
-  const double* kc = clearance_.empty() ? nullptr : clearance_.data();
+  const double* kc = clearance();
   const double* g_top = top_conductance_.data();
   const double* g_bottom = bottom_conductance_.data();
   const std::size_t top_row = grid_.index(0, 0, grid_.nz() - 1);

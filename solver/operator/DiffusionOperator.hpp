@@ -41,8 +41,8 @@ class DiffusionOperator final : public linear::StencilOperator {
   const core::StaggeredVector<double>& tx() const { return tx_; }
   const core::StaggeredVector<double>& ty() const { return ty_; }
   const core::StaggeredVector<double>& tz() const { return tz_; }
-  // m^3/s; empty when no cell clears (every cell's clearance is 0).
-  const core::StaggeredVector<double>& clearance() const { return clearance_; }
+  // m^3/s per cell; null when no cell clears (every cell's clearance is 0).
+  const double* clearance() const { return clearance_.empty() ? nullptr : clearance_.data(); }
   bool periodic() const { return periodic_; }  // the domain's sides (hypre's grid, multigrid)
   // The above as plain arrays, with the shift (for the multigrid and hypre).
   stencil::StencilView stencil() const override;

@@ -41,8 +41,7 @@ void Bdf2Integrator::complete_attempt(Attempt& attempt, double dt) {
   const double* b = rhs_.data();
   double* u = attempt.u.data();
   const double* cap = system_.capacity().data();
-  // No clearance array: every cell's is 0 (DiffusionOperator::clearance()).
-  const double* kc = system_.clearance().empty() ? nullptr : system_.clearance().data();
+  const double* kc = system_.clearance();  // null: no cell clears
   const double shift = system_.shift();
 
   // Pass 1: sum b, sum S|u|, sum S u (S's column sums: shift C + clearance in every

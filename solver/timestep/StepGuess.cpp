@@ -43,8 +43,7 @@ void Bdf2Integrator::fill_second_order_step(Attempt& attempt, const BdfCoefficie
     }
     return;
   }
-  // No clearance array: every cell's is 0 (DiffusionOperator::clearance()).
-  const double* kc = system_.clearance().empty() ? nullptr : system_.clearance().data();
+  const double* kc = system_.clearance();  // null: no cell clears
   const double shift = system_.shift();
   const double top_potential = system_.top_potential();
   const double* g_top = system_.top_conductance().data();

@@ -46,8 +46,7 @@ void Bdf2Integrator::complete_variable_order(Attempt& attempt, double dt, double
   const std::size_t n = system_.size();
   double* u = attempt.u.data();
   const double* cap = system_.capacity().data();
-  // No clearance array: every cell's is 0 (DiffusionOperator::clearance()).
-  const double* kc = system_.clearance().empty() ? nullptr : system_.clearance().data();
+  const double* kc = system_.clearance();  // null: no cell clears
   attempt.amounts.swap(rhs_);
   attempt.amounts.resize(static_cast<Eigen::Index>(n));
   double* amounts = attempt.amounts.data();
