@@ -271,7 +271,8 @@ Each data set is a folder in `cases/validation/`: the experiment as a user would
 it (`case.yaml`), the published numbers (`measured.csv`) and where they come from and
 what was assumed (`SOURCE.md`). Layer properties are dermaflux's own estimates from the
 active's molecular weight and log P (`skin.estimates: kasting`); nothing is fitted to a
-data set.
+data set. How the permeability estimate fares beyond these sets, over every neutral
+active of a database (92 of huskinDB through epidermis): [DATABASE.md](DATABASE.md).
 
 **{count} comparisons over {sets} data sets: median fold error {median:.2f}; {within3}
 within 3x, {within2} within 2x.** ({not_run_count} more data sets wait for keys this
@@ -294,6 +295,14 @@ which):{not_run}
 """
 
 
+def draw_bands(ax, lo, hi):
+    """The predicted = measured line and the 2x and 3x bands of a log-log plot."""
+    ax.plot([lo, hi], [lo, hi], "k-", lw=1, label="predicted = measured")
+    for k, style in ((2, "--"), (3, ":")):
+        ax.plot([lo, hi], [lo * k, hi * k], "k" + style, lw=0.8, label=f"{k}x")
+        ax.plot([lo, hi], [lo / k, hi / k], "k" + style, lw=0.8)
+
+
 def plot(path, results):
     """Log-log predicted against measured: circles intact skin, triangles needled skin,
     hollow a miss explained in its SOURCE.md; each quantity in its own unit."""
@@ -305,11 +314,7 @@ def plot(path, results):
     xs = [r["measured"] for r in shown]
     ys = [r["predicted"] for r in shown]
     lo, hi = min(xs + ys) / 5, max(xs + ys) * 5
-    line = [lo, hi]
-    ax.plot(line, line, "k-", lw=1, label="predicted = measured")
-    for k, style in ((2, "--"), (3, ":")):
-        ax.plot(line, [v * k for v in line], "k" + style, lw=0.8, label=f"{k}x")
-        ax.plot(line, [v / k for v in line], "k" + style, lw=0.8)
+    draw_bands(ax, lo, hi)
     colours = plt.get_cmap("tab20").colors
     for n, r in enumerate(shown):
         colour = colours[n % len(colours)]
