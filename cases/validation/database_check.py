@@ -32,7 +32,7 @@ import statistics
 import subprocess
 import sys
 
-from validate import draw_bands, fold
+from validate import fold, log_log_frame
 
 HERE = pathlib.Path(__file__).resolve().parent
 DATA = HERE / "database" / "huskindb_epidermis_water.csv"
@@ -172,17 +172,12 @@ def plot(path, results):
     fig, ax = plt.subplots(figsize=(7, 6.5))
     values = [r[k] for r in results for k in ("measured", "predicted")]
     lo, hi = min(values) / 3, max(values) * 3
-    draw_bands(ax, lo, hi)
+    log_log_frame(ax, lo, hi)
     for steroid, marker, colour, label in ((False, "o", "tab:blue", "not a steroid"),
                                            (True, "s", "tab:red", "steroid")):
         group = [r for r in results if r["steroid"] == steroid]
         ax.plot([r["measured"] for r in group], [r["predicted"] for r in group], marker,
                 color=colour, ms=5, alpha=0.8, ls="none", label=f"{label} ({len(group)})")
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(lo, hi)
-    ax.set_aspect("equal")
     ax.set_xlabel("measured kp, human epidermis from water (cm/h; huskinDB median)")
     ax.set_ylabel("dermaflux kp, skin.estimates: kasting (cm/h)")
     ax.set_title("Permeability estimate against 92 neutral actives of huskinDB", fontsize=10)

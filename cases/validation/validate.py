@@ -295,8 +295,14 @@ which):{not_run}
 """
 
 
-def draw_bands(ax, lo, hi):
-    """The predicted = measured line and the 2x and 3x bands of a log-log plot."""
+def log_log_frame(ax, lo, hi):
+    """Square log-log axes from lo to hi with the predicted = measured line and the 2x
+    and 3x bands."""
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_aspect("equal")
     ax.plot([lo, hi], [lo, hi], "k-", lw=1, label="predicted = measured")
     for k, style in ((2, "--"), (3, ":")):
         ax.plot([lo, hi], [lo * k, hi * k], "k" + style, lw=0.8, label=f"{k}x")
@@ -314,7 +320,7 @@ def plot(path, results):
     xs = [r["measured"] for r in shown]
     ys = [r["predicted"] for r in shown]
     lo, hi = min(xs + ys) / 5, max(xs + ys) * 5
-    draw_bands(ax, lo, hi)
+    log_log_frame(ax, lo, hi)
     colours = plt.get_cmap("tab20").colors
     for n, r in enumerate(shown):
         colour = colours[n % len(colours)]
@@ -323,11 +329,6 @@ def plot(path, results):
                 markeredgewidth=1.5,
                 label=f"{r['data_set']}: {r['quantity']}"
                       + (" (known miss)" if r["known_fold"] else ""))
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(lo, hi)
-    ax.set_aspect("equal")
     ax.set_xlabel("measured (each quantity in its own unit)")
     ax.set_ylabel("predicted by dermaflux")
     ax.set_title("dermaflux against published measurements\n"
