@@ -271,7 +271,8 @@ Each data set is a folder in `cases/validation/`: the experiment as a user would
 it (`case.yaml`), the published numbers (`measured.csv`) and where they come from and
 what was assumed (`SOURCE.md`). Layer properties are dermaflux's own estimates from the
 active's molecular weight and log P (`skin.estimates: kasting`); nothing is fitted to a
-data set.
+data set. How the permeability estimate fares beyond these sets, over every neutral
+active of a database (92 of huskinDB through epidermis): [DATABASE.md](DATABASE.md).
 
 **{count} comparisons over {sets} data sets: median fold error {median:.2f}; {within3}
 within 3x, {within2} within 2x.** ({not_run_count} more data sets wait for keys this
@@ -294,6 +295,20 @@ which):{not_run}
 """
 
 
+def log_log_frame(ax, lo, hi):
+    """Square log-log axes from lo to hi with the predicted = measured line and the 2x
+    and 3x bands."""
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_aspect("equal")
+    ax.plot([lo, hi], [lo, hi], "k-", lw=1, label="predicted = measured")
+    for k, style in ((2, "--"), (3, ":")):
+        ax.plot([lo, hi], [lo * k, hi * k], "k" + style, lw=0.8, label=f"{k}x")
+        ax.plot([lo, hi], [lo / k, hi / k], "k" + style, lw=0.8)
+
+
 def plot(path, results):
     """Log-log predicted against measured: circles intact skin, triangles needled skin,
     hollow a miss explained in its SOURCE.md; each quantity in its own unit."""
@@ -305,11 +320,7 @@ def plot(path, results):
     xs = [r["measured"] for r in shown]
     ys = [r["predicted"] for r in shown]
     lo, hi = min(xs + ys) / 5, max(xs + ys) * 5
-    line = [lo, hi]
-    ax.plot(line, line, "k-", lw=1, label="predicted = measured")
-    for k, style in ((2, "--"), (3, ":")):
-        ax.plot(line, [v * k for v in line], "k" + style, lw=0.8, label=f"{k}x")
-        ax.plot(line, [v / k for v in line], "k" + style, lw=0.8)
+    log_log_frame(ax, lo, hi)
     colours = plt.get_cmap("tab20").colors
     for n, r in enumerate(shown):
         colour = colours[n % len(colours)]
@@ -318,11 +329,6 @@ def plot(path, results):
                 markeredgewidth=1.5,
                 label=f"{r['data_set']}: {r['quantity']}"
                       + (" (known miss)" if r["known_fold"] else ""))
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(lo, hi)
-    ax.set_aspect("equal")
     ax.set_xlabel("measured (each quantity in its own unit)")
     ax.set_ylabel("predicted by dermaflux")
     ax.set_title("dermaflux against published measurements\n"

@@ -14,7 +14,13 @@ case $kind in
   run)
     "$dermaflux" run "$data/report/case.yaml" --output "$out/run" --quiet --report
     check "$out/run" run
-    grep -q "dermaflux run .*--report" "$out/run/report.html" || { echo "no command line in the report"; exit 1; } ;;
+    grep -q "dermaflux run .*--report" "$out/run/report.html" || { echo "no command line in the report"; exit 1; }
+    # Layer properties given: no word on estimates. Estimated: how far they can be trusted,
+    # the numbers checked against cases/validation/database/recorded.json.
+    if grep -q 'id="estimate-accuracy"' "$out/run/report.html"; then echo "an accuracy note without estimates"; exit 1; fi
+    "$dermaflux" run "$data/report/case_estimated.yaml" --output "$out/estimated" --quiet --report
+    check "$out/estimated" run
+    grep -q 'id="estimate-accuracy"' "$out/estimated/report.html" || { echo "estimates without the accuracy note"; exit 1; } ;;
   film)
     "$dermaflux" run "$data/report/case.yaml" --output "$out/plain" --quiet
     /usr/bin/python3 "$here/make_film_copy.py" "$out/plain" "$out/film"
@@ -34,7 +40,12 @@ case $kind in
     done
     "$dermaflux" compare "$data/report/case.yaml" --serums "$data/compare/caffeine_1pct.yaml" \
       --output "$out/no-report" --quiet --no-report
-    if [ -e "$out/no-report/report.html" ]; then echo "--no-report wrote a report"; exit 1; fi ;;
+    if [ -e "$out/no-report/report.html" ]; then echo "--no-report wrote a report"; exit 1; fi
+    if grep -q 'id="estimate-accuracy"' "$out/compare/report.html"; then echo "an accuracy note without estimates"; exit 1; fi
+    "$dermaflux" compare "$data/report/case_estimated.yaml" --serums "$data/report/serum_estimated.yaml" \
+      --output "$out/estimated" --quiet
+    check "$out/estimated" compare
+    grep -q 'id="estimate-accuracy"' "$out/estimated/report.html" || { echo "estimates without the accuracy note"; exit 1; } ;;
   batch)
     "$dermaflux" batch "$data/report/sweep.yaml" --output "$out/batch" --quiet
     check "$out/batch" batch

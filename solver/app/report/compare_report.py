@@ -81,7 +81,7 @@ def serum_section(outdir, label):
     return {"label": label, "question": run_report.question(run, inputs),
             "headline": run_report.headline(run, jmax), "cumulative": run_figures.cumulative(run, 6.4, measured),
             "endpoints": measured_report.endpoints(run, measured), "measured": measured_report.caption(measured),
-            "data": measured,
+            "data": measured, "accuracy": run_report.accuracy_if_estimated(inputs),
             "report": os.path.exists(os.path.join(folder, "report.html"))}
 
 
@@ -114,4 +114,5 @@ def context(outdir, arguments):
     return dict(kind="comparison", title=f"Comparison of {len(rows)} serums", question=question,
                 rows=rows, columns=columns, layers=layers, figures=figures,
                 serums=serums, measured=any(serums_measured.values()),
+                accuracy=next((s["accuracy"] for s in serums if s["accuracy"]), None),
                 command_line=arguments.command_line, folder=os.path.abspath(outdir))

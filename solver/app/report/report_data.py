@@ -16,6 +16,14 @@ def read_json(path):
         return json.load(f)
 
 
+def estimate_accuracy():
+    """How the permeability estimate fares over a database (cases/validation/
+    database_check.py records it: {"all": {...}, "steroids": {...}, ...}), or None when
+    that record is not beside the report's code."""
+    path = os.path.join(PROJECT_CASES, "validation", "database", "recorded.json")
+    return read_json(path) if os.path.exists(path) else None
+
+
 def read_csv_columns(path):
     """{column: [float or None]}: an empty field (a missing value) is None."""
     with open(path, newline="") as f:

@@ -220,4 +220,12 @@ def context(folder, arguments):
                 provenance=provenance(run, arguments), events_caption=events_caption,
                 measured=measured_report.caption(measured),
                 measured_columns=measured.columns if measured else [],
-                endpoints=measured_report.endpoints(run, measured), **extra)
+                endpoints=measured_report.endpoints(run, measured),
+                accuracy=accuracy_if_estimated(inputs), **extra)
+
+
+def accuracy_if_estimated(inputs):
+    """The estimate's database-wide accuracy, for a run whose layer properties were
+    estimated from the active's molecular weight and log P; None otherwise."""
+    estimated = any(row["origin"] == "estimated" and row["section"] == "skin" for row in inputs)
+    return report_data.estimate_accuracy() if estimated else None

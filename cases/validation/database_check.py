@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Holds dermaflux's permeability estimate against a whole database, not a handful of
+data sets: every neutral active of huskinDB measured through human epidermis from
+water (database/huskindb_epidermis_water.csv, 92 compounds; database/SOURCE.md).
+
+For each compound it writes the case a user would write for that experiment (the
+kp_*_epidermis sets' case: 13 um stratum corneum under an aqueous donor, 100 um of
+viable epidermis, receptor sink, `skin.estimates: kasting`), lets `dermaflux check`
+resolve the layers' estimated diffusivity D, partition K and thickness h, and takes
+kp = 1 / sum(h / (K D)), the steady flux over the donor concentration of layers in
+series. --verify runs the solver itself on a few compounds and fails unless its steady
+flux over the donor concentration equals that kp to 1 %: the series formula stands in
+for the solver only where it has been shown to.
+
+    database_check.py DERMAFLUX [--work DIR] [--table docs/validation] [--plot]
+                                [--verify NAME,NAME] [--check]
+
+--table writes DATABASE.md (the per-compound table and the summary by class) and
+records the summary in database/recorded.json, which `dermaflux report` quotes beside
+estimated layer properties; --check fails when the estimate has
+got worse on the database than recorded there (fewer compounds within 3x, or a larger
+median fold error): like validate.py's known folds, the truth stays visible and a
+change that worsens it has to say so. Only the standard library is needed, except for
+--plot (matplotlib).
+"""
+import argparse
+import csv
+import json
+import math
+import pathlib
+import re
+import statistics
+import subprocess
+import sys
+
+from validate import fold, log_log_frame
+
+HERE = pathlib.Path(__file__).resolve().parent
+DATA = HERE / "database" / "huskindb_epidermis_water.csv"
+RECORDED = HERE / "database" / "recorded.json"
+CM_H_PER_M_S = 3.6e5
+
+CASE = """\
+# {name} in water on heat-separated human epidermis (infinite dose, receptor sink):
+# database_check.py's case, as kp_*_epidermis in this folder. Written by the script.
+name: {slug}
+skin:
+  estimates: kasting
+  layers:
+    - {{name: stratum_corneum, thickness: 13 um}}
+    - {{name: viable_epidermis, thickness: 100 um}}
+serum:
+  active: {slug}
+  molecular_weight: {mw:.6g} g/mol
+  log_p: {log_p:.6g}
+  concentration: 1 mg/mL
+  dose: infinite
+  diffusivity: {d_water:.4g} cm^2/s   # caffeine's 6.0e-6 scaled by (194.19 / MW)^(1/3)
+domain: {{bottom: sink}}
+time: {{end: {end_h:g} h, output_every: {every_h:g} h}}
+output: {{vtk: false}}
+"""
+
+
+def slug(name):
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:60] or "compound"
+
+
+def write_case(row, folder, end_h=72.0):
+    mw, log_p = float(row["molecular_weight_g_mol"]), float(row["log_p"])
+    case = folder / f"{slug(row['compound'])}.yaml"
+    case.write_text(CASE.format(name=row["compound"], slug=slug(row["compound"]), mw=mw,
+                                log_p=log_p, d_water=6.0e-6 * (194.19 / mw) ** (1 / 3),
+                                end_h=end_h, every_h=end_h / 144))
+    return case
+
+
+LAYER = re.compile(r"^    - name: (\S+)\n\s+thickness: (\S+) m.*\n\s+diffusivity: (\S+) m\^2/s.*\n"
+                   r"\s+partition: (\S+)", re.M)
+
+
+def series_kp_cm_h(dermaflux, case):
+    """kp of the resolved layers in series: 1 / sum(h / (K D)), in cm/h."""
+    result = subprocess.run([dermaflux, "check", str(case)], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"database_check.py: dermaflux check {case} failed:\n{result.stderr}")
+    layers = LAYER.findall(result.stdout)
+    if not layers:
+        sys.exit(f"database_check.py: no layers in the resolved {case}")
+    resistance_s_m = sum(float(h) / (float(k) * float(d)) for _, h, d, k in layers)
+    return CM_H_PER_M_S / resistance_s_m
+
+
+def solver_kp_cm_h(dermaflux, case, out):
+    """The solver's steady flux over the donor concentration (1 mg/mL = 1000 ug/cm^3)."""
+    result = subprocess.run([dermaflux, "run", str(case), "--output", str(out), "--overwrite"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"database_check.py: dermaflux run {case} failed:\n{result.stderr}")
+    flux = json.loads((out / "summary.json").read_text())["steady_flux_ug_cm2_h"]
+    return math.nan if flux is None else flux / 1000.0
+
+
+def summary(rows):
+    """Headline figures of a list of per-compound results."""
+    folds = [r["fold"] for r in rows]
+    logs = [math.log10(r["predicted"] / r["measured"]) for r in rows]
+    return {"compounds": len(rows),
+            "median_fold": round(statistics.median(folds), 3),
+            "within_2x": sum(f <= 2.0 for f in folds),
+            "within_3x": sum(f <= 3.0 for f in folds),
+            "mean_log10_residual": round(statistics.mean(logs), 3),
+            "rms_log10_residual": round(math.sqrt(statistics.mean(x * x for x in logs)), 3)}
+
+
+CLASSES = (
+    ("all", lambda r: True),
+    ("steroids", lambda r: r["steroid"]),
+    ("not steroids", lambda r: not r["steroid"]),
+    ("log P < 1", lambda r: r["log_p"] < 1.0),
+    ("1 <= log P < 3", lambda r: 1.0 <= r["log_p"] < 3.0),
+    ("log P >= 3", lambda r: r["log_p"] >= 3.0),
+)
+
+
+def write_table(folder, results, classes):
+    lines = [
+        "# dermaflux's permeability estimate against a database",
+        "",
+        "Generated by `cases/validation/database_check.py build/release/dermaflux --table",
+        "docs/validation --plot` (do not edit by hand); `ctest -L validation` reruns it and",
+        "fails when the estimate gets worse on these compounds than recorded in",
+        "`cases/validation/database/recorded.json`.",
+        "",
+        "Every neutral active of huskinDB measured through human epidermis from water (the",
+        "selection and its source: [database/SOURCE.md](../../cases/validation/database/SOURCE.md)),",
+        "predicted as the `kp_*_epidermis` data sets are: `skin.estimates: kasting` from the",
+        "database's molecular weight and (calculated) log P, 13 µm of stratum corneum under an",
+        "aqueous donor and 100 µm of viable epidermis. kp is the layers' series permeability",
+        "`1 / Σ h / (K D)` of the estimates `dermaflux check` resolves; the test also runs the",
+        "solver on some of them and requires the same kp to 1 %. Fold error: predicted over",
+        "measured or its inverse; residual: log10(predicted / measured).",
+        "",
+        "| compounds | n | median fold | within 2x | within 3x | mean residual | rms residual |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, s in classes:
+        lines.append(f"| {label} | {s['compounds']} | {s['median_fold']:.2f} | {s['within_2x']} "
+                     f"| {s['within_3x']} | {s['mean_log10_residual']:+.2f} "
+                     f"| {s['rms_log10_residual']:.2f} |")
+    lines += [
+        "",
+        "A residual of +1 is tenfold too high. Read with",
+        "[LIPOPHILIC_KP.md](LIPOPHILIC_KP.md), which compares other published",
+        "stratum-corneum models on the same compounds.",
+        "",
+        "![predicted against measured kp, log-log, 2x and 3x bands](database_vs_measured.png)",
+        "",
+        "| compound | log P | MW (g/mol) | measured kp (cm/h) | values | predicted kp (cm/h) | fold error |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in sorted(results, key=lambda r: r["log_p"]):
+        lines.append(f"| {r['compound']}{' (steroid)' if r['steroid'] else ''} | {r['log_p']:.2f} "
+                     f"| {r['mw']:.1f} | {r['measured']:.3g} | {r['n_values']} "
+                     f"| {r['predicted']:.3g} | {r['fold']:.2f} {'high' if r['predicted'] > r['measured'] else 'low'} |")
+    (folder / "DATABASE.md").write_text("\n".join(lines) + "\n")
+
+
+def plot(path, results):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(7, 6.5))
+    values = [r[k] for r in results for k in ("measured", "predicted")]
+    lo, hi = min(values) / 3, max(values) * 3
+    log_log_frame(ax, lo, hi)
+    for steroid, marker, colour, label in ((False, "o", "tab:blue", "not a steroid"),
+                                           (True, "s", "tab:red", "steroid")):
+        group = [r for r in results if r["steroid"] == steroid]
+        ax.plot([r["measured"] for r in group], [r["predicted"] for r in group], marker,
+                color=colour, ms=5, alpha=0.8, ls="none", label=f"{label} ({len(group)})")
+    ax.set_xlabel("measured kp, human epidermis from water (cm/h; huskinDB median)")
+    ax.set_ylabel("dermaflux kp, skin.estimates: kasting (cm/h)")
+    ax.set_title("Permeability estimate against 92 neutral actives of huskinDB", fontsize=10)
+    ax.legend(fontsize=8, loc="upper left")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dermaflux")
+    parser.add_argument("--work", default="/tmp/dermaflux-database")
+    parser.add_argument("--table", default="", help="folder for DATABASE.md")
+    parser.add_argument("--plot", action="store_true")
+    parser.add_argument("--verify", default="", help="comma-separated compounds to run")
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    work = pathlib.Path(args.work)
+    (work / "verify").mkdir(parents=True, exist_ok=True)
+
+    with open(DATA, newline="") as f:
+        data = list(csv.DictReader(f))
+    failures = []
+    verify = [n for n in args.verify.split(",") if n]
+    unknown = set(verify) - {r["compound"] for r in data}
+    if unknown:
+        sys.exit(f"database_check.py: --verify: no compound {', '.join(sorted(unknown))} in {DATA}")
+
+    results = []
+    for row in data:
+        case = write_case(row, work)
+        predicted = series_kp_cm_h(args.dermaflux, case)
+        measured = float(row["kp_cm_h"])
+        results.append({"compound": row["compound"], "log_p": float(row["log_p"]),
+                        "mw": float(row["molecular_weight_g_mol"]),
+                        "steroid": row["steroid"] == "1", "n_values": int(row["n_values"]),
+                        "measured": measured, "predicted": predicted,
+                        "fold": fold(predicted, measured)})
+        if row["compound"] in verify:  # long enough to leave no transient in the slope
+            long_case = write_case(row, work / "verify", end_h=240.0)
+            solver = solver_kp_cm_h(args.dermaflux, long_case, work / f"{case.stem}.run")
+            difference = abs(solver / predicted - 1.0)
+            print(f"verify {row['compound']:24s} series kp {predicted:.4g} cm/h, "
+                  f"solver {solver:.4g} cm/h ({100 * difference:.2f} % apart)")
+            if not difference <= 0.01:
+                failures.append(f"{row['compound']}: the solver's kp {solver:.4g} cm/h is "
+                                f"{100 * difference:.1f} % from the series kp {predicted:.4g}")
+
+    classes = [(label, summary([r for r in results if keep(r)])) for label, keep in CLASSES]
+    for label, s in classes:
+        print(f"{label:16s} n {s['compounds']:3d}  median fold {s['median_fold']:5.2f}  "
+              f"within 3x {s['within_3x']:3d}  mean residual {s['mean_log10_residual']:+.2f}  "
+              f"rms {s['rms_log10_residual']:.2f}")
+    headline = classes[0][1]
+    if args.check:
+        recorded = json.loads(RECORDED.read_text())["all"]
+        if headline["within_3x"] < recorded["within_3x"]:
+            failures.append(f"{headline['within_3x']} compounds within 3x, "
+                            f"{recorded['within_3x']} recorded")
+        if headline["median_fold"] > recorded["median_fold"] * 1.01:
+            failures.append(f"median fold error {headline['median_fold']}, "
+                            f"{recorded['median_fold']} recorded")
+    if args.table:
+        folder = pathlib.Path(args.table)
+        write_table(folder, results, classes)
+        RECORDED.write_text(json.dumps(dict(classes), indent=2) + "\n")
+        if args.plot:
+            plot(folder / "database_vs_measured.png", results)
+    if failures:
+        print("database_check.py: FAILED\n  " + "\n  ".join(failures), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
