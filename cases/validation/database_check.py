@@ -3,8 +3,8 @@
 data sets: every neutral active of huskinDB measured through human epidermis from
 water (database/huskindb_epidermis_water.csv, 92 compounds; database/SOURCE.md).
 
-For each compound and each `skin.estimates` option (kasting, the default of the
-validation suite; potts_guy_1992, the default where a case names none; the 2023 refit)
+For each compound and each `skin.estimates` option (kasting, the default and the
+validation suite's; potts_guy_1992; its 2023 refit)
 it writes the case a user would write for that experiment (the kp_*_epidermis sets'
 case: 13 um stratum corneum under an aqueous donor, 100 um of viable epidermis,
 receptor sink), lets `dermaflux check`
@@ -140,8 +140,8 @@ def write_table(folder, results, classes):
         "selection and its source: [database/SOURCE.md](../../cases/validation/database/SOURCE.md)),",
         "predicted as the `kp_*_epidermis` data sets are, from the database's molecular weight",
         "and (calculated) log P: 13 µm of stratum corneum under an aqueous donor and 100 µm of",
-        "viable epidermis, with each `skin.estimates` option (`kasting`, the validation suite's;",
-        "`potts_guy_1992`, what a case that names none gets; `potts_guy_2023_refit`). kp is the",
+        "viable epidermis, with each `skin.estimates` option (`kasting`, the default and the",
+        "validation suite's; `potts_guy_1992`; `potts_guy_2023_refit`). kp is the",
         "layers' series permeability `1 / Σ h / (K D)` of the estimates `dermaflux check`",
         "resolves; the test also runs the solver on four compounds and requires the same kp to",
         "1 %. Fold error: predicted over measured or its inverse; residual:",
