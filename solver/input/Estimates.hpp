@@ -1,7 +1,8 @@
 #pragma once
 // Layer properties estimated from the active's molecular weight and log P, for
-// layers whose diffusivity or partition coefficient the case does not give
-// (shared/reference/PARAMETERS.md):
+// layers whose diffusivity or partition coefficient the case does not give, with
+// `skin.estimates: potts_guy_1992` or `potts_guy_2023_refit` (the default, `kasting`,
+// is KastingEstimates.hpp) (shared/reference/PARAMETERS.md):
 //
 // - The barrier (the top layer, the stratum corneum): partition K = Kow^0.7, and
 //   the diffusivity that makes the layer's permeability K D / h equal the Potts &

@@ -29,14 +29,16 @@ struct LayerDraft {
   bool from_preset_only = false;               // a preset layer no case layer overrides
 };
 
-// `skin.estimates`: Potts & Guy for the barrier with aqueous tissue below (the
-// default), or the Dancik/Kasting model for every layer; with Kasting,
+// `skin.estimates`: the Dancik/Kasting model for every layer (the default since issue
+// 14: the validated model, and the better one over a database of measured
+// permeabilities, docs/validation/DATABASE.md), or by name Potts & Guy (1992 or the
+// 2023 refit: `fit`) for the barrier with aqueous tissue below. With Kasting,
 // `skin.polar_pathway` (wilschut_1995, the default, or none) adds the stratum
 // corneum's aqueous route (input/KastingRoutes.hpp); `skin.follicles` (none by default)
 // a follicular shunt in parallel with it (input/FollicularShunt.hpp).
 struct EstimateModel {
   PermeabilityFit fit = PermeabilityFit::PottsGuy1992;
-  bool kasting = false;
+  bool kasting = true;
   bool polar_pathway = true;
   std::optional<Follicles> follicles = std::nullopt;
 };

@@ -83,6 +83,9 @@ const std::string kLayersWithoutProperties =
     "      thickness: 1200 um\n"
     "      diffusivity: 6.0e-7 cm^2/s\n";
 
+// The Potts & Guy estimates are asked for by name: a case that names none gets Kasting's.
+const std::string kPottsGuyLayers = kLayersWithoutProperties + "  estimates: potts_guy_1992\n";
+
 const std::string kNiacinamideSerum =
     "serum:\n"
     "  active: niacinamide\n"
@@ -94,7 +97,7 @@ const std::string kNiacinamideSerum =
 
 TEST(Estimates, TheReaderFillsMissingPropertiesAndRecordsThem) {
   // Arrange
-  const std::string text = case_text(kLayersWithoutProperties, kNiacinamideSerum);
+  const std::string text = case_text(kPottsGuyLayers, kNiacinamideSerum);
   // Act
   const Case c = read_test_case(text);
   // Assert: the stratum corneum's K and D, the dermis's K (its D was given).
@@ -122,9 +125,21 @@ TEST(Estimates, TheRefitIsUsedWhenAsked) {
   EXPECT_NE(c.estimates[1].formula.find("2023 refit"), std::string::npos);
 }
 
+TEST(Estimates, ACaseThatNamesNoEstimateGetsKastings) {
+  // The validated estimates (docs/validation) are the default: the brick-and-mortar
+  // stratum corneum and albumin binding in the tissue below it.
+  const Case c = read_test_case(case_text(kLayersWithoutProperties, kNiacinamideSerum));
+  ASSERT_EQ(c.estimates.size(), 3u);
+  EXPECT_NE(c.estimates[1].formula.find("brick-and-mortar"), std::string::npos)
+      << c.estimates[1].formula;
+  EXPECT_NE(c.estimates[2].formula.find("albumin binding"), std::string::npos)
+      << c.estimates[2].formula;
+  EXPECT_NE(c.layers[0].partition, std::pow(10.0, 0.7 * -0.37));
+}
+
 TEST(Estimates, TheResolvedCaseHoldsTheValuesAndNamesTheFormula) {
   // Arrange
-  const Case original = read_test_case(case_text(kLayersWithoutProperties, kNiacinamideSerum));
+  const Case original = read_test_case(case_text(kPottsGuyLayers, kNiacinamideSerum));
   // Act
   const std::string written = write_case_yaml(original);
   const Case again = read_case_text(written, "resolved.yaml", testing::test_cases_dir());

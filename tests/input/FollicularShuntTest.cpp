@@ -105,7 +105,8 @@ std::string error_reading(const std::string& skin) {
 }
 
 TEST(FollicularShunt, BadFolliclesAreLocatedErrors) {
-  EXPECT_NE(error_reading("  follicles: porcine_ear\n").find("skin.estimates: kasting"),
+  EXPECT_NE(error_reading("  estimates: potts_guy_1992\n  follicles: porcine_ear\n")
+                .find("skin.estimates: kasting"),
             std::string::npos);
   EXPECT_NE(error_reading("  estimates: kasting\n  follicles: porcine_eer\n")
                 .find("did you mean \"porcine_ear\""),

@@ -148,7 +148,8 @@ TEST(KastingRoutes, APkaOutsideTheScaleIsALocatedError) {
 }
 
 TEST(KastingRoutes, APolarPathwayWithoutKastingIsALocatedError) {
-  const std::string message = error_reading("  polar_pathway: wilschut_1995\n", "");
+  const std::string message =
+      error_reading("  estimates: potts_guy_1992\n  polar_pathway: wilschut_1995\n", "");
   EXPECT_NE(message.find("skin.polar_pathway"), std::string::npos) << message;
   EXPECT_NE(error_reading("  estimates: kasting\n  polar_pathway: wilschut1995\n", "")
                 .find("did you mean \"wilschut_1995\""),

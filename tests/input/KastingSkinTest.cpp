@@ -67,14 +67,15 @@ TEST(KastingSkin, ClearanceEstimatedIsTheDermalCapillaries) {
 
 TEST(KastingSkin, ClearanceEstimatedNeedsTheKastingModel) {
   const std::string text =
-      "name: forearm\nskin:\n  preset: forearm\n  layers:\n    - {name: dermis, clearance: "
+      "name: forearm\nskin:\n  preset: forearm\n  estimates: potts_guy_1992\n  layers:\n"
+      "    - {name: dermis, clearance: "
       "estimated}\nserum:\n  preset: caffeine_3pct\ntime: {end: 1 h}\n";
   try {
     read_case_text(text, "case.yaml", kCasesDir);
     FAIL() << "accepted";
   } catch (const std::exception& e) {
     const std::string message = e.what();
-    EXPECT_NE(message.find("case.yaml:5:"), std::string::npos) << message;
+    EXPECT_NE(message.find("case.yaml:6:"), std::string::npos) << message;
     EXPECT_NE(message.find("skin.layers[0].clearance"), std::string::npos) << message;
     EXPECT_NE(message.find("needs skin.estimates: kasting"), std::string::npos) << message;
   }

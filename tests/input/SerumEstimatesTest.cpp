@@ -50,9 +50,10 @@ TEST(SerumEstimates, EachSerumGetsTheEstimatesOfItsOwnActive) {
   // Act
   const Case niacinamide = read_forearm(base, shipped_serum("niacinamide_5pct"));
   const Case hyaluronic = read_forearm(base, shipped_serum("hyaluronic_acid_lmw"));
-  // Assert: different molecules, different diffusivities in every layer.
+  // Assert: different molecules, every layer far more permeable (K D) to the small one.
   for (std::size_t l = 0; l < niacinamide.layers.size(); ++l)
-    EXPECT_GT(niacinamide.layers[l].diffusivity_m2_s, 10.0 * hyaluronic.layers[l].diffusivity_m2_s)
+    EXPECT_GT(niacinamide.layers[l].partition * niacinamide.layers[l].diffusivity_m2_s,
+              10.0 * hyaluronic.layers[l].partition * hyaluronic.layers[l].diffusivity_m2_s)
         << niacinamide.layers[l].name;
   EXPECT_EQ(niacinamide.serum.active, "niacinamide");
   EXPECT_EQ(niacinamide.estimates.size(), 2 * niacinamide.layers.size());
@@ -76,7 +77,8 @@ TEST(SerumEstimates, EqualTheCaseWithThatSerumWrittenIn) {
 
 TEST(SerumEstimates, TheRecordsNameTheSerumsMolecularWeightAndLogP) {
   const Case hyaluronic =
-      read_forearm(forearm_case("caffeine_3pct"), shipped_serum("hyaluronic_acid_lmw"));
+      read_forearm(forearm_case("caffeine_3pct", "  estimates: potts_guy_1992\n"),
+                   shipped_serum("hyaluronic_acid_lmw"));
   const std::string resolved = write_case_yaml(hyaluronic);
   EXPECT_NE(resolved.find("0.0061 MW (Potts & Guy 1992) with MW = 5000, log P = -4"),
             std::string::npos)

@@ -20,7 +20,14 @@ case $kind in
     if grep -q 'id="estimate-accuracy"' "$out/run/report.html"; then echo "an accuracy note without estimates"; exit 1; fi
     "$dermaflux" run "$data/report/case_estimated.yaml" --output "$out/estimated" --quiet --report
     check "$out/estimated" run
-    grep -q 'id="estimate-accuracy"' "$out/estimated/report.html" || { echo "estimates without the accuracy note"; exit 1; } ;;
+    grep -q 'id="estimate-accuracy" data-model="kasting"' "$out/estimated/report.html" ||
+      { echo "kasting estimates without their accuracy note"; exit 1; }
+    # Potts & Guy asked for: that estimate's record.
+    sed "s/estimates: kasting/estimates: potts_guy_1992/" "$data/report/case_estimated.yaml" > "$out/potts_guy.yaml"
+    "$dermaflux" run "$out/potts_guy.yaml" --output "$out/potts_guy" --quiet --report
+    check "$out/potts_guy" run
+    grep -q 'id="estimate-accuracy" data-model="potts_guy_1992"' "$out/potts_guy/report.html" ||
+      { echo "Potts & Guy estimates without their accuracy note"; exit 1; } ;;
   film)
     "$dermaflux" run "$data/report/case.yaml" --output "$out/plain" --quiet
     /usr/bin/python3 "$here/make_film_copy.py" "$out/plain" "$out/film"

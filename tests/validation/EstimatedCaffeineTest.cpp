@@ -19,7 +19,7 @@ TEST(EstimatedCaffeine, SteadyFluxMatchesPottsGuyThroughIntactSkin) {
   // diffusivity or partition given for any layer.
   const input::Case c = input::read_case_text(
       "name: estimated-caffeine\n"
-      "skin: {preset: franz_dermatomed_500um}\n"
+      "skin: {preset: franz_dermatomed_500um, estimates: potts_guy_1992}\n"
       "serum: {preset: caffeine_3pct, dose: infinite}\n"
       "domain: {bottom: sink}\n"
       "time: {end: 24 h, output_every: 1 h}\n",

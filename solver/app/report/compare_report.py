@@ -81,7 +81,7 @@ def serum_section(outdir, label):
     return {"label": label, "question": run_report.question(run, inputs),
             "headline": run_report.headline(run, jmax), "cumulative": run_figures.cumulative(run, 6.4, measured),
             "endpoints": measured_report.endpoints(run, measured), "measured": measured_report.caption(measured),
-            "data": measured, "accuracy": run_report.accuracy_if_estimated(inputs),
+            "data": measured, "accuracy": run_report.accuracy_if_estimated(run, inputs),
             "report": os.path.exists(os.path.join(folder, "report.html"))}
 
 

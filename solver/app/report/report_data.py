@@ -16,12 +16,12 @@ def read_json(path):
         return json.load(f)
 
 
-def estimate_accuracy():
-    """How the permeability estimate fares over a database (cases/validation/
-    database_check.py records it: {"all": {...}, "steroids": {...}, ...}), or None when
-    that record is not beside the report's code."""
+def estimate_accuracy(model):
+    """How the permeability estimate of `skin.estimates: model` fares over a database
+    ({"all": {...}, "steroids": {...}, ...}, recorded by cases/validation/
+    database_check.py), or None when that record is not beside the report's code."""
     path = os.path.join(PROJECT_CASES, "validation", "database", "recorded.json")
-    return read_json(path) if os.path.exists(path) else None
+    return read_json(path).get(model) if os.path.exists(path) else None
 
 
 def read_csv_columns(path):

@@ -221,11 +221,24 @@ def context(folder, arguments):
                 measured=measured_report.caption(measured),
                 measured_columns=measured.columns if measured else [],
                 endpoints=measured_report.endpoints(run, measured),
-                accuracy=accuracy_if_estimated(inputs), **extra)
+                accuracy=accuracy_if_estimated(run, inputs), **extra)
 
 
-def accuracy_if_estimated(inputs):
-    """The estimate's database-wide accuracy, for a run whose layer properties were
-    estimated from the active's molecular weight and log P; None otherwise."""
-    estimated = any(row["origin"] == "estimated" and row["section"] == "skin" for row in inputs)
-    return report_data.estimate_accuracy() if estimated else None
+# The barrier's estimated diffusivity names the estimate it came from (solver/input/
+# Estimates.cpp, KastingEstimates.cpp): the `skin.estimates` option.
+ESTIMATE_MODELS = (("brick-and-mortar", "kasting"), ("(Potts & Guy 1992)", "potts_guy_1992"),
+                   ("2023 refit of Potts & Guy", "potts_guy_2023_refit"))
+
+
+def accuracy_if_estimated(run, inputs):
+    """For a run whose barrier (top layer) permeability was estimated from the active's
+    molecular weight and log P: that estimate's database-wide record, with its option
+    name under "model"; None otherwise."""
+    layers = (run.case.get("skin") or {}).get("layers") or []
+    barrier = f"{layers[0].get('name')}.diffusivity" if layers else None
+    for row in inputs:
+        if row["section"] == "skin" and row["key"] == barrier and row["origin"] == "estimated":
+            model = next((m for text, m in ESTIMATE_MODELS if text in row["detail"]), None)
+            record = report_data.estimate_accuracy(model) if model else None
+            return dict(record, model=model) if record else None
+    return None
