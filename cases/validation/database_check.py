@@ -11,7 +11,8 @@ receptor sink), lets `dermaflux check`
 resolve the layers' estimated diffusivity D, partition K and thickness h, and takes
 kp = 1 / sum(h / (K D)), the steady flux over the donor concentration of layers in
 series. --verify runs the solver itself on a few compounds (every option) and fails unless its
-steady flux over the donor concentration equals that kp to 1 %: the series formula stands in
+permeability as validate.py takes it (steady flux over the donor concentration) equals
+that kp to 1 %: the series formula stands in
 for the solver only where it has been shown to.
 
     database_check.py DERMAFLUX [--work DIR] [--table docs/validation] [--plot]
@@ -35,7 +36,7 @@ import statistics
 import subprocess
 import sys
 
-from validate import fold, log_log_frame
+from validate import fold, log_log_frame, permeability, run_case
 
 HERE = pathlib.Path(__file__).resolve().parent
 DATA = HERE / "database" / "huskindb_epidermis_water.csv"
@@ -71,8 +72,9 @@ def slug(name):
 
 def write_case(row, model, folder, end_h=72.0):
     mw, log_p = float(row["molecular_weight_g_mol"]), float(row["log_p"])
-    case = folder / f"{slug(row['compound'])}.{model}.yaml"
-    case.write_text(CASE.format(name=row["compound"], slug=slug(row["compound"]), model=model, mw=mw,
+    name = slug(row["compound"])
+    case = folder / f"{name}.{model}.yaml"
+    case.write_text(CASE.format(name=row["compound"], slug=name, model=model, mw=mw,
                                 log_p=log_p, d_water=6.0e-6 * (194.19 / mw) ** (1 / 3),
                                 end_h=end_h, every_h=end_h / 144))
     return case
@@ -92,16 +94,6 @@ def series_kp_cm_h(dermaflux, case):
         sys.exit(f"database_check.py: no layers in the resolved {case}")
     resistance_s_m = sum(float(h) / (float(k) * float(d)) for _, h, d, k in layers)
     return CM_H_PER_M_S / resistance_s_m
-
-
-def solver_kp_cm_h(dermaflux, case, out):
-    """The solver's steady flux over the donor concentration (1 mg/mL = 1000 ug/cm^3)."""
-    result = subprocess.run([dermaflux, "run", str(case), "--output", str(out), "--overwrite"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"database_check.py: dermaflux run {case} failed:\n{result.stderr}")
-    flux = json.loads((out / "summary.json").read_text())["steady_flux_ug_cm2_h"]
-    return math.nan if flux is None else flux / 1000.0
 
 
 def summary(rows):
@@ -212,7 +204,7 @@ def predict(dermaflux, data, model, work, verify, failures):
                         "fold": fold(predicted, measured)})
         if row["compound"] in verify:  # long enough to leave no transient in the slope
             long_case = write_case(row, model, work / "verify", end_h=240.0)
-            solver = solver_kp_cm_h(dermaflux, long_case, work / f"{case.stem}.run")
+            solver = permeability(*run_case(dermaflux, long_case, work / f"{case.stem}.run"))
             difference = abs(solver / predicted - 1.0)
             print(f"verify {model:20s} {row['compound']:12s} series kp {predicted:.4g} cm/h, "
                   f"solver {solver:.4g} cm/h ({100 * difference:.2f} % apart)")
